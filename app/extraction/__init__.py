@@ -1,0 +1,32 @@
+"""Source -> proposed statements, figures and questions (pure, deterministic, offline)."""
+
+from __future__ import annotations
+
+from app.extraction.figures import find_figures
+from app.extraction.questions import find_questions
+from app.extraction.statements import find_statements
+from app.extraction.types import (
+    Extraction,
+    ProposedFigure,
+    ProposedQuestion,
+    ProposedStatement,
+)
+from app.models import Source, TextRange
+
+__all__ = ["Extraction", "ProposedFigure", "ProposedQuestion", "ProposedStatement", "extract"]
+
+
+def extract(source: Source) -> Extraction:
+    """Propose the items a briefing needs, each with exact offsets into source.text."""
+    paragraphs = content_paragraphs(source)
+    return Extraction(
+        statements=tuple(find_statements(source.text, paragraphs)),
+        figures=tuple(find_figures(source.text, paragraphs)),
+        questions=tuple(find_questions(source.text, paragraphs)),
+    )
+
+
+def content_paragraphs(source: Source) -> list[TextRange]:
+    """The paragraphs extraction reads: all of them except site boilerplate."""
+    paragraphs = source.paragraphs or (TextRange(start=0, end=len(source.text)),)
+    return [p for p in paragraphs if not source.is_boilerplate(p.start, p.end)]

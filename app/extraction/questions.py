@@ -1,0 +1,81 @@
+"""Open questions: explicit questions, unconfirmed claims and stated uncertainty."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.sentences import sentence_ranges
+from app.extraction.types import ProposedQuestion
+from app.models import TextRange
+
+_UNCONFIRMED = re.compile(
+    r"\b(?:(?:has|have|had)\s+yet\s+to\s+be\s+(?:independently\s+)?(?:confirmed|verified)"
+    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*"
+    r"|cannot\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*"
+    r"|(?:has|have|had)\s+not\s+been\s+(?:independently\s+)?(?:confirmed|verified)"
+    r"|not\s+(?:been\s+)?independently\s+(?:confirmed|verified)"
+    r"|unverified|unconfirmed|reportedly|allegedly|purportedly|alleged"
+    r"|(?:is|are|was|were)\s+(?:said|reported|believed|thought|understood)\s+to\s+(?:be|have)"
+    r"|it\s+is\s+(?:claimed|alleged|rumou?red)|rumou?rs?\s+(?:that|of))\b",
+    re.IGNORECASE,
+)
+_UNCERTAINTY = re.compile(
+    r"\b(?:it\s+(?:is|was|remains)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain|unknown|"
+    r"not\s+known)|(?:remains?|remained)\s+(?:unclear|uncertain|unknown|to\s+be\s+seen)"
+    r"|there\s+(?:are|were|is|was|remain)\s+(?:also\s+|still\s+)?(?:questions|doubts|"
+    r"uncertainty|concerns)\s+(?:about|over|as\s+to|whether)"
+    r"|questions?\s+(?:remain|linger)|no\s+evidence\s+(?:that|of)|unclear\s+(?:whether|if|how"
+    r"|what|when|why|who)|(?:not|never)\s+(?:been\s+)?(?:clear|known)\s+(?:whether|if|how|why)"
+    r"|the\s+potential\s+for|whether\s+or\s+not)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+|;\s+")
+_OPENING_MARKS = "\"“‘'(["
+_CLOSING_MARKS = "\"”’')]"
+
+
+def find_questions(text: str, paragraphs: list[TextRange]) -> list[ProposedQuestion]:
+    """Every question item in the given paragraphs, in text order."""
+    found: list[ProposedQuestion] = []
+    for paragraph in paragraphs:
+        for sentence in sentence_ranges(text, paragraph.start, paragraph.end):
+            found.extend(_questions_in(text, sentence))
+    return found
+
+
+def _questions_in(text: str, sentence: TextRange) -> list[ProposedQuestion]:
+    span = _strip_marks(text, sentence)
+    if text[span.end - 1 : span.end] == "?":
+        return [_question(text, span, "explicit")]
+    for pattern, kind in ((_UNCONFIRMED, "unconfirmed"), (_UNCERTAINTY, "uncertainty")):
+        cue = pattern.search(text, span.start, span.end)
+        if cue:
+            return [_question(text, _clause_around(text, span, cue.start()), kind)]
+    return []
+
+
+def _strip_marks(text: str, span: TextRange) -> TextRange:
+    start, end = span.start, span.end
+    while start < end and text[start] in _OPENING_MARKS:
+        start += 1
+    while end > start and (text[end - 1] in _CLOSING_MARKS or text[end - 1] in ",."):
+        if text[end - 1] == "." and end - 2 >= start and text[end - 2] == "?":
+            break
+        end -= 1
+    return TextRange(start=start, end=end)
+
+
+def _clause_around(text: str, sentence: TextRange, offset: int) -> TextRange:
+    """The clause of sentence holding offset, split at 'but', 'while', ';' and the like."""
+    start, end = sentence.start, sentence.end
+    for brk in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if brk.end() <= offset:
+            start = brk.end()
+        elif brk.start() >= offset:
+            end = brk.start()
+            break
+    return TextRange(start=start, end=end)
+
+
+def _question(text: str, span: TextRange, kind: str) -> ProposedQuestion:
+    return ProposedQuestion(span.start, span.end, text[span.start : span.end], kind)

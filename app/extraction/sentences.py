@@ -1,0 +1,88 @@
+"""Sentence boundaries good enough for news prose, with offsets into the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from app.models import TextRange
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "rep",
+        "sen",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
+)
+# A sentence ends at . ! or ? (possibly followed by closing quotes or brackets) before
+# whitespace, or at a line break.
+_BOUNDARY = re.compile(r"""[.!?]+["”’')\]]*(?=\s)|\n""")
+
+
+def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> Iterator[TextRange]:
+    """Ranges of sentences in text[start:end], trimmed of surrounding whitespace."""
+    end = len(text) if end is None else end
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if match.group() != "\n" and _is_abbreviation(text, match.start()):
+            continue
+        yield from _trimmed(text, begin, match.end())
+        begin = match.end()
+    yield from _trimmed(text, begin, end)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"[\w.]+$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    token = word.group().lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[TextRange]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield TextRange(start=start, end=end)

@@ -1,0 +1,78 @@
+"""Speaker mentions: the patterns that find them and the rules that resolve them to names."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.lexicon import NON_NOMINAL, PERSONAL_PRONOUNS, SPEAKER_NOUNS, TITLES
+
+_CAP_WORD = r"[A-Z][\w’'.-]*"
+_NAME = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|de|van|von|al|bin|da|di|la|le|del)){{0,5}}"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+_NOMINAL_WORD = r"(?!(?:" + "|".join(sorted(NON_NOMINAL)) + r")\b)[\w’'-]+"
+_DETERMINED = (
+    r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|"
+    r"[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    rf"(?:{_NOMINAL_WORD}\s+){{0,4}}?{_NOMINAL_WORD}"
+)
+# A speaker mention as written: a name, a pronoun, or a noun phrase about a person or body.
+SPEAKER = rf"(?:{_DETERMINED}|{_NAME}(?:\s+{_NOMINAL_WORD}){{0,2}}?|{_PRONOUN})"
+
+
+def is_plausible_speaker(mention: str) -> bool:
+    """Reject noun phrases whose head is not a person or body ('the move', 'the level')."""
+    words = mention.split()
+    if not words:
+        return False
+    head = words[-1].lower().strip("’'")
+    if head in PERSONAL_PRONOUNS or words[-1][0].isupper():
+        return True
+    return head in SPEAKER_NOUNS
+
+
+class SpeakerResolver:
+    """Maps each mention to the fullest name the article has given so far."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._last_person: str | None = None
+        self._by_head: dict[str, str] = {}
+
+    def resolve(self, mention: str, offset: int) -> str:
+        """The fullest name for mention, remembering it for later pronouns and 'the X'."""
+        words = mention.split()
+        lowered = mention.lower()
+        if lowered in PERSONAL_PRONOUNS:
+            return self._last_person or mention
+        if words[0].lower() in ("the", "this", "that") and len(words) > 1:
+            return self._by_head.get(words[-1].lower().rstrip("s"), mention)
+        if words[0][0].isupper() and words[-1].lower() not in SPEAKER_NOUNS:
+            name = self._full_name(mention, offset)
+            self._last_person = name
+            return name
+        self._by_head[words[-1].lower().rstrip("s")] = mention
+        return mention
+
+    def _full_name(self, mention: str, offset: int) -> str:
+        surname = strip_titles(mention).split()[-1] if strip_titles(mention) else mention
+        best = strip_titles(mention)
+        pattern = rf"(?:{_CAP_WORD}\s+){{1,5}}{re.escape(surname)}\b"
+        for match in re.finditer(pattern, self._text[: offset + len(mention)]):
+            candidate = strip_titles(match.group())
+            if len(candidate.split()) > len(best.split()):
+                best = candidate
+                break
+        return best
+
+
+def strip_titles(name: str) -> str:
+    """'Ukrainian President Volodymyr Zelenskyy' -> 'Volodymyr Zelenskyy'."""
+    words = name.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.lower().strip(".,")
+        if kept and (bare in TITLES or not word[0].isupper()):
+            break
+        if bare not in TITLES:
+            kept.append(word)
+    return " ".join(reversed(kept))

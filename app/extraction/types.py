@@ -1,0 +1,57 @@
+"""Proposed items as the extractor returns them: plain, fast value objects with offsets."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedStatement:
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    direct: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedFigure:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None = None
+    counts: str | None = None
+    approximate: bool = False
+    value_high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedQuestion:
+    start: int
+    end: int
+    text: str
+    kind: str  # explicit | unconfirmed | uncertainty
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    statements: tuple[ProposedStatement, ...] = field(default=())
+    figures: tuple[ProposedFigure, ...] = field(default=())
+    questions: tuple[ProposedQuestion, ...] = field(default=())
+
+    def as_contract(self) -> dict[str, list[dict]]:
+        """The lists of the `extract --format jsonl` contract (extra fields dropped)."""
+        return {
+            "statements": [asdict(s) for s in self.statements],
+            "figures": [
+                {k: v for k, v in asdict(f).items() if k not in ("approximate", "value_high")}
+                for f in self.figures
+            ],
+            "questions": [asdict(q) for q in self.questions],
+        }

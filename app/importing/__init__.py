@@ -1,0 +1,130 @@
+"""Turn a file or pasted text into a Source: normalised text, paragraphs, title, boilerplate."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.importing.decoding import decode_text
+from app.importing.errors import ImportFailure
+from app.importing.markdown import first_heading, markdown_to_text
+from app.importing.normalise import normalise_text
+from app.importing.pdf import read_pdf
+from app.importing.pdf_text import join_pdf_pages
+from app.importing.structure import find_boilerplate, find_paragraphs, guess_title
+from app.models import Source
+
+__all__ = ["SUPPORTED_SUFFIXES", "ImportFailure", "import_file", "import_text"]
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_TEXT_CHARS = 5_000_000  # about 2,000 pages of prose
+
+
+def import_text(
+    text: str, *, title: str = "", origin: str = "pasted", **metadata: object
+) -> Source:
+    """A Source from text already in memory (a paste, or a reader's output)."""
+    clean = normalise_text(text)
+    if not clean.strip():
+        raise ImportFailure(f"{origin.capitalize()} text is empty: there is nothing to import.")
+    if len(clean) > MAX_TEXT_CHARS:
+        raise ImportFailure(
+            f"{origin} is too long ({len(clean):,} characters; the limit is {MAX_TEXT_CHARS:,})."
+        )
+    boilerplate = find_boilerplate(clean)
+    return Source(
+        text=clean,
+        title=normalise_text(title) or guess_title(clean, boilerplate),
+        origin=origin,
+        paragraphs=find_paragraphs(clean),
+        boilerplate=boilerplate,
+        retrieved=datetime.now(UTC),
+        **metadata,
+    )
+
+
+def import_file(path: str | Path, *, encoding: str | None = None) -> Source:
+    """A Source from a .txt, .md, .html, .docx or .pdf file; ImportFailure says why not."""
+    path = Path(path)
+    name = path.name
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise ImportFailure(f"{path} does not exist.")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportFailure(
+            f"{name}: files of type '{suffix or 'none'}' cannot be imported. "
+            f"Supported: {', '.join(SUPPORTED_SUFFIXES)}."
+        )
+    data = _read_bytes(path)
+    if not data.strip():
+        raise ImportFailure(f"{name} is empty: there is nothing to import.")
+    if suffix == ".pdf":
+        return _from_pdf(path)
+    if suffix == ".docx":
+        return _from_docx(data, name)
+    text, used = decode_text(data, name=name, encoding=encoding)
+    if suffix in (".html", ".htm"):
+        return _from_html(text, name, used)
+    if suffix in (".md", ".markdown"):
+        return import_text(
+            markdown_to_text(text), title=first_heading(text), origin=name, encoding=used
+        )
+    return import_text(text, origin=name, encoding=used)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailure(
+                f"{path.name} is too large ({size // (1024 * 1024)} MB; the limit is "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailure(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise ImportFailure(f"{path} is a folder, not a file.") from None
+    except PermissionError:
+        raise ImportFailure(f"{path} cannot be read: permission denied.") from None
+    except OSError as error:
+        raise ImportFailure(f"{path} cannot be read: {error.strerror or error}.") from None
+
+
+def _from_html(markup: str, name: str, encoding: str) -> Source:
+    # Imported here: trafilatura and lxml take half a second to load, which plain-text
+    # imports and the command line should not pay.
+    from app.importing.html import read_html
+
+    page = read_html(markup, name=name)
+    return import_text(
+        page.text,
+        title=page.title,
+        origin=name,
+        encoding=encoding,
+        author=page.author,
+        outlet=page.outlet,
+        url=page.url,
+        published=page.published,
+    )
+
+
+def _from_docx(data: bytes, name: str) -> Source:
+    from app.importing.word import read_docx  # see _from_html
+
+    document = read_docx(data, name=name)
+    if not document.text.strip():
+        raise ImportFailure(f"{name} holds no text.")
+    return import_text(document.text, title=document.title, origin=name, author=document.author)
+
+
+def _from_pdf(path: Path) -> Source:
+    document = read_pdf(path, name=path.name)
+    text = join_pdf_pages(document.pages)
+    if not text.strip():
+        raise ImportFailure(
+            f"{path.name} has no text layer (it is probably a scan or images of pages). "
+            "Run it through OCR first, or paste the text."
+        )
+    return import_text(text, title=document.title, origin=path.name, author=document.author)

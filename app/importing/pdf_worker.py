@@ -1,0 +1,77 @@
+"""Child process for app.importing.pdf: prints {"pages", "title", "author"} or {"error"}.
+
+Usage: python -m app.importing.pdf_worker PATH MAX_PAGES MEMORY_LIMIT_BYTES
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on Windows; the parent's time limit still applies
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _metadata(reader: object, field: str) -> str:
+    try:
+        value = getattr(reader.metadata, field, None)  # type: ignore[attr-defined]
+    except Exception:
+        return ""
+    return str(value).strip() if value else ""
+
+
+def read(path: str, max_pages: int) -> dict[str, object]:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return {
+                "error": "is protected by a password; open it in a PDF reader and save an "
+                "unprotected copy."
+            }
+        if len(reader.pages) > max_pages:
+            return {"error": f"has {len(reader.pages)} pages; at most {max_pages} can be read."}
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except FileNotDecryptedError:
+        return {"error": "is protected by a password."}
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+    ) as error:
+        return {"error": f"is damaged and could not be read ({type(error).__name__})."}
+    except MemoryError:
+        return {"error": "needs more memory than a PDF article should, and was abandoned."}
+    return {
+        "pages": pages,
+        "title": _metadata(reader, "title"),
+        "author": _metadata(reader, "author"),
+    }
+
+
+def main() -> None:
+    path, max_pages, memory_limit = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    logging.disable(logging.CRITICAL)  # pypdf warns on stderr about every quirk
+    _limit_memory(memory_limit)
+    try:
+        reply = read(path, max_pages)
+    except Exception as error:  # a last guard: the parent must always get JSON
+        reply = {"error": f"could not be read ({type(error).__name__})."}
+    sys.stdout.write(json.dumps(reply))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The briefing domain: immutable pydantic models shared by every part of the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+def new_id() -> str:
+    """A fresh identifier for sources, sections and items."""
+    return uuid.uuid4().hex
+
+
+class Frozen(BaseModel):
+    """Base for all domain models: immutable, and strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TextRange(Frozen):
+    """A half-open range [start, end) of character offsets into a source's text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TextRange:
+        if self.end < self.start:
+            raise ValueError("range end lies before its start")
+        return self
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return start < self.end and self.start < end
+
+
+class Source(Frozen):
+    """An imported article: its metadata, its normalised text and the structure of that text."""
+
+    id: str = Field(default_factory=new_id)
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    retrieved: dt.datetime | None = None
+    origin: str = ""  # file name, "pasted" or the URL it was fetched from
+    encoding: str | None = None  # how a text file was decoded, for the override dialog
+    text: str
+    paragraphs: tuple[TextRange, ...] = ()
+    boilerplate: tuple[TextRange, ...] = ()
+
+    def is_boilerplate(self, start: int, end: int) -> bool:
+        """True when [start, end) touches a range the import marked as site furniture."""
+        return any(r.overlaps(start, end) for r in self.boilerplate)
+
+    def paragraph_number(self, offset: int) -> int | None:
+        """1-based number of the paragraph holding offset, for citations."""
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            if paragraph.start <= offset <= paragraph.end:
+                return number
+        return None
+
+
+class Anchor(Frozen):
+    """Where an item came from: offsets plus the quoted text and its surroundings.
+
+    The context lets an item be found again when offsets shift (re-import, edits).
+    """
+
+    source_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+class VerificationStatus(StrEnum):
+    CLAIMED = "claimed"
+    UNCONFIRMED = "unconfirmed"
+    CONFIRMED = "confirmed"
+    DISPUTED = "disputed"
+
+
+class QuestionKind(StrEnum):
+    EXPLICIT = "explicit"
+    UNCONFIRMED = "unconfirmed"
+    UNCERTAINTY = "uncertainty"
+
+
+class QuestionStatus(StrEnum):
+    OPEN = "open"
+    ANSWERED = "answered"
+    DROPPED = "dropped"
+
+
+class ItemBase(Frozen):
+    id: str = Field(default_factory=new_id)
+    anchor: Anchor | None = None
+    note: str = ""  # the analyst's own remark, never exported as the source's words
+
+
+class Statement(ItemBase):
+    kind: Literal["statement"] = "statement"
+    content: str
+    speaker: str = ""
+    speaker_role: str = ""
+    cue: str = ""
+    direct: bool = False
+    verification: VerificationStatus = VerificationStatus.CLAIMED
+
+
+class Figure(ItemBase):
+    kind: Literal["figure"] = "figure"
+    text: str  # the figure as written in the article, e.g. "5,000 to 7,000"
+    value: float | None = None
+    value_high: float | None = None  # upper bound when the figure is a range
+    unit: str = ""
+    counts: str = ""
+    approximate: bool = False
+    as_of: str = ""
+    asserted_by: str = ""
+
+
+class Question(ItemBase):
+    kind: Literal["question"] = "question"
+    text: str
+    question_kind: QuestionKind = QuestionKind.EXPLICIT
+    owner: str = ""
+    status: QuestionStatus = QuestionStatus.OPEN
+
+
+class Note(ItemBase):
+    kind: Literal["note"] = "note"
+    text: str
+
+
+Item = Annotated[Statement | Figure | Question | Note, Field(discriminator="kind")]
+ItemKind = Literal["statement", "figure", "question", "note"]
+
+
+class Section(Frozen):
+    id: str = Field(default_factory=new_id)
+    title: str
+    guidance: str = ""
+    kinds: tuple[ItemKind, ...] = ()  # kinds that land here by default when accepted
+    items: tuple[Item, ...] = ()
+
+
+class Briefing(Frozen):
+    """A whole briefing: what is saved in a .briefing file."""
+
+    title: str = ""
+    date: dt.date | None = None
+    author: str = ""
+    marking: str = ""
+    bottom_line: str = ""
+    sections: tuple[Section, ...] = ()
+    sources: tuple[Source, ...] = ()
+    template: str = ""
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+
+def default_sections() -> tuple[Section, ...]:
+    """The section layout of a new briefing until the template issue brings real templates."""
+    return (
+        Section(title="Key statements", kinds=("statement",)),
+        Section(title="Key figures", kinds=("figure",)),
+        Section(title="Open questions", kinds=("question",)),
+        Section(title="Notes", kinds=("note",)),
+    )

@@ -1,0 +1,152 @@
+"""Saving and opening .briefing files: versioned JSON, migrated on load, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app.models import Briefing
+
+BRIEFING_FORMAT = "briefing-builder/briefing"
+BRIEFING_SCHEMA_VERSION = 1
+BRIEFING_SUFFIX = ".briefing"
+MAX_BRIEFING_BYTES = 200 * 1024 * 1024
+
+# migrate steps: version N -> N + 1, each a pure function on the raw JSON document.
+Migration = Callable[[dict], dict]
+BRIEFING_MIGRATIONS: dict[int, Migration] = {}
+
+
+class StorageError(Exception):
+    """A file could not be saved or opened; str(error) is a sentence for the user."""
+
+
+def save_briefing(briefing: Briefing, path: str | Path) -> None:
+    """Write briefing to path atomically: the old file survives any failure mid-save."""
+    document = {
+        "format": BRIEFING_FORMAT,
+        "schema_version": BRIEFING_SCHEMA_VERSION,
+        "briefing": briefing.model_dump(mode="json"),
+    }
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    atomic_write_bytes(Path(path), data)
+
+
+def load_briefing(path: str | Path) -> Briefing:
+    """Read, migrate and validate a .briefing file; StorageError says what is wrong."""
+    path = Path(path)
+    document = read_json_document(
+        path, expected_format=BRIEFING_FORMAT, max_bytes=MAX_BRIEFING_BYTES
+    )
+    document = migrate(document, BRIEFING_MIGRATIONS, BRIEFING_SCHEMA_VERSION, name=path.name)
+    try:
+        return Briefing.model_validate(document["briefing"])
+    except (KeyError, ValidationError) as error:
+        raise StorageError(f"{path.name} is damaged: {_first_problem(error)}") from None
+
+
+def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> dict:
+    """The JSON object in path, checked to be of expected_format; StorageError if not."""
+    try:
+        if path.stat().st_size > max_bytes:
+            raise StorageError(f"{path.name} is too large to be a file of this app.")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StorageError(f"{path} does not exist.") from None
+    except OSError as error:
+        raise StorageError(f"{path} cannot be read: {error.strerror or error}.") from None
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise StorageError(f"{path.name} is damaged and cannot be opened ({error}).") from None
+    if not isinstance(document, dict) or document.get("format") != expected_format:
+        raise StorageError(f"{path.name} is not a {expected_format.split('/')[-1]} file.")
+    return document
+
+
+def migrate(document: dict, steps: dict[int, Migration], current: int, *, name: str) -> dict:
+    """Bring document up to schema version current, one step at a time."""
+    version = document.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise StorageError(f"{name} is damaged: it has no valid schema version.")
+    if version > current:
+        raise StorageError(
+            f"{name} was written by a newer version of Briefing Builder (file format "
+            f"{version}; this version reads up to {current}). Update the app to open it. "
+            "The file has not been changed."
+        )
+    while version < current:
+        document = steps[version](document)
+        version += 1
+        document["schema_version"] = version
+    return document
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside path, flush it to disk, then rename over path."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise StorageError(f"Cannot save in {folder}: {error.strerror or error}.") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _keep_permissions(path, temp_name)
+        os.replace(temp_name, path)
+    except OSError as error:
+        _remove_quietly(temp_name)
+        raise StorageError(
+            f"Could not save {path.name}: {error.strerror or error}. "
+            "The previous version of the file is unchanged."
+        ) from None
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+    _sync_folder(folder)
+
+
+def _keep_permissions(path: Path, temp_name: str) -> None:
+    # mkstemp creates 0600 files; a saved briefing should keep the mode it had (or the umask's).
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp_name, mode)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not possible (nor needed) on every platform.
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+
+
+def _first_problem(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"{first['msg']} at {where}."
+    return "its briefing data is missing."

@@ -1,0 +1,58 @@
+"""`briefing-builder extract`: articles in, proposed items out as JSON (the extract contract)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from app.extraction import extract
+from app.importing import ImportFailure, import_file
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-builder extract",
+        description="Propose statements, figures and open questions for each article, "
+        "one JSON object per input path.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files to read")
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "json"),
+        default="jsonl",
+        help="jsonl: one object per line (default); json: indented, for people",
+    )
+    parser.add_argument("--encoding", help="read text files in this encoding instead of guessing")
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Print the contract object for each path; failures go to stderr, the rest still run."""
+    options = build_parser().parse_args(argv)
+    _write_utf8()
+    failures = 0
+    for path in options.paths:
+        try:
+            result = extract_path(path, encoding=options.encoding)
+        except ImportFailure as error:
+            failures += 1
+            print(f"briefing-builder: {error}", file=sys.stderr)
+            continue
+        indent = 2 if options.format == "json" else None
+        print(json.dumps(result, ensure_ascii=False, indent=indent), flush=False)
+    sys.stdout.flush()
+    return 1 if failures else 0
+
+
+def extract_path(path: str, *, encoding: str | None = None) -> dict:
+    """The contract object for one article file."""
+    source = import_file(path, encoding=encoding)
+    return {"path": path, "text": source.text, **extract(source).as_contract()}
+
+
+def _write_utf8() -> None:
+    # Article text is Unicode; a C or Latin-1 locale must not turn it into an exception.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
