@@ -16,7 +16,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_MAX_CONTROL_RATIO = 0.01
+_MAX_CONTROL_RATIO = 0.05  # stray controls happen; binary data is far above this
 
 
 def decode_text(data: bytes, *, name: str, encoding: str | None = None) -> tuple[str, str]:

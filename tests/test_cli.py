@@ -1,0 +1,77 @@
+"""The `briefing-builder` command line, run as a user runs it: a separate process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_extract_jsonl_one_line_per_path(tmp_path: Path) -> None:
+    first = tmp_path / "one.txt"
+    first.write_text("“Hold the line,” the general said.\nIs help coming?", encoding="utf-8")
+    second = tmp_path / "two.md"
+    second.write_text("# Title\n\nThe cost was $1.13bn, officials said.", encoding="utf-8")
+    done = run_cli("extract", str(first), str(second), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().split("\n")
+    objects = [json.loads(line) for line in lines]
+    assert [o["path"] for o in objects] == [str(first), str(second)]
+    assert set(objects[0]) == {"path", "text", "statements", "figures", "questions"}
+    statement = objects[0]["statements"][0]
+    assert statement["speaker"] == "the general" and statement["cue"] == "said"
+    assert statement["direct"] is True
+    assert objects[0]["questions"][0]["text"] == "Is help coming?"
+    figure = objects[1]["figures"][0]
+    assert figure["value"] == 1_130_000_000 and figure["unit"] == "dollar"
+
+
+def test_unreadable_input_is_reported_and_the_rest_still_run(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Plain words.", encoding="utf-8")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    done = run_cli("extract", str(bad), str(tmp_path / "missing.txt"), str(good))
+    assert done.returncode != 0
+    assert [json.loads(line)["path"] for line in done.stdout.strip().split("\n")] == [str(good)]
+    errors = done.stderr.strip().split("\n")
+    assert len(errors) == 2 and "bad.docx" in errors[0] and "does not exist" in errors[1]
+    assert "Traceback" not in done.stderr
+
+
+def test_json_format_is_indented_for_people(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Ελληνικά: “Γεια,” he said.", encoding="utf-8")
+    done = run_cli("extract", str(article), "--format", "json")
+    assert done.returncode == 0
+    assert done.stdout.startswith("{\n")
+    assert json.loads(done.stdout)["text"] == "Ελληνικά: “Γεια,” he said."
+
+
+def test_encoding_override(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes("Сказал он.".encode("cp1251"))
+    done = run_cli("extract", str(article), "--encoding", "cp1251")
+    assert json.loads(done.stdout)["text"] == "Сказал он."
+
+
+def test_version_and_help() -> None:
+    assert run_cli("--version").stdout.startswith("briefing-builder ")
+    help_text = run_cli("extract", "--help").stdout
+    assert "--format" in help_text and "jsonl" in help_text
