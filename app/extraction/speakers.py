@@ -15,6 +15,7 @@ _DETERMINED = (
     r"[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     rf"(?:{_NOMINAL_WORD}\s+){{0,4}}?{_NOMINAL_WORD}"
 )
+_MULTI_WORD_NAME = re.compile(rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}")
 # A speaker mention as written: a name, a pronoun, or a noun phrase about a person or body.
 SPEAKER = rf"(?:{_DETERMINED}|{_NAME}(?:\s+{_NOMINAL_WORD}){{0,2}}?|{_PRONOUN})"
 
@@ -37,6 +38,7 @@ class SpeakerResolver:
         self._text = text
         self._last_person: str | None = None
         self._by_head: dict[str, str] = {}
+        self._names: dict[str, list[tuple[int, str]]] | None = None
 
     def resolve(self, mention: str, offset: int) -> str:
         """The fullest name for mention, remembering it for later pronouns and 'the X'."""
@@ -54,15 +56,25 @@ class SpeakerResolver:
         return mention
 
     def _full_name(self, mention: str, offset: int) -> str:
-        surname = strip_titles(mention).split()[-1] if strip_titles(mention) else mention
-        best = strip_titles(mention)
-        pattern = rf"(?:{_CAP_WORD}\s+){{1,5}}{re.escape(surname)}\b"
-        for match in re.finditer(pattern, self._text[: offset + len(mention)]):
-            candidate = strip_titles(match.group())
-            if len(candidate.split()) > len(best.split()):
-                best = candidate
+        best = strip_titles(mention) or mention
+        surname = best.split()[-1]
+        for start, candidate in self._names_by_last_word().get(surname, ()):
+            if start > offset:
                 break
+            if len(candidate.split()) > len(best.split()):
+                return candidate
         return best
+
+    def _names_by_last_word(self) -> dict[str, list[tuple[int, str]]]:
+        # One pass over the text, made on first use: full names keyed by their last word,
+        # in text order, so each lookup is short instead of a rescan of the article.
+        if self._names is None:
+            self._names = {}
+            for match in _MULTI_WORD_NAME.finditer(self._text):
+                name = strip_titles(match.group())
+                if len(name.split()) > 1:
+                    self._names.setdefault(name.split()[-1], []).append((match.start(), name))
+        return self._names
 
 
 def strip_titles(name: str) -> str:
