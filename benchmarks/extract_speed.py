@@ -37,12 +37,18 @@ def main() -> None:
         found = extract(source)
         timings.append(time.perf_counter() - started)
     median = statistics.median(timings)
-    print(f"machine: {platform.machine()} {platform.processor() or ''} "
-          f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
-    print(f"document: {len(source.text):,} characters; {len(found.statements)} statements, "
-          f"{len(found.figures)} figures, {len(found.questions)} questions")
-    print(f"extract: median {median:.3f} s over {options.runs} runs "
-          f"({len(source.text) / median:,.0f} chars/s)")
+    print(
+        f"machine: {platform.machine()} {platform.processor() or ''} "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
+    print(
+        f"document: {len(source.text):,} characters; {len(found.statements)} statements, "
+        f"{len(found.figures)} figures, {len(found.questions)} questions"
+    )
+    print(
+        f"extract: median {median:.3f} s over {options.runs} runs "
+        f"({len(source.text) / median:,.0f} chars/s)"
+    )
 
 
 if __name__ == "__main__":

@@ -88,3 +88,60 @@ NON_NOMINAL = frozenset(
     also yet still already never just only
 """.split()
 )
+
+# More reporting verbs: evaluation, stance and thought verbs that news attributes to sources.
+REPORTING_VERBS = REPORTING_VERBS | frozenset(
+    """
+    cite attack slam blast defend tout demand question reject dismiss welcome applaud
+    hope fear worry want expect feel know learn acknowledge liken compare label brand dub
+    decline refuse endorse back support oppose accept reaffirm signal vow swear
+    show charge counter retort quip joke shout cry whisper plead order direct instruct
+    assure remind advise notify reassure convince persuade question wonder speculate
+    """.split()
+)
+REPORTING_FORMS = frozenset(form for verb in REPORTING_VERBS for form in _inflections(verb))
+
+# Verbs whose reported content may follow with no 'that' ("He said the plan failed").
+CLAUSE_VERBS = frozenset(
+    form
+    for verb in """say claim argue insist warn add note suggest predict announce explain write
+        tweet post report find show estimate believe think feel know fear hope worry expect
+        reveal state declare assert contend maintain stress admit acknowledge concede confirm
+        deny recall reply respond answer testify indicate agree conclude complain boast vow
+        promise pledge threaten allege reiterate repeat emphasise emphasize observe remark
+        continue""".split()
+    for form in _inflections(verb)
+)
+# Verbs that name or describe someone: the content is the object and what follows it.
+NAMING_VERBS = frozenset(
+    form for verb in "call describe label brand dub liken compare".split()
+    for form in _inflections(verb)
+)
+ADDRESSEE_VERBS = frozenset(
+    form for verb in "tell inform brief assure remind advise notify reassure warn ask urge".split()
+    for form in _inflections(verb)
+)
+
+DETERMINERS = frozenset(
+    """
+    the a an another this these those his her their its our my your one two three four five
+    several some many most other both each every any few no
+    """.split()
+)
+
+# Words that end a speaker noun phrase when scanning: function words, auxiliaries, adverbs.
+FUNCTION_WORDS = frozenset(
+        """
+        in on at to for from by with about after before during over under into onto than as since
+        until against among between through without within across per via like despite upon
+        toward towards amid beyond behind near off out up down around
+        but or nor so yet because while although though if whether when where whereas unless
+        who whom whose which what why how that there here
+        is are was were be been being has have had do does did will would shall should can
+        could may might must not never n't
+        also then now later previously once again repeatedly just still even only already
+        recently earlier reportedly allegedly publicly privately however meanwhile
+        him them us me it itself himself herself themselves you i'm it's
+        """.split()
+)
+NP_BREAKERS = FUNCTION_WORDS | REPORTING_FORMS

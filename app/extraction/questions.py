@@ -29,6 +29,7 @@ _UNCERTAINTY = re.compile(
     r"|the\s+potential\s+for|whether\s+or\s+not)\b",
     re.IGNORECASE,
 )
+_QUESTION_MARK = re.compile(r"\?+[\"”’')\]]*")
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+|;\s+")
 _OPENING_MARKS = "\"“‘'(["
 _CLOSING_MARKS = "\"”’')]"
@@ -44,9 +45,10 @@ def find_questions(text: str, paragraphs: list[TextRange]) -> list[ProposedQuest
 
 
 def _questions_in(text: str, sentence: TextRange) -> list[ProposedQuestion]:
+    explicit = [_question(text, span, "explicit") for span in _question_spans(text, sentence)]
+    if explicit:
+        return explicit
     span = _strip_marks(text, sentence)
-    if text[span.end - 1 : span.end] == "?":
-        return [_question(text, span, "explicit")]
     for pattern, kind in ((_UNCONFIRMED, "unconfirmed"), (_UNCERTAINTY, "uncertainty")):
         cue = pattern.search(text, span.start, span.end)
         if cue:
@@ -54,9 +56,19 @@ def _questions_in(text: str, sentence: TextRange) -> list[ProposedQuestion]:
     return []
 
 
+def _question_spans(text: str, sentence: TextRange) -> list[TextRange]:
+    """Each question of sentence, also inside quotes: '"Is it over?" the official asked.'"""
+    spans = []
+    start = sentence.start
+    for mark in _QUESTION_MARK.finditer(text, sentence.start, sentence.end):
+        spans.append(_strip_marks(text, TextRange(start=start, end=mark.start() + 1)))
+        start = mark.end()
+    return [s for s in spans if s.end - s.start > 1]
+
+
 def _strip_marks(text: str, span: TextRange) -> TextRange:
     start, end = span.start, span.end
-    while start < end and text[start] in _OPENING_MARKS:
+    while start < end and (text[start] in _OPENING_MARKS or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in _CLOSING_MARKS or text[end - 1] in ",."):
         if text[end - 1] == "." and end - 2 >= start and text[end - 2] == "?":

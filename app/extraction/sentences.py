@@ -64,11 +64,19 @@ def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> Iterat
     end = len(text) if end is None else end
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if match.group() != "\n" and _is_abbreviation(text, match.start()):
+        if match.group() != "\n" and (
+            _is_abbreviation(text, match.start()) or _continues_lowercase(text, match.end(), end)
+        ):
             continue
         yield from _trimmed(text, begin, match.end())
         begin = match.end()
     yield from _trimmed(text, begin, end)
+
+
+def _continues_lowercase(text: str, position: int, end: int) -> bool:
+    # '"Is it over?" the official asked.' : a lowercase word goes on with the same sentence.
+    nxt = re.compile(r"[ \t]*(\S)").match(text, position, end)
+    return bool(nxt) and nxt.group(1).islower()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -1,0 +1,222 @@
+"""Attribution: from each reporting cue to its speaker and its content, within one sentence.
+
+Handles the orders English news uses:
+  SPEAKER CUE (that) CONTENT        He also revealed that ...
+  SPEAKER CUE OBJECT that CONTENT   ... told reporters that ...
+  CONTENT, SPEAKER CUE (PP)         "...," Mr Zelenskyy said at a news conference.
+  CONTENT, CUE SPEAKER              "...," said a spokesman.
+  ..., CUE-ing CONTENT              ..., calling it "the first step to a world war"
+  according to SPEAKER, CONTENT     and CONTENT, according to SPEAKER.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extraction.lexicon import ADDRESSEE_VERBS, CLAUSE_VERBS, NAMING_VERBS, REPORTING_FORMS
+from app.extraction.noun_phrases import is_plausible_speaker, noun_phrase_after, noun_phrase_before
+from app.models import TextRange
+
+_CUE = re.compile(
+    r"\b(?:[Aa]ccording to|"
+    + "|".join(sorted(REPORTING_FORMS, key=len, reverse=True))
+    + r")\b(?:\s+(?:for|on|out)\b)?"
+)
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|previously|once|again|repeatedly|then|now|publicly|"
+    r"privately|recently|earlier|would|will|did|does|do|is|are|was|were|not|never|often|long|"
+    r"already|still|even|just|first|reportedly|further|quickly|flatly|simply|has\s+been|"
+    r"have\s+been|had\s+been|had\s+long|n't))+\s*$",
+    re.IGNORECASE,
+)
+_THAT_AHEAD = re.compile(r"[^.;!?\"“”]{0,90}?\bthat\b")
+_TAIL_START = re.compile(
+    r"\s*(?:in|on|at|during|after|before|with|to|from|for|of|by|last|this|earlier|late|"
+    r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"when|as|while|afterward|afterwards|later|then|recently|repeatedly|publicly|privately|"
+    r"again|also|too|though|however|,|\.|$)",
+    re.IGNORECASE,
+)
+_PARTICIPLE_BREAK = re.compile(
+    r",\s+(?:adding|saying|noting|arguing|claiming|insisting|warning|explaining|calling|"
+    r"citing|according)\b"
+)
+_QUOTE_OPEN = "\"“‘'"
+_TRIM = " \t\n,;:"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    content: TextRange
+    speaker: TextRange | None
+    cue: TextRange | None
+
+
+def find_cues(text: str, sentence: TextRange, quotes: list[TextRange]) -> list[re.Match[str]]:
+    """Reporting cues of sentence that stand outside quotation marks."""
+    return [c for c in _CUE.finditer(text, sentence.start, sentence.end)
+            if not any(q.start < c.start() < q.end for q in quotes)]
+
+
+def attribute_sentence(text: str, sentence: TextRange,
+                       quotes: list[TextRange]) -> list[Attribution]:
+    """Every attribution whose cue lies in sentence."""
+    found: list[Attribution] = []
+    last_speaker: TextRange | None = None
+    for cue in find_cues(text, sentence, quotes):
+        attribution, speaker = _attribute_cue(text, sentence, quotes, cue, last_speaker)
+        last_speaker = speaker or last_speaker
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
+                   cue: re.Match[str], last_speaker: TextRange | None
+                   ) -> tuple[Attribution | None, TextRange | None]:
+    cue_range = TextRange(start=cue.start(), end=cue.end())
+    word = cue.group().split()[0].lower()
+    if word == "according":
+        return _according_to(text, sentence, cue_range), None
+    speaker = _speaker_before(text, sentence.start, cue.start())
+    if speaker is not None:
+        content = _content_after(text, word, cue.end(), sentence.end, quotes)
+        content = content or _content_before(text, sentence, speaker.start, cue.end(), quotes)
+        return _make(text, content, speaker, cue_range), speaker
+    inverted = _speaker_after(text, sentence, cue)
+    if inverted is not None:
+        content = _content_before(text, sentence, cue.start(), inverted.end, quotes)
+        return _make(text, content, inverted, cue_range), inverted
+    if word.endswith("ing") and text[: cue.start()].rstrip().endswith(",") and last_speaker:
+        content = _content_after(text, word, cue.end(), sentence.end, quotes)
+        return _make(text, content, last_speaker, cue_range), None
+    return None, None
+
+
+def _make(text: str, content: TextRange | None, speaker: TextRange | None,
+          cue: TextRange) -> Attribution | None:
+    if content is None or len(text[content.start : content.end].split()) < 2:
+        return None
+    return Attribution(content=content, speaker=speaker, cue=cue)
+
+
+def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
+    end = cue_start
+    auxiliaries = _AUXILIARIES.search(text, start, cue_start)
+    if auxiliaries:
+        end = auxiliaries.start()
+    phrase = noun_phrase_before(text, start, end)
+    if phrase is not None and is_plausible_speaker(text, phrase):
+        return phrase
+    return _appositive_head(text, start, end)
+
+
+def _appositive_head(text: str, start: int, end: int) -> TextRange | None:
+    # "David Kamin, an adviser to the campaign, said": the name stands before the appositive.
+    before = text[start:end].rstrip()
+    if not before.endswith(","):
+        return None
+    inner_end = start + len(before) - 1
+    comma = text.rfind(",", start, inner_end)
+    if comma == -1 or inner_end - comma > 120:
+        return None
+    phrase = noun_phrase_before(text, start, comma)
+    if phrase is not None and phrase.end == comma and is_plausible_speaker(text, phrase):
+        return phrase
+    return None
+
+
+def _speaker_after(text: str, sentence: TextRange, cue: re.Match[str]) -> TextRange | None:
+    before = text[sentence.start : cue.start()].rstrip()
+    if not before.endswith((",", "”", '"', "’", "'")):
+        return None
+    start = cue.end()
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    phrase = noun_phrase_after(text, start, sentence.end)
+    if phrase is not None and is_plausible_speaker(text, phrase):
+        return phrase
+    return None
+
+
+def _content_after(text: str, word: str, start: int, end: int,
+                   quotes: list[TextRange]) -> TextRange | None:
+    end = _cut_at_participle(text, start, end)
+    rest = text[start:end]
+    stripped = rest.lstrip(" ,")
+    if stripped.startswith(":") or stripped[:1] in _QUOTE_OPEN:
+        return _trim(text, start + (len(rest) - len(stripped)), _quote_end(end, quotes))
+    if word in CLAUSE_VERBS and not _TAIL_START.match(text, start, end):
+        return _trim(text, start, _quote_end(end, quotes))  # "said (that) the plan ..."
+    that = _THAT_AHEAD.match(text, start, end)
+    if that:  # "said on Tuesday that ...", "told reporters that ..."
+        return _trim(text, that.end() - 4, _quote_end(end, quotes))
+    if word in NAMING_VERBS or text[start - 4 : start] in (" for", "r on"):
+        return _trim(text, start, end)
+    if word in ADDRESSEE_VERBS:
+        return _after_addressee(text, start, end)
+    return None
+
+
+def _after_addressee(text: str, start: int, end: int) -> TextRange | None:
+    while start < end and text[start].isspace():
+        start += 1
+    addressee = noun_phrase_after(text, start, end)
+    if addressee is None:
+        return None
+    rest = text[addressee.end : end]
+    stripped = rest.lstrip(" ,")
+    if stripped.startswith(("to ", ":")) or stripped[:1] in _QUOTE_OPEN:
+        return _trim(text, addressee.end + len(rest) - len(stripped), end)
+    return None
+
+
+def _content_before(text: str, sentence: TextRange, attribution_start: int,
+                    attribution_end: int, quotes: list[TextRange]) -> TextRange | None:
+    before = text[sentence.start : attribution_start].rstrip()
+    if not before.endswith((",", "”", '"', "’", "'", ":")) or len(before) < 8:
+        return None
+    content_end = sentence.start + len(before)
+    continuation = _quote_continuing_after(text, attribution_end, sentence.end, quotes)
+    return _trim(text, sentence.start, continuation or content_end)
+
+
+def _quote_continuing_after(text: str, position: int, end: int,
+                            quotes: list[TextRange]) -> int | None:
+    """End of a quote resumed right after the attribution: '"A," he said, "B."'."""
+    match = re.compile(r"\s*,\s*").match(text, position, end)
+    resume = match.end() if match else position
+    return next((q.end for q in quotes if q.start == resume), None)
+
+
+def _according_to(text: str, sentence: TextRange, cue: TextRange) -> Attribution | None:
+    start = cue.end
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    speaker = noun_phrase_after(text, start, sentence.end)
+    if speaker is None:
+        return None
+    if text[sentence.start : cue.start].strip():
+        content = _trim(text, sentence.start, cue.start)
+    else:
+        after = text.find(",", speaker.end, sentence.end)
+        content = _trim(text, after + 1, sentence.end) if after != -1 else None
+    return _make(text, content, speaker, cue)
+
+
+def _cut_at_participle(text: str, start: int, end: int) -> int:
+    match = _PARTICIPLE_BREAK.search(text, start, end)
+    return match.start() if match else end
+
+
+def _quote_end(end: int, quotes: list[TextRange]) -> int:
+    return max([end, *(q.end for q in quotes if q.start < end < q.end)])
+
+
+def _trim(text: str, start: int, end: int) -> TextRange:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
+        end -= 1
+    return TextRange(start=start, end=end)

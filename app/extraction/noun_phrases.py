@@ -1,0 +1,112 @@
+"""Speaker noun phrases found by scanning words either side of a reporting cue.
+
+Without a tagger, a noun phrase is approximated as a run of words that are not function
+words or verbs of our lists: capitalised names, titles, nouns and adjectives, optionally
+opened by a determiner ('a Western official', 'Ukrainian President Volodymyr Zelenskyy').
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NP_BREAKERS,
+    PERSONAL_PRONOUNS,
+    SPEAKER_NOUNS,
+)
+from app.models import TextRange
+
+_TOKEN = re.compile(r"[^\W_][\w’'.&-]*|[^\w\s]")
+_MAX_NP_TOKENS = 9
+_WINDOW = 160
+
+
+def tokens_before(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Tokens of text[start:end] from the last backwards, within a bounded window."""
+    return list(_TOKEN.finditer(text, max(start, end - _WINDOW), end))[::-1]
+
+
+def tokens_after(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text, start, min(end, start + _WINDOW)))
+
+
+def noun_phrase_before(text: str, start: int, end: int) -> TextRange | None:
+    """The noun phrase ending right at end (words back to a determiner, break or comma)."""
+    taken: list[re.Match[str]] = []
+    for token in tokens_before(text, start, end):
+        word = token.group()
+        lower = word.lower()
+        if not _can_join(word, lower, taken):
+            break
+        taken.append(token)
+        if lower in DETERMINERS or len(taken) >= _MAX_NP_TOKENS or lower in PERSONAL_PRONOUNS:
+            break
+    taken = _drop_leading_of(taken[::-1])
+    if not taken:
+        return None
+    return TextRange(start=taken[0].start(), end=taken[-1].end())
+
+
+def noun_phrase_after(text: str, start: int, end: int) -> TextRange | None:
+    """The noun phrase starting at start (a determiner or name, up to a break or comma)."""
+    taken: list[re.Match[str]] = []
+    for token in tokens_after(text, start, end):
+        word = token.group()
+        lower = word.lower()
+        if taken and lower in DETERMINERS:
+            break
+        if not _can_join(word, lower, taken) or len(taken) >= _MAX_NP_TOKENS:
+            break
+        taken.append(token)
+        if lower in PERSONAL_PRONOUNS:
+            break
+    while taken and taken[-1].group().lower() in ("of", "and"):
+        taken.pop()
+    if not taken:
+        return None
+    return TextRange(start=taken[0].start(), end=_strip_final_period(text, taken[-1]))
+
+
+def _can_join(word: str, lower: str, taken: list[re.Match[str]]) -> bool:
+    if not (word[0].isalnum()):
+        return False
+    if lower in ("of", "and"):
+        return bool(taken) and taken[-1].group()[0].isupper()
+    if lower in FUNCTION_WORDS:
+        return False
+    # "Secretary of State", "The Post": capitalised words are names even when they spell a verb.
+    return word[0].isupper() or lower not in NP_BREAKERS
+
+
+def _drop_leading_of(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    while tokens and tokens[0].group().lower() in ("of", "and"):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _strip_final_period(text: str, token: re.Match[str]) -> int:
+    # "said Mr. Smith." : the sentence's period is not part of the name (but "Jr." would be).
+    end = token.end()
+    if text[end - 1] == "." and len(token.group()) > 3 and not token.group()[:-1].count("."):
+        return end - 1
+    return end
+
+
+def is_plausible_speaker(text: str, phrase: TextRange) -> bool:
+    """A noun phrase can speak when its head is a name, a person pronoun, or a person noun."""
+    words = text[phrase.start : phrase.end].split()
+    if not words:
+        return False
+    head = words[-1].strip(".,’'").lower()
+    if head.endswith(("’s", "'s")):
+        return False
+    if head in PERSONAL_PRONOUNS or head in SPEAKER_NOUNS:
+        return True
+    capitalised = words[-1][0].isupper()
+    return capitalised and head not in NP_BREAKERS and not _only_determiner(words)
+
+
+def _only_determiner(words: list[str]) -> bool:
+    return len(words) == 1 and words[0].lower() in DETERMINERS
