@@ -19,7 +19,7 @@ from app.extraction.noun_phrases import is_plausible_speaker, noun_phrase_after,
 from app.models import TextRange
 
 _CUE = re.compile(
-    r"\b(?:[Aa]ccording to|"
+    r"\b(?:[Aa]ccording to|Says|Said|Tells|Warns|Claims|Admits|Insists|Denies|"
     + "|".join(sorted(REPORTING_FORMS, key=len, reverse=True))
     + r")\b(?:\s+(?:for|on|out)\b)?"
 )
@@ -30,20 +30,31 @@ _AUXILIARIES = re.compile(
     r"have\s+been|had\s+been|had\s+long|n't))+\s*$",
     re.IGNORECASE,
 )
+_LAST_WORD = re.compile(r"(\w+)[\s,]*$")
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)[\s,]*$")
+_PREPOSITION_BEFORE = re.compile(r"\s(?:from|in|at|of|with|for|on)\s+$")
+_DISCOURSE_OPENING = re.compile(
+    r"\s*(?:(?:but|and|yet|so|still|meanwhile|however|instead|now|then|later|earlier|also|"
+    r"in\s+addition|for\s+example)\b,?\s*)+",
+    re.IGNORECASE,
+)
+_QUOTE_OR_COLON_AHEAD = re.compile(r"[^.;!?\"“”]{0,80}?(?:,\s*(?=[\"“'])|:\s+)")
 _THAT_AHEAD = re.compile(r"[^.;!?\"“”]{0,90}?\bthat\b")
 _TAIL_START = re.compile(
     r"\s*(?:in|on|at|during|after|before|with|to|from|for|of|by|last|this|earlier|late|"
     r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"when|as|while|afterward|afterwards|later|then|recently|repeatedly|publicly|privately|"
-    r"again|also|too|though|however|,|\.|$)",
+    r"again|also|though|however|,|\.|$)",
     re.IGNORECASE,
 )
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:by|after|before|while|when|in))\s*$")
 _PARTICIPLE_BREAK = re.compile(
     r",\s+(?:adding|saying|noting|arguing|claiming|insisting|warning|explaining|calling|"
     r"citing|according)\b"
 )
 _QUOTE_OPEN = "\"“‘'"
 _TRIM = " \t\n,;:"
+_RESUMES_QUOTE = re.compile(r"^[^.;!?]*,\s*(?:but\s+|and\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +99,10 @@ def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
     if inverted is not None:
         content = _content_before(text, sentence, cue.start(), inverted.end, quotes)
         return _make(text, content, inverted, cue_range), inverted
-    if word.endswith("ing") and text[: cue.start()].rstrip().endswith(",") and last_speaker:
+    if word.endswith("ing") and _PARTICIPLE_LEAD.search(text, sentence.start, cue.start()):
+        speaker = last_speaker or subject_of(text, sentence.start, cue.start())
         content = _content_after(text, word, cue.end(), sentence.end, quotes)
-        return _make(text, content, last_speaker, cue_range), None
+        return _make(text, content, speaker, cue_range), None
     return None, None
 
 
@@ -106,10 +118,51 @@ def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
     auxiliaries = _AUXILIARIES.search(text, start, cue_start)
     if auxiliaries:
         end = auxiliaries.start()
+    end = _before_parenthetical(text, start, end)
+    last_word = _LAST_WORD.search(text, start, end)
+    if last_word and last_word.group(1).lower() == "it":
+        return TextRange(start=last_word.start(1), end=last_word.end(1))
+    if last_word and last_word.group(1).lower() in ("who", "and"):
+        return _antecedent(text, start, last_word.start(1), last_word.group(1).lower())
     phrase = noun_phrase_before(text, start, end)
     if phrase is not None and is_plausible_speaker(text, phrase):
         return phrase
+    if phrase is not None:
+        return _head_before_preposition(text, start, phrase.start) or _appositive_head(
+            text, start, end)
     return _appositive_head(text, start, end)
+
+
+def _before_parenthetical(text: str, start: int, end: int) -> int:
+    """End of the text before a trailing '(R-Ga.)' or '(pictured)'."""
+    match = _PARENTHETICAL.search(text, start, end)
+    return match.start() if match else end
+
+
+def _antecedent(text: str, start: int, word_start: int, word: str) -> TextRange | None:
+    # "an architect who said ..." names the architect; "X ... and said" names the subject.
+    if word == "and":
+        return subject_of(text, start, word_start)
+    end = _before_parenthetical(text, start, text[:word_start].rstrip(" ,").__len__())
+    phrase = noun_phrase_before(text, start, end)
+    return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
+
+
+def subject_of(text: str, start: int, end: int) -> TextRange | None:
+    """The noun phrase opening a sentence, after discourse words ('But', 'Meanwhile,')."""
+    opening = _DISCOURSE_OPENING.match(text, start, end)
+    begin = opening.end() if opening else start
+    phrase = noun_phrase_after(text, begin, end)
+    return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
+
+
+def _head_before_preposition(text: str, start: int, phrase_start: int) -> TextRange | None:
+    # "officials from both parties say": the speaker is the noun before the preposition.
+    match = _PREPOSITION_BEFORE.search(text, start, phrase_start)
+    if not match:
+        return None
+    phrase = noun_phrase_before(text, start, match.start())
+    return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
 
 
 def _appositive_head(text: str, start: int, end: int) -> TextRange | None:
@@ -121,8 +174,9 @@ def _appositive_head(text: str, start: int, end: int) -> TextRange | None:
     comma = text.rfind(",", start, inner_end)
     if comma == -1 or inner_end - comma > 120:
         return None
-    phrase = noun_phrase_before(text, start, comma)
-    if phrase is not None and phrase.end == comma and is_plausible_speaker(text, phrase):
+    name_end = _before_parenthetical(text, start, comma)
+    phrase = noun_phrase_before(text, start, name_end)
+    if phrase is not None and phrase.end == name_end and is_plausible_speaker(text, phrase):
         return phrase
     return None
 
@@ -145,13 +199,18 @@ def _content_after(text: str, word: str, start: int, end: int,
     end = _cut_at_participle(text, start, end)
     rest = text[start:end]
     stripped = rest.lstrip(" ,")
-    if stripped.startswith(":") or stripped[:1] in _QUOTE_OPEN:
+    if not stripped.strip(" .;"):
+        return None
+    if stripped.startswith(":") or stripped[0] in _QUOTE_OPEN:
         return _trim(text, start + (len(rest) - len(stripped)), _quote_end(end, quotes))
     if word in CLAUSE_VERBS and not _TAIL_START.match(text, start, end):
         return _trim(text, start, _quote_end(end, quotes))  # "said (that) the plan ..."
     that = _THAT_AHEAD.match(text, start, end)
     if that:  # "said on Tuesday that ...", "told reporters that ..."
         return _trim(text, that.end() - 4, _quote_end(end, quotes))
+    quote_or_colon = _QUOTE_OR_COLON_AHEAD.match(text, start, end)
+    if quote_or_colon:  # "says of Clinton, “If she ...”", "said in a statement: ..."
+        return _trim(text, quote_or_colon.end(), _quote_end(end, quotes))
     if word in NAMING_VERBS or text[start - 4 : start] in (" for", "r on"):
         return _trim(text, start, end)
     if word in ADDRESSEE_VERBS:
@@ -167,8 +226,15 @@ def _after_addressee(text: str, start: int, end: int) -> TextRange | None:
         return None
     rest = text[addressee.end : end]
     stripped = rest.lstrip(" ,")
-    if stripped.startswith(("to ", ":")) or stripped[:1] in _QUOTE_OPEN:
+    if not stripped.strip(" .;"):
+        return None
+    if stripped.startswith(("to ", ":")) or stripped[0] in _QUOTE_OPEN:
         return _trim(text, addressee.end + len(rest) - len(stripped), end)
+    ahead = _QUOTE_OR_COLON_AHEAD.match(text, addressee.end, end)
+    if ahead:
+        return _trim(text, ahead.end(), end)
+    if not _TAIL_START.match(text, addressee.end, end) and len(stripped.split()) >= 3:
+        return _trim(text, addressee.end, end)  # "told the forum he was against the war"
     return None
 
 
@@ -184,10 +250,15 @@ def _content_before(text: str, sentence: TextRange, attribution_start: int,
 
 def _quote_continuing_after(text: str, position: int, end: int,
                             quotes: list[TextRange]) -> int | None:
-    """End of a quote resumed right after the attribution: '"A," he said, "B."'."""
-    match = re.compile(r"\s*,\s*").match(text, position, end)
-    resume = match.end() if match else position
-    return next((q.end for q in quotes if q.start == resume), None)
+    """End of a quote resumed after the attribution: '"A," he said, "B."' or
+    '"A," he said, referring to X, "B."'."""
+    for quote in quotes:
+        if position <= quote.start < end:
+            between = text[position : quote.start]
+            if len(between) <= 120 and _RESUMES_QUOTE.search(between):
+                return quote.end
+            return None
+    return None
 
 
 def _according_to(text: str, sentence: TextRange, cue: TextRange) -> Attribution | None:

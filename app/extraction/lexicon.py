@@ -66,6 +66,29 @@ SPEAKER_NOUNS = frozenset(
 """.split()
 )
 
+# Media, political and institutional roles, and documents that 'say' things in news prose.
+_MORE_SPEAKERS = """
+    announcer narrator host anchor moderator commentator correspondent editor editors writer
+    author authors columnist blogger pundit pundits pollster pollsters strategist strategists
+    consultant consultants operative operatives surrogate surrogates nominee nominees rival
+    rivals opponent opponents challenger incumbent congressman congresswoman representative
+    representatives delegate delegates commissioner commissioners chancellor premier
+    secretary-general spokesmen defenders proponents advocates allies backers donors fans
+    respondents americans voters residents citizens officials analysts economists
+    commission commissions network networks ruling rulings website site clip ad ads spot slide
+    brief filing filings lawsuit complaint letter memo document documents records data poll
+    polls survey surveys study studies analysis review audit investigation probe report
+    reports statement statements book article story editorial column post tweet tweets video
+    percent majority minority most senate house congress parliament cabinet kremlin pentagon
+    whitehouse ministry ministries embassy office bureau institute foundation center centre
+    party parties coalition alliance nato un court courts tribunal jury panel board agency
+    regulator regulators watchdog police prosecutors authorities investigators lawyers
+    attorneys counsel aides staffers sources insiders experts scientists researchers doctors
+    officers troops commanders generals diplomats leaders ministers presidents governors
+    senators lawmakers legislators mayors judges justices chiefs heads executives
+    """.split()
+SPEAKER_NOUNS = SPEAKER_NOUNS | frozenset(_MORE_SPEAKERS)
+
 # Words that introduce a name but are not part of it ("President Volodymyr Zelenskyy").
 TITLES = frozenset(
     """

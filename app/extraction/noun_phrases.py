@@ -18,7 +18,7 @@ from app.extraction.lexicon import (
 )
 from app.models import TextRange
 
-_TOKEN = re.compile(r"[^\W_][\w’'.&-]*|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_][\w’'.&/-]*|[^\w\s]")
 _MAX_NP_TOKENS = 9
 _WINDOW = 160
 

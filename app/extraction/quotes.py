@@ -1,41 +1,41 @@
-"""Quotation spans in a paragraph: straight and curly marks, and paragraphs left open."""
+"""Quotation spans in a paragraph: straight, curly and doubled-apostrophe marks, and
+paragraphs left open by multi-paragraph quotes."""
 
 from __future__ import annotations
 
+import re
+
 from app.models import TextRange
 
-_OPENERS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_MARK = re.compile(r"''|[\"“”«»„]")
+_CLOSERS = {"“": ("”", "“"), '"': ('"',), "''": ("''", '"'), "«": ("»",), "„": ("“", "”")}
+_AMBIGUOUS = ('"', "''")  # the same mark opens and closes
 
 
 def quote_ranges(text: str, start: int, end: int) -> list[TextRange]:
     """Quotations in text[start:end], marks included.
 
-    A quotation still open at the paragraph's end runs to that end, as in multi-paragraph
-    quotes whose paragraphs open without closing.
+    A quotation still open at the paragraph's end runs to that end when it opened the
+    paragraph, as multi-paragraph quotes do; elsewhere a lone mark is ignored.
     """
     found: list[TextRange] = []
-    position = start
-    while position < end:
-        opener = _next_opener(text, position, end)
+    opener: re.Match[str] | None = None
+    for mark in _MARK.finditer(text, start, end):
+        symbol = mark.group()
         if opener is None:
-            break
-        closer = text.find(_OPENERS[text[opener]], opener + 1, end)
-        close_end = end if closer == -1 else closer + 1
-        if closer == -1 and opener != start:
-            break  # a stray mark mid-paragraph, not an open multi-paragraph quote
-        if close_end - opener > 2:
-            found.append(TextRange(start=opener, end=close_end))
-        position = close_end
+            if symbol in _CLOSERS and _can_open(text, mark.start(), start, symbol):
+                opener = mark
+        elif symbol in _CLOSERS[opener.group()]:
+            if mark.end() - opener.start() > len(symbol) + 1:
+                found.append(TextRange(start=opener.start(), end=mark.end()))
+            opener = None
+    if opener is not None and opener.start() == start:
+        found.append(TextRange(start=opener.start(), end=end))
     return found
 
 
-def _next_opener(text: str, start: int, end: int) -> int | None:
-    for index in range(start, end):
-        if text[index] in _OPENERS and _can_open(text, index, start):
-            return index
-    return None
-
-
-def _can_open(text: str, index: int, start: int) -> bool:
-    # A straight mark opens a quote at a word's start, not after a letter ("5'10", it"s).
-    return text[index] != '"' or index == start or not text[index - 1].isalnum()
+def _can_open(text: str, index: int, start: int, symbol: str) -> bool:
+    # A straight mark opens at a word's start, not after a letter ("5'10", it''s).
+    if symbol not in _AMBIGUOUS:
+        return True
+    return index == start or not text[index - 1].isalnum()
