@@ -90,6 +90,11 @@ def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
     word = cue.group().split()[0].lower()
     if word == "according":
         return _according_to(text, sentence, cue_range), None
+    if word.endswith("ing") and _PARTICIPLE_LEAD.search(text, sentence.start, cue.start()):
+        # "..., adding that ...": the speaker is the subject of the main clause.
+        speaker = last_speaker or subject_of(text, sentence.start, cue.start())
+        content = _content_after(text, word, cue.end(), sentence.end, quotes)
+        return _make(text, content, speaker, cue_range), None
     speaker = _speaker_before(text, sentence.start, cue.start())
     if speaker is not None:
         content = _content_after(text, word, cue.end(), sentence.end, quotes)
@@ -99,10 +104,6 @@ def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
     if inverted is not None:
         content = _content_before(text, sentence, cue.start(), inverted.end, quotes)
         return _make(text, content, inverted, cue_range), inverted
-    if word.endswith("ing") and _PARTICIPLE_LEAD.search(text, sentence.start, cue.start()):
-        speaker = last_speaker or subject_of(text, sentence.start, cue.start())
-        content = _content_after(text, word, cue.end(), sentence.end, quotes)
-        return _make(text, content, speaker, cue_range), None
     return None, None
 
 

@@ -168,3 +168,12 @@ FUNCTION_WORDS = frozenset(
         """.split()
 )
 NP_BREAKERS = FUNCTION_WORDS | REPORTING_FORMS
+
+# Capitalised words that name times, not people: never the head of a speaker.
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tonight tomorrow
+    morning afternoon evening night week weekend month year early late last next
+    """.split()
+)

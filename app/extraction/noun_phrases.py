@@ -15,6 +15,7 @@ from app.extraction.lexicon import (
     NP_BREAKERS,
     PERSONAL_PRONOUNS,
     SPEAKER_NOUNS,
+    TIME_WORDS,
 )
 from app.models import TextRange
 
@@ -100,7 +101,7 @@ def is_plausible_speaker(text: str, phrase: TextRange) -> bool:
     if not words:
         return False
     head = words[-1].strip(".,’'").lower()
-    if head.endswith(("’s", "'s")):
+    if head.endswith(("’s", "'s")) or head in TIME_WORDS:
         return False
     if head in PERSONAL_PRONOUNS or head in SPEAKER_NOUNS:
         return True

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.lexicon import NON_NOMINAL, PERSONAL_PRONOUNS, SPEAKER_NOUNS, TITLES
+from app.extraction.lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NON_NOMINAL,
+    PERSONAL_PRONOUNS,
+    SPEAKER_NOUNS,
+    TITLES,
+)
 
 _CAP_WORD = r"[A-Z][\w’'.-]*"
 _NAME = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|de|van|von|al|bin|da|di|la|le|del)){{0,5}}"
@@ -71,10 +78,17 @@ class SpeakerResolver:
         if self._names is None:
             self._names = {}
             for match in _MULTI_WORD_NAME.finditer(self._text):
-                name = strip_titles(match.group())
+                name = strip_titles(_without_function_words(match.group()))
                 if len(name.split()) > 1:
                     self._names.setdefault(name.split()[-1], []).append((match.start(), name))
         return self._names
+
+
+def _without_function_words(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in FUNCTION_WORDS | DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def strip_titles(name: str) -> str:

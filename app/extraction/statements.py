@@ -91,9 +91,16 @@ def _resolve(text: str, candidates: list[_Candidate]) -> list[ProposedStatement]
         if candidate.inherits_speaker:
             if not statements:
                 continue
-            statement = replace(statement, speaker=statements[-1].speaker)
+            statement = _continuing(statement, statements[-1])
         statements.append(statement)
     return statements
+
+
+def _continuing(statement: ProposedStatement, previous: ProposedStatement) -> ProposedStatement:
+    """A quotation that goes on with the previous speaker's words takes their attribution."""
+    return replace(statement, speaker=previous.speaker, speaker_start=previous.speaker_start,
+                   speaker_end=previous.speaker_end, cue=previous.cue,
+                   cue_start=previous.cue_start, cue_end=previous.cue_end)
 
 
 def _to_statement(text: str, candidate: _Candidate, resolver: SpeakerResolver) -> ProposedStatement:
