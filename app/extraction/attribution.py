@@ -30,6 +30,12 @@ _AUXILIARIES = re.compile(
     r"have\s+been|had\s+been|had\s+long|n't))+\s*$",
     re.IGNORECASE,
 )
+_BE_FORM = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
+_ADVERBIAL_OPENING = re.compile(
+    r"\s*[\"“]?(?:during|in|at|on|after|before|as|when|while|since|despite|following|amid|"
+    r"by|for|with|under|over|from|until|once|if|although|though|because)\b",
+    re.IGNORECASE,
+)
 _LAST_WORD = re.compile(r"(\w+)[\s,]*$")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)[\s,]*$")
 _PREPOSITION_BEFORE = re.compile(r"\s(?:from|in|at|of|with|for|on)\s+$")
@@ -118,6 +124,8 @@ def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
     end = cue_start
     auxiliaries = _AUXILIARIES.search(text, start, cue_start)
     if auxiliaries:
+        if _is_passive(auxiliaries.group(), text[cue_start : cue_start + 20]):
+            return None  # "X is expected to ...": X is not speaking
         end = auxiliaries.start()
     end = _before_parenthetical(text, start, end)
     last_word = _LAST_WORD.search(text, start, end)
@@ -132,6 +140,11 @@ def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
         return _head_before_preposition(text, start, phrase.start) or _appositive_head(
             text, start, end)
     return _appositive_head(text, start, end)
+
+
+def _is_passive(auxiliaries: str, cue: str) -> bool:
+    be = _BE_FORM.search(auxiliaries)
+    return bool(be) and not cue.split()[0].endswith("ing")
 
 
 def _before_parenthetical(text: str, start: int, end: int) -> int:
@@ -242,11 +255,18 @@ def _after_addressee(text: str, start: int, end: int) -> TextRange | None:
 def _content_before(text: str, sentence: TextRange, attribution_start: int,
                     attribution_end: int, quotes: list[TextRange]) -> TextRange | None:
     before = text[sentence.start : attribution_start].rstrip()
-    if not before.endswith((",", "”", '"', "’", "'", ":")) or len(before) < 8:
+    if not before.endswith((",", "”", '"', "’", "'", ":")) or len(before.split()) < 3:
         return None
+    if before.endswith(",") and _is_opening_adverbial(text, sentence.start, before):
+        return None  # "In 1995, at age seventeen, she told ...": scene-setting, not speech
     content_end = sentence.start + len(before)
     continuation = _quote_continuing_after(text, attribution_end, sentence.end, quotes)
     return _trim(text, sentence.start, continuation or content_end)
+
+
+def _is_opening_adverbial(text: str, start: int, before: str) -> bool:
+    return bool(_ADVERBIAL_OPENING.match(text, start)) and not any(
+        mark in before for mark in "\"“”") and before.count(",") <= 2 and len(before) < 90
 
 
 def _quote_continuing_after(text: str, position: int, end: int,

@@ -1,74 +1,83 @@
-"""Figures: numbers in digits and words, with their unit and what they count."""
+"""Figures: numbers in digits and words, with their unit and what they count.
+
+A figure is read in one pass of the paragraph with a single pattern: an optional currency
+mark, a number (digits, words, or a vague plural such as 'thousands of'), an optional
+multiplier (m, bn, million), an optional percent sign, and an optional second number making
+a range. The unit and the counted noun are then read from the words that follow.
+"""
 
 from __future__ import annotations
 
 import re
 
+from app.extraction.lexicon import FUNCTION_WORDS, TIME_WORDS
 from app.extraction.numbers import (
     DIGITS,
     FRACTIONS,
     MULTIPLIERS,
+    NUMBER_WORD,
     VAGUE,
-    WORD_NUMBER,
     parse_digits,
     parse_word_number,
 )
 from app.extraction.types import ProposedFigure
+from app.extraction.units import CURRENCY_PREFIXES, per_unit_after, unit_after
 from app.models import TextRange
 
-_CURRENCIES = {"$": "dollar", "US$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
-_CURRENCY_WORDS = {
-    "dollars": "dollar",
-    "dollar": "dollar",
-    "pounds": "pound",
-    "euros": "euro",
-    "yen": "yen",
-    "roubles": "rouble",
-    "rubles": "rouble",
-}
-_MEASURES = {
-    "km": "kilometre",
-    "kilometres": "kilometre",
-    "kilometers": "kilometre",
-    "miles": "mile",
-    "mile": "mile",
-    "m": "metre",
-    "metres": "metre",
-    "meters": "metre",
-    "kg": "kilogram",
-    "kilograms": "kilogram",
-    "tonnes": "tonne",
-    "tons": "ton",
-    "mph": "mile per hour",
-    "km/h": "kilometre per hour",
-}
+_CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
-_NUMBER = re.compile(
-    rf"(?P<cur>US\$|[$£€¥])?\s?(?P<num>{DIGITS}|{WORD_NUMBER})"
-    rf"(?:\s?(?P<mult>{_MULT})\b)?"
-    r"(?:\s?(?P<pct>%|per\s?cent|percent|percentage points?))?"
-    r"(?:\s?(?P<range>(?:to|-|–|and)\s?(?:US\$|[$£€¥])?\s?(?:" + DIGITS + r")))?"
+_WORDS = rf"{NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){NUMBER_WORD})*"
+_AMOUNT = (
+    rf"(?:(?:{_CURRENCY})\s?)?(?:{DIGITS}|(?<![\w-]){_WORDS}(?![\w-]))"
+    rf"(?:\s?(?:{_MULT})(?!\.?\w))?(?:\s?(?:%|per\s?cent|percent))?"
+)
+_FIGURE = re.compile(
+    rf"(?<![\w/.,:$£€¥-])(?P<first>{_AMOUNT})"
+    rf"(?:\s?(?P<link>to|-|–|—|and)\s?(?P<second>{_AMOUNT}))?",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(
+    rf"(?P<cur>{_CURRENCY})?\s?(?P<num>{DIGITS}|{_WORDS})(?:\s?(?P<mult>{_MULT})(?!\.?\w))?"
+    r"(?:\s?(?P<pct>%|per\s?cent|percent))?",
+    re.IGNORECASE,
 )
 _VAGUE = re.compile(
     r"\b(?P<num>" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\s+of\b",
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
-    r"\b(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b(?=\s+(?:of|the)\b)",
+    re.IGNORECASE,
 )
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DATE_BEFORE = re.compile(rf"{_MONTHS}\.?\s*$")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(
-    rf"^\s*(?:st|nd|rd|th)?\s*{_MONTHS}\b|^(?:st|nd|rd|th)\b|^[:/]\d|^\s*[ap]\.?m\b", re.IGNORECASE
+    rf"^(?:st|nd|rd|th)\b|^\s*(?:st|nd|rd|th)?\s*{_MONTH}\b|^[:/.]\d|^\s*[ap]\.?m\b|^\s*o'clock",
+    re.IGNORECASE,
 )
-_COUNTED = re.compile(
-    r"\s*(?:of\s+)?(?P<noun>(?:(?!(?:the|a|an|and|or|to|in|on|at|for|by|"
-    r"from|with|is|are|was|were|has|have|had|that|which|who)\b|[\w-]*ly\b)"
-    r"[A-Za-z][\w-]*\s*){1,4})"
+_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|by|from|of|before|after|during|early|late|mid|"
+                           r"the|and|or|to|for|between|around|summer|winter|spring|autumn|fall)\s*$",
+                           re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"(?:(?<!^)(?<![.!?]\s)\b[A-Z][\w&]*|[&/(#]|\b(?:category|game|part|section|chapter|article|"
+    r"page|number|no\.|level|phase|stage|round|grade|class|type|version|tier|step|act|scene|"
+    r"room|gate|platform|flight|route|highway|model|series|season|episode|volume|vol\.|issue|"
+    r"item|clause|rule|paragraph|figure|table|line|bus|channel|district|ward|zone|term))\s?$"
 )
+_AGE = re.compile(r"[A-Z][\w’'-]+,\s*$")
+_STREET = re.compile(r"\s+(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|"
+                     r"Drive|Dr|Blvd|Boulevard|Place|Pl|Court|Ct|Square|Terrace|Close|Crescent)\b")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased?|increasing|"
+    r"decreased?|decreasing|grew|grown|growing|dropped|dropping|jumped|climbed|soared|slid|"
+    r"slipped|plunged|surged|raised|lowered|cut|up|down|went|moved|changed?)\s+from)\s+\S*$",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"\s*(?:of\s+)?(?P<noun>(?:[^\W\d][\w’'-]*\s*){1,4})")
+_APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|over|"
+                          r"more than|less than|fewer than|up to|at least|an estimated|estimated|"
+                          r"some \d+|upwards of|as many as|close to)\s*$", re.IGNORECASE)
 
 
 def find_figures(text: str, paragraphs: list[TextRange]) -> list[ProposedFigure]:
@@ -80,104 +89,227 @@ def find_figures(text: str, paragraphs: list[TextRange]) -> list[ProposedFigure]
 
 
 def _figures_in(text: str, paragraph: TextRange) -> list[ProposedFigure]:
-    found = [
-        f
-        for m in _VAGUE.finditer(text, paragraph.start, paragraph.end)
-        if (f := _vague_figure(text, m)) is not None
-    ]
-    taken = [TextRange(start=f.start, end=f.end) for f in found]
-    for match in _NUMBER.finditer(text, paragraph.start, paragraph.end):
-        if any(t.overlaps(match.start(), match.end()) for t in taken):
+    found = [_vague(text, m, paragraph.end) for m in _VAGUE.finditer(text, paragraph.start,
+                                                                     paragraph.end)]
+    taken = [(f.start, f.end) for f in found]
+    for match in _FIGURE.finditer(text, paragraph.start, paragraph.end):
+        if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        figure = _number_figure(text, match)
-        if figure is not None:
-            found.append(figure)
+        found.extend(_amount_figures(text, match, paragraph.end))
     for match in _FRACTION.finditer(text, paragraph.start, paragraph.end):
-        value = match.group().lower()
-        found.append(_with_counts(text, match.start(), match.end(), 0.0 + _fraction(value)))
+        value = FRACTIONS[match.group().lower()]
+        found.append(_finish(text, match.start(), match.end(), value, None, paragraph.end))
     return found
 
 
-def _fraction(words: str) -> float:
-    return FRACTIONS[words]
+def _vague(text: str, match: re.Match[str], end: int) -> ProposedFigure:
+    value = float(VAGUE[match.group("num").lower()])
+    figure = _finish(text, match.start(), match.end(), value, None, end)
+    return ProposedFigure(figure.start, figure.end, figure.text, value, None, figure.counts,
+                          approximate=True)
 
 
-def _vague_figure(text: str, match: re.Match[str]) -> ProposedFigure | None:
-    value = VAGUE[match.group("num").lower()]
-    figure = _with_counts(text, match.start(), match.end(), float(value))
-    return ProposedFigure(
-        figure.start, figure.end, figure.text, figure.value, None, figure.counts, approximate=True
-    )
+def _amount_figures(text: str, match: re.Match[str], end: int) -> list[ProposedFigure]:
+    first = _read_amount(match.group("first"))
+    second = _read_amount(match.group("second")) if match.group("second") else None
+    rejected = _rejection(text, match, first, second)
+    if rejected == "date" or (rejected and second is None):
+        return []
+    if rejected:  # "in 2019 and 2,000 people": the year goes, the second number stays
+        return [f for f in (_second_alone(text, match, second, end),) if f]
+    if second is None or not _is_range(text, match, first, second):
+        head = _limited(match, "first")
+        return [f for f in (_figure(text, head, first, None, end),
+                            _second_alone(text, match, second, end)) if f]
+    low = first.with_unit_of(second)
+    figure = _figure(text, match, low, second, end)
+    return [figure] if figure else []
 
 
-def _number_figure(text: str, match: re.Match[str]) -> ProposedFigure | None:
-    raw = match.group("num")
+def _rejection(text: str, match: re.Match[str], first: _Amount | None,
+               second: _Amount | None) -> str | None:
+    """Why the first number of match is not a figure ('date', 'other'), or None."""
+    if first is None:
+        return "other"
+    start, stop = match.start(), match.end("first")
+    before = text[max(0, start - 14) : start]
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(text[stop : stop + 14]):
+        return "date"
+    ranged_with_plain_number = second is not None and not second.looks_like_year
+    if not ranged_with_plain_number and _not_a_figure(text, match, first):
+        return "other"
+    return None
+
+
+def _second_alone(text: str, match: re.Match[str], second: _Amount | None,
+                  end: int) -> ProposedFigure | None:
+    if second is None:
+        return None
+    span = _limited(match, "second")
+    return _figure(text, span, second, None, end)
+
+
+class _Amount:
+    __slots__ = ("currency", "percent", "value")
+
+    def __init__(self, value: float, currency: str | None, percent: bool) -> None:
+        self.value, self.currency, self.percent = value, currency, percent
+
+    def with_unit_of(self, other: _Amount) -> _Amount:
+        # "5 to 7 million", "$1-2bn": the second number's unit and scale apply to both.
+        value = self.value
+        if other.value >= 1000 * max(self.value, 1) and self.value < 1000:
+            value = self.value * _scale_of(other.value)
+        return _Amount(value, self.currency or other.currency, self.percent or other.percent)
+
+    @property
+    def looks_like_year(self) -> bool:
+        return self.value.is_integer() and 1800 <= self.value <= 2100 and not self.unit
+
+    @property
+    def unit(self) -> str | None:
+        if self.percent:
+            return "percent"
+        return CURRENCY_PREFIXES.get(self.currency) if self.currency else None
+
+
+def _scale_of(value: float) -> float:
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if value >= scale:
+            return scale
+    return 1.0
+
+
+def _read_amount(written: str) -> _Amount | None:
+    parts = _PARTS.fullmatch(written.strip())
+    if parts is None:
+        return None
+    raw = parts.group("num")
     value = parse_digits(raw) if raw[0].isdigit() or raw[0] == "." else parse_word_number(raw)
-    if value is None or _is_date_or_time(text, match):
+    if value is None:
         return None
-    if not raw[0].isdigit() and value < 2:
-        return None  # "one of them", "no one": rarely a figure
-    if match.group("mult"):
-        value *= MULTIPLIERS[match.group("mult").lower()]
-    unit = _unit(text, match)
-    high = _range_high(match, value)
-    figure = _with_counts(
-        text,
-        match.start("cur") if match.group("cur") else match.start("num"),
-        match.end(),
-        value,
-        unit,
-    )
-    if _is_bare_year(match, figure):
-        return None
-    return ProposedFigure(
-        figure.start, figure.end, figure.text, value, figure.unit, figure.counts, value_high=high
-    )
+    if parts.group("mult"):
+        value *= MULTIPLIERS[parts.group("mult").lower()]
+    currency = parts.group("cur")
+    if currency and currency not in CURRENCY_PREFIXES:
+        currency = next((c for c in CURRENCY_PREFIXES if c.lower() == currency.lower()), None)
+    return _Amount(value, currency, bool(parts.group("pct")))
 
 
-def _range_high(match: re.Match[str], low: float) -> float | None:
-    if not match.group("range"):
-        return None
-    digits = re.search(DIGITS, match.group("range"))
-    return parse_digits(digits.group()) if digits else None
+class _Span:
+    """Start and end of the part of a match a figure covers."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
-def _unit(text: str, match: re.Match[str]) -> str | None:
-    if match.group("pct"):
-        return "percent"
-    if match.group("cur"):
-        return _CURRENCIES[match.group("cur")]
-    following = re.match(r"\s*([\w/]+)", text[match.end() : match.end() + 20])
-    word = following.group(1).lower() if following else ""
-    return _CURRENCY_WORDS.get(word) or _MEASURES.get(word)
+def _limited(match: re.Match[str], group: str) -> _Span:
+    return _Span(match.start(group), match.end(group))
 
 
-def _with_counts(
-    text: str, start: int, end: int, value: float, unit: str | None = None
-) -> ProposedFigure:
-    counted = _COUNTED.match(text, end)
-    counts = counted.group("noun").strip() if counted else None
-    if counts and unit and counts.split()[0].lower() in (*_MEASURES, *_CURRENCY_WORDS):
-        counts = " ".join(counts.split()[1:]) or None
-    if unit is None and re.search(
-        r"\b(?:daily|a day|per day)\b", text[max(0, start - 60) : end + 20]
-    ):
+def _figure(text: str, span: re.Match[str] | _Span, amount: _Amount, high: _Amount | None,
+            end: int) -> ProposedFigure | None:
+    unit, stop = amount.unit, span.end()
+    if unit is None:
+        after = unit_after(text, stop, end)
+        if after:
+            unit, stop = after
+    else:
+        per = per_unit_after(text, stop, end)
+        if per:
+            unit, stop = f"{unit} {per[0]}", per[1]
+    figure = _finish(text, span.start(), stop, amount.value, unit, end)
+    approximate = bool(_APPROXIMATE.search(text, max(0, span.start() - 20), span.start()))
+    return ProposedFigure(figure.start, figure.end, figure.text, amount.value, figure.unit,
+                          figure.counts, approximate=approximate,
+                          value_high=high.value if high else None)
+
+
+def _finish(text: str, start: int, stop: int, value: float, unit: str | None,
+            end: int) -> ProposedFigure:
+    counts = _counted_noun(text, stop, end)
+    if unit is None and re.search(r"\b(?:daily|a day|per day|each day)\b",
+                                  text[max(0, start - 30) : stop + 15], re.IGNORECASE):
         unit = "per day"
-    return ProposedFigure(start, end, text[start:end], value, unit, counts)
+    return ProposedFigure(start, stop, text[start:stop], value, unit, counts)
 
 
-def _is_date_or_time(text: str, match: re.Match[str]) -> bool:
-    before = text[max(0, match.start() - 12) : match.start()]
-    after = text[match.end() : match.end() + 12]
-    return bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(after))
+def _counted_noun(text: str, position: int, end: int) -> str | None:
+    match = _COUNTED.match(text, position, min(end, position + 60))
+    if not match:
+        return None
+    words: list[str] = []
+    for word in match.group("noun").split():
+        bare = word.lower().strip("’'")
+        joins = bare == "and" and 0 < len(words) < 3  # "digital and physical sales"
+        if not joins and (bare in FUNCTION_WORDS or bare in _COUNT_STOP or bare.endswith("ly")):
+            break
+        words.append(word)
+    while words and words[-1].lower() == "and":
+        words.pop()
+    return " ".join(words) or None
 
 
-def _is_bare_year(match: re.Match[str], figure: ProposedFigure) -> bool:
-    raw = match.group("num")
-    is_year_shaped = raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
-    return (
-        is_year_shaped
-        and not match.group("cur")
-        and not match.group("pct")
-        and (figure.unit is None)
-    )
+_COUNT_STOP = frozenset("the a an and or to of per".split())
+
+
+def _not_a_figure(text: str, match: re.Match[str], amount: _Amount) -> bool:
+    start, stop = match.start(), match.end("first")
+    written = match.group("first").strip()
+    before = text[max(0, start - 14) : start]
+    after = text[stop : stop + 14]
+    if written[0].isalpha() and not _is_word_figure(written, text, start, stop, amount):
+        return True
+    if _is_year(written, amount, text, start, stop):
+        return True
+    if _AGE.search(before) and re.match(r"\s*,", after) and amount.value < 120:
+        return True  # "Senard, 65, now faces"
+    if amount.unit is None and written[0].isdigit() and _LABEL_BEFORE.search(before):
+        return True  # "Game 2", "S&P 500", "Boeing 787", "(4)": names and labels
+    return bool(_STREET.match(text, stop, stop + 60))  # "9 E 71st St": an address
+
+
+def _is_word_figure(written: str, text: str, start: int, stop: int, amount: _Amount) -> bool:
+    lower = written.lower()
+    if lower in MULTIPLIERS or lower in ("hundred", "thousand"):
+        return text[max(0, start - 2) : start].lower() == "a "  # "a million", not "hundred"
+    if amount.value >= 2:
+        return True
+    # "one man" counts a man; "one of them", "no one", "one another" do not.
+    following = re.match(r"\s+([a-z][\w-]*)", text[stop : stop + 30])
+    preceding = text[max(0, start - 4) : start].lower()
+    return bool(following) and following.group(1) not in FUNCTION_WORDS and following.group(
+        1) not in ("of", "another", "day", "time") and not preceding.endswith("no ")
+
+
+def _is_year(written: str, amount: _Amount, text: str, start: int, stop: int) -> bool:
+    bare = written.strip()
+    if not (bare.isdigit() and len(bare) == 4 and 1800 <= amount.value <= 2100):
+        return False
+    unit = unit_after(text, stop, stop + 30)
+    if unit and unit[0] not in ("year", "day", "month", "week"):
+        return False  # "2000 km", "1900 tonnes"
+    following = re.match(r"\s+([a-z]+)", text[stop : stop + 20])
+    if following and following.group(1) not in TIME_WORDS and not _YEAR_CONTEXT.search(
+            text[max(0, start - 12) : start]):
+        return following.group(1) in FUNCTION_WORDS  # "2000 people" counts; "2019 when" not
+    return True
+
+
+def _is_range(text: str, match: re.Match[str], first: _Amount, second: _Amount) -> bool:
+    link = match.group("link").lower()
+    before = text[max(0, match.start() - 30) : match.start()]
+    if link == "and":
+        return bool(re.search(r"\bbetween\s+$", before, re.IGNORECASE))
+    if first.percent != second.percent and first.percent:
+        return False  # "up 0.7 percent to 6,327.80": a change and a level
+    if first.currency and second.currency and first.currency != second.currency:
+        return False
+    # "rose by $43.6bn to $419.2bn" or "from 5 to 7": two figures of a change, not a range
+    return not _CHANGE_BEFORE.search(before) and second.value >= first.value

@@ -42,6 +42,7 @@ SCALES = {
     "trillion": 1_000_000_000_000,
 }
 MULTIPLIERS = {
+    "hundred": 100, "dozen": 12,
     "k": 1_000,
     "thousand": 1_000,
     "m": 1_000_000,
@@ -71,10 +72,10 @@ FRACTIONS = {
     "a tenth": 0.1,
     "one tenth": 0.1,
 }
-# Vague quantities: the lowest amount the plural implies, flagged approximate.
+# Vague quantities: one of the unit the plural names ("thousands" -> 1,000), flagged approximate.
 VAGUE = {
-    "dozens": 24,
-    "scores": 40,
+    "dozens": 12,
+    "scores": 20,
     "hundreds": 100,
     "thousands": 1_000,
     "tens of thousands": 10_000,

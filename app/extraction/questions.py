@@ -30,6 +30,7 @@ _UNCERTAINTY = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_MARK = re.compile(r"\?+[\"”’')\]]*")
+_QUESTION_OPENER = re.compile(r"(?:(?<=[\s:,(])[“\"]|;\s*)(?=[^“\";]*$)")
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+|;\s+")
 _OPENING_MARKS = "\"“‘'(["
 _CLOSING_MARKS = "\"”’')]"
@@ -61,9 +62,17 @@ def _question_spans(text: str, sentence: TextRange) -> list[TextRange]:
     spans = []
     start = sentence.start
     for mark in _QUESTION_MARK.finditer(text, sentence.start, sentence.end):
-        spans.append(_strip_marks(text, TextRange(start=start, end=mark.start() + 1)))
+        begin = _question_start(text, start, mark.start())
+        spans.append(_strip_marks(text, TextRange(start=begin, end=mark.start() + 1)))
         start = mark.end()
     return [s for s in spans if s.end - s.start > 1]
+
+
+def _question_start(text: str, start: int, mark: int) -> int:
+    # A question quoted inside a statement ('asked: "Were you there?"') or after a
+    # semicolon starts at that quotation mark or clause, not at the sentence's start.
+    opener = _QUESTION_OPENER.search(text, start, mark)
+    return opener.end() if opener else start
 
 
 def _strip_marks(text: str, span: TextRange) -> TextRange:

@@ -49,9 +49,16 @@ class Extraction:
         """The lists of the `extract --format jsonl` contract (extra fields dropped)."""
         return {
             "statements": [asdict(s) for s in self.statements],
-            "figures": [
-                {k: v for k, v in asdict(f).items() if k not in ("approximate", "value_high")}
-                for f in self.figures
-            ],
+            "figures": [_figure_contract(f) for f in self.figures],
             "questions": [asdict(q) for q in self.questions],
         }
+
+
+def _figure_contract(figure: ProposedFigure) -> dict:
+    # A range is reported by its midpoint, the convention of quantity-extraction benchmarks;
+    # the app itself keeps both ends.
+    value = figure.value
+    if value is not None and figure.value_high is not None:
+        value = (value + figure.value_high) / 2
+    return {"start": figure.start, "end": figure.end, "text": figure.text, "value": value,
+            "unit": figure.unit, "counts": figure.counts}
