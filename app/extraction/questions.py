@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.hedges import first_hedge
 from app.extraction.sentences import sentence_ranges
 from app.extraction.types import ProposedQuestion
 from app.models import TextRange
@@ -54,6 +55,9 @@ def _questions_in(text: str, sentence: TextRange) -> list[ProposedQuestion]:
         cue = pattern.search(text, span.start, span.end)
         if cue:
             return [_question(text, _clause_around(text, span, cue.start()), kind)]
+    hedge = first_hedge(text, span.start, span.end)
+    if hedge:
+        return [_question(text, _clause_around(text, span, hedge.start()), "uncertainty")]
     return []
 
 
