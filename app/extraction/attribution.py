@@ -15,21 +15,28 @@ import re
 from dataclasses import dataclass
 
 from app.extraction.lexicon import ADDRESSEE_VERBS, CLAUSE_VERBS, NAMING_VERBS, REPORTING_FORMS
-from app.extraction.noun_phrases import is_plausible_speaker, noun_phrase_after, noun_phrase_before
+from app.extraction.noun_phrases import (
+    is_plausible_speaker,
+    noun_phrase_after,
+    noun_phrase_before,
+    tokens_before,
+)
 from app.models import TextRange
 
-_CUE = re.compile(
-    r"\b(?:[Aa]ccording to|Says|Said|Tells|Warns|Claims|Admits|Insists|Denies|"
-    + "|".join(sorted(REPORTING_FORMS, key=len, reverse=True))
-    + r")\b(?:\s+(?:for|on|out)\b)?"
+_WORD = re.compile(r"[A-Za-z]+")
+_ACCORDING_TO = re.compile(r"\s+to\b")
+_PARTICLE = re.compile(r"\s+(?:for|on|out)\b")
+_HEADLINE_CUES = frozenset("Says Said Tells Warns Claims Admits Insists Denies".split())
+_LOOKBACK = 160
+# Words between a speaker and the cue: "has also", "had previously", "did not", "is".
+_AUXILIARIES = frozenset(
+    """
+    has have had also later previously once again repeatedly then now publicly privately
+    recently earlier would will did does do is are was were not never often long already still
+    even just first reportedly further quickly flatly simply been n't
+    """.split()
 )
-_AUXILIARIES = re.compile(
-    r"(?:\s+(?:has|have|had|also|later|previously|once|again|repeatedly|then|now|publicly|"
-    r"privately|recently|earlier|would|will|did|does|do|is|are|was|were|not|never|often|long|"
-    r"already|still|even|just|first|reportedly|further|quickly|flatly|simply|has\s+been|"
-    r"have\s+been|had\s+been|had\s+long|n't))+\s*$",
-    re.IGNORECASE,
-)
+_BE_FORMS = frozenset("is are was were be been being".split())
 _BE_FORM = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _ADVERBIAL_OPENING = re.compile(
     r"\s*[\"“]?(?:during|in|at|on|after|before|as|when|while|since|despite|following|amid|"
@@ -70,10 +77,48 @@ class Attribution:
     cue: TextRange | None
 
 
-def find_cues(text: str, sentence: TextRange, quotes: list[TextRange]) -> list[re.Match[str]]:
-    """Reporting cues of sentence that stand outside quotation marks."""
-    return [c for c in _CUE.finditer(text, sentence.start, sentence.end)
-            if not any(q.start < c.start() < q.end for q in quotes)]
+def find_cues(text: str, sentence: TextRange, quotes: list[TextRange]) -> list[_Cue]:
+    """Reporting cues of sentence that stand outside quotation marks.
+
+    Words are looked up in a set rather than matched against one huge alternation: that
+    keeps extraction linear and fast on long documents.
+    """
+    cues: list[_Cue] = []
+    for word in _WORD.finditer(text, sentence.start, sentence.end):
+        cue = _cue_at(text, word, sentence.end)
+        if cue and not any(q.start < cue.start() < q.end for q in quotes):
+            cues.append(cue)
+    return cues
+
+
+def _cue_at(text: str, word: re.Match[str], end: int) -> _Cue | None:
+    surface = word.group()
+    lower = surface.lower()
+    if lower == "according":
+        to = _ACCORDING_TO.match(text, word.end(), end)
+        return _Cue(word.start(), to.end(), text) if to else None
+    if lower not in REPORTING_FORMS or (surface[0].isupper() and surface not in _HEADLINE_CUES):
+        return None
+    particle = _PARTICLE.match(text, word.end(), end)
+    return _Cue(word.start(), particle.end() if particle else word.end(), text)
+
+
+class _Cue:
+    """A reporting cue's span, with the small part of re.Match the rules use."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
 
 
 def attribute_sentence(text: str, sentence: TextRange,
@@ -90,13 +135,14 @@ def attribute_sentence(text: str, sentence: TextRange,
 
 
 def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
-                   cue: re.Match[str], last_speaker: TextRange | None
+                   cue: _Cue, last_speaker: TextRange | None
                    ) -> tuple[Attribution | None, TextRange | None]:
     cue_range = TextRange(start=cue.start(), end=cue.end())
     word = cue.group().split()[0].lower()
     if word == "according":
         return _according_to(text, sentence, cue_range), None
-    if word.endswith("ing") and _PARTICIPLE_LEAD.search(text, sentence.start, cue.start()):
+    if word.endswith("ing") and _PARTICIPLE_LEAD.search(text, _tail(sentence.start, cue.start()),
+                                                        cue.start()):
         # "..., adding that ...": the speaker is the subject of the main clause.
         speaker = last_speaker or subject_of(text, sentence.start, cue.start())
         content = _content_after(text, word, cue.end(), sentence.end, quotes)
@@ -113,6 +159,11 @@ def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
     return None, None
 
 
+def _tail(start: int, end: int) -> int:
+    """Start of the stretch before end that end-anchored patterns need to look at."""
+    return max(start, end - _LOOKBACK)
+
+
 def _make(text: str, content: TextRange | None, speaker: TextRange | None,
           cue: TextRange) -> Attribution | None:
     if content is None or len(text[content.start : content.end].split()) < 2:
@@ -121,14 +172,11 @@ def _make(text: str, content: TextRange | None, speaker: TextRange | None,
 
 
 def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
-    end = cue_start
-    auxiliaries = _AUXILIARIES.search(text, start, cue_start)
-    if auxiliaries:
-        if _is_passive(auxiliaries.group(), text[cue_start : cue_start + 20]):
-            return None  # "X is expected to ...": X is not speaking
-        end = auxiliaries.start()
+    end, skipped = _skip_auxiliaries(text, start, cue_start)
+    if skipped & _BE_FORMS and not text[cue_start : cue_start + 20].split()[0].endswith("ing"):
+        return None  # passive "X is expected to ...": X is not speaking
     end = _before_parenthetical(text, start, end)
-    last_word = _LAST_WORD.search(text, start, end)
+    last_word = _LAST_WORD.search(text, _tail(start, end), end)
     if last_word and last_word.group(1).lower() == "it":
         return TextRange(start=last_word.start(1), end=last_word.end(1))
     if last_word and last_word.group(1).lower() in ("who", "and"):
@@ -142,14 +190,22 @@ def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
     return _appositive_head(text, start, end)
 
 
-def _is_passive(auxiliaries: str, cue: str) -> bool:
-    be = _BE_FORM.search(auxiliaries)
-    return bool(be) and not cue.split()[0].endswith("ing")
+def _skip_auxiliaries(text: str, start: int, cue_start: int) -> tuple[int, set[str]]:
+    """End of the words before the auxiliaries and adverbs that precede a cue."""
+    skipped: set[str] = set()
+    end = cue_start
+    for token in tokens_before(text, start, cue_start):
+        word = token.group().lower()
+        if word not in _AUXILIARIES:
+            break
+        skipped.add(word)
+        end = token.start()
+    return end, skipped
 
 
 def _before_parenthetical(text: str, start: int, end: int) -> int:
     """End of the text before a trailing '(R-Ga.)' or '(pictured)'."""
-    match = _PARENTHETICAL.search(text, start, end)
+    match = _PARENTHETICAL.search(text, _tail(start, end), end)
     return match.start() if match else end
 
 
@@ -172,7 +228,7 @@ def subject_of(text: str, start: int, end: int) -> TextRange | None:
 
 def _head_before_preposition(text: str, start: int, phrase_start: int) -> TextRange | None:
     # "officials from both parties say": the speaker is the noun before the preposition.
-    match = _PREPOSITION_BEFORE.search(text, start, phrase_start)
+    match = _PREPOSITION_BEFORE.search(text, _tail(start, phrase_start), phrase_start)
     if not match:
         return None
     phrase = noun_phrase_before(text, start, match.start())
@@ -195,7 +251,7 @@ def _appositive_head(text: str, start: int, end: int) -> TextRange | None:
     return None
 
 
-def _speaker_after(text: str, sentence: TextRange, cue: re.Match[str]) -> TextRange | None:
+def _speaker_after(text: str, sentence: TextRange, cue: _Cue) -> TextRange | None:
     before = text[sentence.start : cue.start()].rstrip()
     if not before.endswith((",", "”", '"', "’", "'")):
         return None
