@@ -11,6 +11,7 @@ from app.extraction.types import (
     ProposedQuestion,
     ProposedStatement,
 )
+from app.extraction.units_of_text import read_paragraphs
 from app.models import Source, TextRange
 
 __all__ = ["Extraction", "ProposedFigure", "ProposedQuestion", "ProposedStatement", "extract"]
@@ -19,10 +20,11 @@ __all__ = ["Extraction", "ProposedFigure", "ProposedQuestion", "ProposedStatemen
 def extract(source: Source) -> Extraction:
     """Propose the items a briefing needs, each with exact offsets into source.text."""
     paragraphs = content_paragraphs(source)
+    read = read_paragraphs(source.text, paragraphs)
     return Extraction(
-        statements=tuple(find_statements(source.text, paragraphs)),
+        statements=tuple(find_statements(source.text, read)),
         figures=tuple(find_figures(source.text, paragraphs)),
-        questions=tuple(find_questions(source.text, paragraphs)),
+        questions=tuple(find_questions(source.text, read)),
     )
 
 

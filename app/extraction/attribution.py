@@ -137,7 +137,7 @@ def attribute_sentence(text: str, sentence: TextRange,
 def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
                    cue: _Cue, last_speaker: TextRange | None
                    ) -> tuple[Attribution | None, TextRange | None]:
-    cue_range = TextRange(start=cue.start(), end=cue.end())
+    cue_range = TextRange.span(cue.start(), cue.end())
     word = cue.group().split()[0].lower()
     if word == "according":
         return _according_to(text, sentence, cue_range), None
@@ -178,7 +178,7 @@ def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
     end = _before_parenthetical(text, start, end)
     last_word = _LAST_WORD.search(text, _tail(start, end), end)
     if last_word and last_word.group(1).lower() == "it":
-        return TextRange(start=last_word.start(1), end=last_word.end(1))
+        return TextRange.span(last_word.start(1), last_word.end(1))
     if last_word and last_word.group(1).lower() in ("who", "and"):
         return _antecedent(text, start, last_word.start(1), last_word.group(1).lower())
     phrase = noun_phrase_before(text, start, end)
@@ -367,4 +367,4 @@ def _trim(text: str, start: int, end: int) -> TextRange:
         start += 1
     while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
         end -= 1
-    return TextRange(start=start, end=end)
+    return TextRange.span(start, end)

@@ -19,13 +19,14 @@ from app.extraction.numbers import (
     VAGUE,
     parse_digits,
     parse_word_number,
+    trie_pattern,
 )
 from app.extraction.types import ProposedFigure
 from app.extraction.units import CURRENCY_PREFIXES, per_unit_after, unit_after
 from app.models import TextRange
 
-_CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
-_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_CURRENCY = trie_pattern(list(CURRENCY_PREFIXES))
+_MULT = trie_pattern(list(MULTIPLIERS))
 _WORDS = rf"{NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){NUMBER_WORD})*"
 _AMOUNT = (
     rf"(?:(?:{_CURRENCY})\s?)?(?:{DIGITS}|(?<![\w-]){_WORDS}(?![\w-]))"
@@ -42,13 +43,14 @@ _PARTS = re.compile(
     re.IGNORECASE,
 )
 _VAGUE = re.compile(
-    r"\b(?P<num>" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\s+of\b",
+    r"\b(?P<num>" + trie_pattern(list(VAGUE)) + r")\s+of\b",
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
-    r"\b(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b(?=\s+(?:of|the)\b)",
+    r"\b(?:" + trie_pattern(list(FRACTIONS)) + r")\b(?=\s+(?:of|the)\b)",
     re.IGNORECASE,
 )
+_FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
@@ -96,7 +98,10 @@ def _figures_in(text: str, paragraph: TextRange) -> list[ProposedFigure]:
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         found.extend(_amount_figures(text, match, paragraph.end))
-    for match in _FRACTION.finditer(text, paragraph.start, paragraph.end):
+    lowered = text[paragraph.start : paragraph.end].lower()
+    fractions = _FRACTION.finditer(text, paragraph.start, paragraph.end) if any(
+        word in lowered for word in _FRACTION_WORDS) else ()
+    for match in fractions:
         value = FRACTIONS[match.group().lower()]
         found.append(_finish(text, match.start(), match.end(), value, None, paragraph.end))
     return found

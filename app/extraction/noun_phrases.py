@@ -47,7 +47,7 @@ def noun_phrase_before(text: str, start: int, end: int) -> TextRange | None:
     taken = _drop_leading_of(taken[::-1])
     if not taken:
         return None
-    return TextRange(start=taken[0].start(), end=taken[-1].end())
+    return TextRange.span(taken[0].start(), taken[-1].end())
 
 
 def noun_phrase_after(text: str, start: int, end: int) -> TextRange | None:
@@ -67,7 +67,7 @@ def noun_phrase_after(text: str, start: int, end: int) -> TextRange | None:
         taken.pop()
     if not taken:
         return None
-    return TextRange(start=taken[0].start(), end=_strip_final_period(text, taken[-1]))
+    return TextRange.span(taken[0].start(), _strip_final_period(text, taken[-1]))
 
 
 def _can_join(word: str, lower: str, taken: list[re.Match[str]]) -> bool:

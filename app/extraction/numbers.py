@@ -84,7 +84,29 @@ VAGUE = {
     "billions": 1_000_000_000,
 }
 
-NUMBER_WORD = r"(?:" + "|".join(sorted([*UNITS_WORDS, *SCALES], key=len, reverse=True)) + r")"
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation shaped as a prefix tree ('t(?:en|hree|wo)'), which the regex
+    engine rejects in a character or two instead of trying every word at every position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict) -> str:
+    ends_here = "" in node
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())
+                if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends_here else body
+
+
+NUMBER_WORD = rf"(?:{trie_pattern([*UNITS_WORDS, *SCALES])})(?![a-z])"
 WORD_NUMBER = rf"\b{NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){NUMBER_WORD})*\b"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from app.extraction.hedges import first_hedge
-from app.extraction.sentences import sentence_ranges
 from app.extraction.types import ProposedQuestion
+from app.extraction.units_of_text import Paragraph
 from app.models import TextRange
 
 _UNCONFIRMED = re.compile(
@@ -37,11 +37,11 @@ _OPENING_MARKS = "\"“‘'(["
 _CLOSING_MARKS = "\"”’')]"
 
 
-def find_questions(text: str, paragraphs: list[TextRange]) -> list[ProposedQuestion]:
+def find_questions(text: str, paragraphs: list[Paragraph]) -> list[ProposedQuestion]:
     """Every question item in the given paragraphs, in text order."""
     found: list[ProposedQuestion] = []
     for paragraph in paragraphs:
-        for sentence in sentence_ranges(text, paragraph.start, paragraph.end):
+        for sentence in paragraph.sentences:
             found.extend(_questions_in(text, sentence))
     return found
 
@@ -67,7 +67,7 @@ def _question_spans(text: str, sentence: TextRange) -> list[TextRange]:
     start = sentence.start
     for mark in _QUESTION_MARK.finditer(text, sentence.start, sentence.end):
         begin = _question_start(text, start, mark.start())
-        spans.append(_strip_marks(text, TextRange(start=begin, end=mark.start() + 1)))
+        spans.append(_strip_marks(text, TextRange.span(begin, mark.start() + 1)))
         start = mark.end()
     return [s for s in spans if s.end - s.start > 1]
 
@@ -87,7 +87,7 @@ def _strip_marks(text: str, span: TextRange) -> TextRange:
         if text[end - 1] == "." and end - 2 >= start and text[end - 2] == "?":
             break
         end -= 1
-    return TextRange(start=start, end=end)
+    return TextRange.span(start, end)
 
 
 def _clause_around(text: str, sentence: TextRange, offset: int) -> TextRange:
@@ -99,7 +99,7 @@ def _clause_around(text: str, sentence: TextRange, offset: int) -> TextRange:
         elif brk.start() >= offset:
             end = brk.start()
             break
-    return TextRange(start=start, end=end)
+    return TextRange.span(start, end)
 
 
 def _question(text: str, span: TextRange, kind: str) -> ProposedQuestion:

@@ -7,8 +7,9 @@ import re
 
 from app.models import TextRange
 
-_MARK = re.compile(r"''|[\"“”«»„]")
-_CLOSERS = {"“": ("”", "“"), '"': ('"',), "''": ("''", '"'), "«": ("»",), "„": ("“", "”")}
+_MARK = re.compile(r"''|``|[\"“”«»„]")
+_CLOSERS = {"“": ("”", "“"), '"': ('"',), "''": ("''", '"'), "``": ("''", '"'), "«": ("»",),
+            "„": ("“", "”")}
 _AMBIGUOUS = ('"', "''")  # the same mark opens and closes
 
 
@@ -27,10 +28,10 @@ def quote_ranges(text: str, start: int, end: int) -> list[TextRange]:
                 opener = mark
         elif symbol in _CLOSERS[opener.group()]:
             if mark.end() - opener.start() > len(symbol) + 1:
-                found.append(TextRange(start=opener.start(), end=mark.end()))
+                found.append(TextRange.span(opener.start(), mark.end()))
             opener = None
     if opener is not None and opener.start() == start:
-        found.append(TextRange(start=opener.start(), end=end))
+        found.append(TextRange.span(opener.start(), end))
     return found
 
 

@@ -93,4 +93,4 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[TextRange]:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        yield TextRange(start=start, end=end)
+        yield TextRange.span(start, end)

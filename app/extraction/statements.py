@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from app.extraction.attribution import Attribution, attribute_sentence
-from app.extraction.quotes import quote_ranges
-from app.extraction.sentences import sentence_ranges
 from app.extraction.speakers import SpeakerResolver
 from app.extraction.types import ProposedStatement
+from app.extraction.units_of_text import Paragraph
 from app.models import TextRange
 
 _QUOTE_MARKS = "\"“”"
@@ -22,7 +21,7 @@ class _Candidate:
     inherits_speaker: bool = False
 
 
-def find_statements(text: str, paragraphs: list[TextRange]) -> list[ProposedStatement]:
+def find_statements(text: str, paragraphs: list[Paragraph]) -> list[ProposedStatement]:
     """Every statement in the given paragraphs (boilerplate already left out)."""
     candidates: list[_Candidate] = []
     previous_had_statement = False
@@ -33,23 +32,11 @@ def find_statements(text: str, paragraphs: list[TextRange]) -> list[ProposedStat
     return _resolve(text, candidates)
 
 
-def quote_aware_sentences(text: str, paragraph: TextRange,
-                          quotes: list[TextRange]) -> list[TextRange]:
-    """Sentences of paragraph, never split inside a quotation."""
-    merged: list[TextRange] = []
-    for sentence in sentence_ranges(text, paragraph.start, paragraph.end):
-        if merged and any(q.start < sentence.start < q.end for q in quotes):
-            merged[-1] = TextRange(start=merged[-1].start, end=sentence.end)
-        else:
-            merged.append(sentence)
-    return merged
-
-
-def _paragraph_candidates(text: str, paragraph: TextRange,
+def _paragraph_candidates(text: str, paragraph: Paragraph,
                           previous_had_statement: bool) -> list[_Candidate]:
-    quotes = quote_ranges(text, paragraph.start, paragraph.end)
+    quotes = paragraph.quotes
     found: list[_Candidate] = []
-    for sentence in quote_aware_sentences(text, paragraph, quotes):
+    for sentence in paragraph.sentences:
         attributions = attribute_sentence(text, sentence, quotes)
         found.extend(_from_attribution(a) for a in _distinct(attributions))
         if not attributions:

@@ -1,0 +1,37 @@
+"""Paragraphs read once for every extractor: their quotations and their sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.extraction.quotes import quote_ranges
+from app.extraction.sentences import sentence_ranges
+from app.models import TextRange
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    span: TextRange
+    quotes: list[TextRange]
+    sentences: list[TextRange]  # never split inside a quotation
+
+
+def read_paragraphs(text: str, paragraphs: list[TextRange]) -> list[Paragraph]:
+    """Quotations and quote-aware sentences of each paragraph."""
+    read = []
+    for paragraph in paragraphs:
+        quotes = quote_ranges(text, paragraph.start, paragraph.end)
+        read.append(Paragraph(paragraph, quotes, quote_aware_sentences(text, paragraph, quotes)))
+    return read
+
+
+def quote_aware_sentences(text: str, paragraph: TextRange,
+                          quotes: list[TextRange]) -> list[TextRange]:
+    """Sentences of paragraph, never split inside a quotation."""
+    merged: list[TextRange] = []
+    for sentence in sentence_ranges(text, paragraph.start, paragraph.end):
+        if merged and any(q.start < sentence.start < q.end for q in quotes):
+            merged[-1] = TextRange.span(merged[-1].start, sentence.end)
+        else:
+            merged.append(sentence)
+    return merged
