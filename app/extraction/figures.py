@@ -33,7 +33,7 @@ _AMOUNT = (
     rf"(?:\s?(?:{_MULT})(?!\.?\w))?(?:\s?(?:%|per\s?cent|percent))?"
 )
 _FIGURE = re.compile(
-    rf"(?<![\w/.,:$£€¥-])(?P<first>{_AMOUNT})"
+    rf"(?<![\w/.,:$£€¥])(?<!\w-)(?P<first>{_AMOUNT})"
     rf"(?:\s?(?P<link>to|-|–|—|and)\s?(?P<second>{_AMOUNT}))?",
     re.IGNORECASE,
 )
@@ -50,36 +50,48 @@ _FRACTION = re.compile(
     r"\b(?:" + trie_pattern(list(FRACTIONS)) + r")\b(?=\s+(?:of|the)\b)",
     re.IGNORECASE,
 )
+_MINUS = re.compile(r"(?:(?<![\w.])-|−|\bminus[\s-])$", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"\s*(to|-|–|—|and)\s*", re.IGNORECASE)
 _FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)\b|^\s*(?:st|nd|rd|th)?\s*{_MONTH}\b|^[:/.]\d|^\s*[ap]\.?m\b|^\s*o'clock",
     re.IGNORECASE,
 )
-_YEAR_CONTEXT = re.compile(r"\b(?:in|since|until|by|from|of|before|after|during|early|late|mid|"
-                           r"the|and|or|to|for|between|around|summer|winter|spring|autumn|fall)\s*$",
-                           re.IGNORECASE)
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|until|by|from|of|before|after|during|early|late|mid|"
+    r"the|and|or|to|for|between|around|summer|winter|spring|autumn|fall)\s*$",
+    re.IGNORECASE,
+)
 _LABEL_BEFORE = re.compile(
-    r"(?:(?<!^)(?<![.!?]\s)\b[A-Z][\w&]*|[&/(#]|\b(?:category|game|part|section|chapter|article|"
+    r"(?:(?<!^)(?<![.!?]\s)\b[A-Z][\w&]*|[&/(#]|\b(?i:category|game|part|section|chapter|article|"
     r"page|number|no\.|level|phase|stage|round|grade|class|type|version|tier|step|act|scene|"
     r"room|gate|platform|flight|route|highway|model|series|season|episode|volume|vol\.|issue|"
     r"item|clause|rule|paragraph|figure|table|line|bus|channel|district|ward|zone|term))\s?$"
 )
 _AGE = re.compile(r"[A-Z][\w’'-]+,\s*$")
-_STREET = re.compile(r"\s+(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|"
-                     r"Drive|Dr|Blvd|Boulevard|Place|Pl|Court|Ct|Square|Terrace|Close|Crescent)\b")
+_STREET = re.compile(
+    r"\s+(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|"
+    r"Drive|Dr|Blvd|Boulevard|Place|Pl|Court|Ct|Square|Terrace|Close|Crescent)\b"
+)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:by|(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased?|increasing|"
     r"decreased?|decreasing|grew|grown|growing|dropped|dropping|jumped|climbed|soared|slid|"
-    r"slipped|plunged|surged|raised|lowered|cut|up|down|went|moved|changed?)\s+from)\s+\S*$",
+    r"slipped|plunged|surged|raised|lowered|cut|up|down|went|moved|changed?)\s+from)"
+    r"(?:\s+\S+)?\s*$",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\s*(?:of\s+)?(?P<noun>(?:[^\W\d][\w’'-]*\s*){1,4})")
-_APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|over|"
-                          r"more than|less than|fewer than|up to|at least|an estimated|estimated|"
-                          r"some \d+|upwards of|as many as|close to)\s*$", re.IGNORECASE)
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|some|over|"
+    r"more than|less than|fewer than|up to|at least|an estimated|estimated|"
+    r"some \d+|upwards of|as many as|close to)\s*$",
+    re.IGNORECASE,
+)
 
 
 def find_figures(text: str, paragraphs: list[TextRange]) -> list[ProposedFigure]:
@@ -91,27 +103,80 @@ def find_figures(text: str, paragraphs: list[TextRange]) -> list[ProposedFigure]
 
 
 def _figures_in(text: str, paragraph: TextRange) -> list[ProposedFigure]:
-    found = [_vague(text, m, paragraph.end) for m in _VAGUE.finditer(text, paragraph.start,
-                                                                     paragraph.end)]
+    found = [
+        _vague(text, m, paragraph.end)
+        for m in _VAGUE.finditer(text, paragraph.start, paragraph.end)
+    ]
+    lowered = text[paragraph.start : paragraph.end].lower()
+    if any(word in lowered for word in _FRACTION_WORDS):
+        for match in _FRACTION.finditer(text, paragraph.start, paragraph.end):
+            value = FRACTIONS[match.group().lower().replace("-", " ")]
+            found.append(_finish(text, match.start(), match.end(), value, None, paragraph.end))
     taken = [(f.start, f.end) for f in found]
     for match in _FIGURE.finditer(text, paragraph.start, paragraph.end):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        found.extend(_amount_figures(text, match, paragraph.end))
-    lowered = text[paragraph.start : paragraph.end].lower()
-    fractions = _FRACTION.finditer(text, paragraph.start, paragraph.end) if any(
-        word in lowered for word in _FRACTION_WORDS) else ()
-    for match in fractions:
-        value = FRACTIONS[match.group().lower()]
-        found.append(_finish(text, match.start(), match.end(), value, None, paragraph.end))
-    return found
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            found.extend(_signed(text, f) for f in _amount_figures(text, match, paragraph.end))
+    return _join_ranges(text, sorted(found, key=lambda f: f.start))
+
+
+def _signed(text: str, figure: ProposedFigure) -> ProposedFigure:
+    """'minus 130 degrees', '-10C': a sign written before the number."""
+    sign = _MINUS.search(text, max(0, figure.start - 7), figure.start)
+    if not sign or figure.value is None:
+        return figure
+    return ProposedFigure(
+        sign.start(),
+        figure.end,
+        text[sign.start() : figure.end],
+        -figure.value,
+        figure.unit,
+        figure.counts,
+        figure.approximate,
+        -figure.value_high if figure.value_high is not None else None,
+    )
+
+
+def _join_ranges(text: str, figures: list[ProposedFigure]) -> list[ProposedFigure]:
+    """'44 mg to 50 mg', 'between $5 and $7': two amounts with one unit make one range."""
+    joined: list[ProposedFigure] = []
+    for figure in figures:
+        previous = joined[-1] if joined else None
+        if previous and _forms_range(text, previous, figure):
+            joined[-1] = ProposedFigure(
+                previous.start,
+                figure.end,
+                text[previous.start : figure.end],
+                previous.value,
+                figure.unit,
+                figure.counts,
+                previous.approximate or figure.approximate,
+                figure.value,
+            )
+        else:
+            joined.append(figure)
+    return joined
+
+
+def _forms_range(text: str, low: ProposedFigure, high: ProposedFigure) -> bool:
+    if low.unit is None or low.unit != high.unit or low.value_high is not None:
+        return False
+    if low.value is None or high.value is None or high.value < low.value:
+        return False
+    link = _RANGE_LINK.fullmatch(text, low.end, high.start)
+    if not link:
+        return False
+    before = text[max(0, low.start - 30) : low.start]
+    if link.group(1).lower() == "and":
+        return bool(re.search(r"\bbetween\s+$", before, re.IGNORECASE))
+    return not _CHANGE_BEFORE.search(before)
 
 
 def _vague(text: str, match: re.Match[str], end: int) -> ProposedFigure:
     value = float(VAGUE[match.group("num").lower()])
     figure = _finish(text, match.start(), match.end(), value, None, end)
-    return ProposedFigure(figure.start, figure.end, figure.text, value, None, figure.counts,
-                          approximate=True)
+    return ProposedFigure(
+        figure.start, figure.end, figure.text, value, None, figure.counts, approximate=True
+    )
 
 
 def _amount_figures(text: str, match: re.Match[str], end: int) -> list[ProposedFigure]:
@@ -124,15 +189,22 @@ def _amount_figures(text: str, match: re.Match[str], end: int) -> list[ProposedF
         return [f for f in (_second_alone(text, match, second, end),) if f]
     if second is None or not _is_range(text, match, first, second):
         head = _limited(match, "first")
-        return [f for f in (_figure(text, head, first, None, end),
-                            _second_alone(text, match, second, end)) if f]
+        return [
+            f
+            for f in (
+                _figure(text, head, first, None, end),
+                _second_alone(text, match, second, end),
+            )
+            if f
+        ]
     low = first.with_unit_of(second)
     figure = _figure(text, match, low, second, end)
     return [figure] if figure else []
 
 
-def _rejection(text: str, match: re.Match[str], first: _Amount | None,
-               second: _Amount | None) -> str | None:
+def _rejection(
+    text: str, match: re.Match[str], first: _Amount | None, second: _Amount | None
+) -> str | None:
     """Why the first number of match is not a figure ('date', 'other'), or None."""
     if first is None:
         return "other"
@@ -140,14 +212,17 @@ def _rejection(text: str, match: re.Match[str], first: _Amount | None,
     before = text[max(0, start - 14) : start]
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(text[stop : stop + 14]):
         return "date"
+    if first.looks_like_year and match.group("link") in ("-", "–", "/"):
+        return "date"  # "2013-14", "2019-2020": a span of years
     ranged_with_plain_number = second is not None and not second.looks_like_year
     if not ranged_with_plain_number and _not_a_figure(text, match, first):
         return "other"
     return None
 
 
-def _second_alone(text: str, match: re.Match[str], second: _Amount | None,
-                  end: int) -> ProposedFigure | None:
+def _second_alone(
+    text: str, match: re.Match[str], second: _Amount | None, end: int
+) -> ProposedFigure | None:
     if second is None:
         return None
     span = _limited(match, "second")
@@ -218,8 +293,9 @@ def _limited(match: re.Match[str], group: str) -> _Span:
     return _Span(match.start(group), match.end(group))
 
 
-def _figure(text: str, span: re.Match[str] | _Span, amount: _Amount, high: _Amount | None,
-            end: int) -> ProposedFigure | None:
+def _figure(
+    text: str, span: re.Match[str] | _Span, amount: _Amount, high: _Amount | None, end: int
+) -> ProposedFigure | None:
     unit, stop = amount.unit, span.end()
     if unit is None:
         after = unit_after(text, stop, end)
@@ -231,16 +307,25 @@ def _figure(text: str, span: re.Match[str] | _Span, amount: _Amount, high: _Amou
             unit, stop = f"{unit} {per[0]}", per[1]
     figure = _finish(text, span.start(), stop, amount.value, unit, end)
     approximate = bool(_APPROXIMATE.search(text, max(0, span.start() - 20), span.start()))
-    return ProposedFigure(figure.start, figure.end, figure.text, amount.value, figure.unit,
-                          figure.counts, approximate=approximate,
-                          value_high=high.value if high else None)
+    return ProposedFigure(
+        figure.start,
+        figure.end,
+        figure.text,
+        amount.value,
+        figure.unit,
+        figure.counts,
+        approximate=approximate,
+        value_high=high.value if high else None,
+    )
 
 
-def _finish(text: str, start: int, stop: int, value: float, unit: str | None,
-            end: int) -> ProposedFigure:
+def _finish(
+    text: str, start: int, stop: int, value: float, unit: str | None, end: int
+) -> ProposedFigure:
     counts = _counted_noun(text, stop, end)
-    if unit is None and re.search(r"\b(?:daily|a day|per day|each day)\b",
-                                  text[max(0, start - 30) : stop + 15], re.IGNORECASE):
+    if unit is None and re.search(
+        r"\b(?:daily|a day|per day|each day)\b", text[max(0, start - 30) : stop + 15], re.IGNORECASE
+    ):
         unit = "per day"
     return ProposedFigure(start, stop, text[start:stop], value, unit, counts)
 
@@ -275,7 +360,12 @@ def _not_a_figure(text: str, match: re.Match[str], amount: _Amount) -> bool:
         return True
     if _AGE.search(before) and re.match(r"\s*,", after) and amount.value < 120:
         return True  # "Senard, 65, now faces"
-    if amount.unit is None and written[0].isdigit() and _LABEL_BEFORE.search(before):
+    if (
+        amount.unit is None
+        and written[0].isdigit()
+        and _LABEL_BEFORE.search(before)
+        and unit_after(text, stop, stop + 30) is None
+    ):
         return True  # "Game 2", "S&P 500", "Boeing 787", "(4)": names and labels
     return bool(_STREET.match(text, stop, stop + 60))  # "9 E 71st St": an address
 
@@ -289,8 +379,12 @@ def _is_word_figure(written: str, text: str, start: int, stop: int, amount: _Amo
     # "one man" counts a man; "one of them", "no one", "one another" do not.
     following = re.match(r"\s+([a-z][\w-]*)", text[stop : stop + 30])
     preceding = text[max(0, start - 4) : start].lower()
-    return bool(following) and following.group(1) not in FUNCTION_WORDS and following.group(
-        1) not in ("of", "another", "day", "time") and not preceding.endswith("no ")
+    return (
+        bool(following)
+        and following.group(1) not in FUNCTION_WORDS
+        and following.group(1) not in ("of", "another", "day", "time")
+        and not preceding.endswith("no ")
+    )
 
 
 def _is_year(written: str, amount: _Amount, text: str, start: int, stop: int) -> bool:
@@ -301,8 +395,11 @@ def _is_year(written: str, amount: _Amount, text: str, start: int, stop: int) ->
     if unit and unit[0] not in ("year", "day", "month", "week"):
         return False  # "2000 km", "1900 tonnes"
     following = re.match(r"\s+([a-z]+)", text[stop : stop + 20])
-    if following and following.group(1) not in TIME_WORDS and not _YEAR_CONTEXT.search(
-            text[max(0, start - 12) : start]):
+    if (
+        following
+        and following.group(1) not in TIME_WORDS
+        and not _YEAR_CONTEXT.search(text[max(0, start - 12) : start])
+    ):
         return following.group(1) in FUNCTION_WORDS  # "2000 people" counts; "2019 when" not
     return True
 
