@@ -21,11 +21,13 @@ from app.extraction.noun_phrases import (
     noun_phrase_before,
     tokens_before,
 )
+from app.extraction.quotes import next_quote, quote_containing
 from app.models import TextRange
 
 _WORD = re.compile(r"[A-Za-z]+")
 _ACCORDING_TO = re.compile(r"\s+to\b")
-_PARTICLE = re.compile(r"\s+(?:for|on|out)\b")
+_PARTICLE = re.compile(r"\s+(?:for|on|out|to)\b")
+_PARTICLE_VERBS = frozenset("call calls called calling point points pointed pointing".split())
 _HEADLINE_CUES = frozenset("Says Said Tells Warns Claims Admits Insists Denies".split())
 _LOOKBACK = 160
 # Words between a speaker and the cue: "has also", "had previously", "did not", "is".
@@ -86,7 +88,7 @@ def find_cues(text: str, sentence: TextRange, quotes: list[TextRange]) -> list[_
     cues: list[_Cue] = []
     for word in _WORD.finditer(text, sentence.start, sentence.end):
         cue = _cue_at(text, word, sentence.end)
-        if cue and not any(q.start < cue.start() < q.end for q in quotes):
+        if cue and quote_containing(quotes, cue.start()) is None:
             cues.append(cue)
     return cues
 
@@ -99,7 +101,7 @@ def _cue_at(text: str, word: re.Match[str], end: int) -> _Cue | None:
         return _Cue(word.start(), to.end(), text) if to else None
     if lower not in REPORTING_FORMS or (surface[0].isupper() and surface not in _HEADLINE_CUES):
         return None
-    particle = _PARTICLE.match(text, word.end(), end)
+    particle = _PARTICLE.match(text, word.end(), end) if lower in _PARTICLE_VERBS else None
     return _Cue(word.start(), particle.end() if particle else word.end(), text)
 
 
@@ -149,7 +151,9 @@ def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
         return _make(text, content, speaker, cue_range), None
     speaker = _speaker_before(text, sentence.start, cue.start())
     if speaker is not None:
-        content = _content_after(text, word, cue.end(), sentence.end, quotes)
+        content = _content_before(text, sentence, speaker.start, cue.end(), quotes) if (
+            _follows_quote(text, sentence.start, speaker.start)) else None
+        content = content or _content_after(text, word, cue.end(), sentence.end, quotes)
         content = content or _content_before(text, sentence, speaker.start, cue.end(), quotes)
         return _make(text, content, speaker, cue_range), speaker
     inverted = _speaker_after(text, sentence, cue)
@@ -157,6 +161,11 @@ def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
         content = _content_before(text, sentence, cue.start(), inverted.end, quotes)
         return _make(text, content, inverted, cue_range), inverted
     return None, None
+
+
+def _follows_quote(text: str, start: int, position: int) -> bool:
+    """'"...," he said': the attribution comes right after a closing quotation mark."""
+    return text[start:position].rstrip().endswith(("”", '"', "''", ",”", ',"'))
 
 
 def _tail(start: int, end: int) -> int:
@@ -329,12 +338,12 @@ def _quote_continuing_after(text: str, position: int, end: int,
                             quotes: list[TextRange]) -> int | None:
     """End of a quote resumed after the attribution: '"A," he said, "B."' or
     '"A," he said, referring to X, "B."'."""
-    for quote in quotes:
-        if position <= quote.start < end:
-            between = text[position : quote.start]
-            if len(between) <= 120 and _RESUMES_QUOTE.search(between):
-                return quote.end
-            return None
+    quote = next_quote(quotes, position)
+    if quote is None or quote.start >= end:
+        return None
+    between = text[position : quote.start]
+    if len(between) <= 120 and _RESUMES_QUOTE.search(between):
+        return quote.end
     return None
 
 
@@ -359,7 +368,8 @@ def _cut_at_participle(text: str, start: int, end: int) -> int:
 
 
 def _quote_end(end: int, quotes: list[TextRange]) -> int:
-    return max([end, *(q.end for q in quotes if q.start < end < q.end)])
+    around = quote_containing(quotes, end)
+    return around.end if around else end
 
 
 def _trim(text: str, start: int, end: int) -> TextRange:

@@ -4,6 +4,7 @@ paragraphs left open by multi-paragraph quotes."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from app.models import TextRange
 
@@ -40,3 +41,24 @@ def _can_open(text: str, index: int, start: int, symbol: str) -> bool:
     if symbol not in _AMBIGUOUS:
         return True
     return index == start or not text[index - 1].isalnum()
+
+
+# Look-ups in a paragraph's quotations (sorted, never overlapping) by bisection, so that a
+# paragraph with thousands of quotations still costs linear time overall.
+def quote_containing(quotes: list[TextRange], position: int) -> TextRange | None:
+    """The quotation strictly around position (start < position < end), if any."""
+    index = bisect_right(quotes, position, key=lambda q: q.start) - 1
+    if index >= 0 and quotes[index].start < position < quotes[index].end:
+        return quotes[index]
+    return None
+
+
+def quote_starting_at(quotes: list[TextRange], position: int) -> TextRange | None:
+    index = bisect_left(quotes, position, key=lambda q: q.start)
+    return quotes[index] if index < len(quotes) and quotes[index].start == position else None
+
+
+def next_quote(quotes: list[TextRange], position: int) -> TextRange | None:
+    """The first quotation starting at or after position."""
+    index = bisect_left(quotes, position, key=lambda q: q.start)
+    return quotes[index] if index < len(quotes) else None

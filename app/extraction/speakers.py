@@ -22,6 +22,10 @@ _DETERMINED = (
     r"[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     rf"(?:{_NOMINAL_WORD}\s+){{0,4}}?{_NOMINAL_WORD}"
 )
+_TITLE_WORDS = r"(?:Mr|Mrs|Ms|Dr|Prof|President|Prime Minister|Minister|Chancellor|Secretary|" \
+    r"Senator|Sen|Rep|Governor|Gov|Mayor|General|Gen|Judge|King|Queen|Prince|Pope|Ambassador|" \
+    r"Commissioner|Chairman|Director|Colonel|Col|Lieutenant|Captain|Sheikh)\.?"
+_TITLED_NAME = re.compile(rf"\b{_TITLE_WORDS}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]+")
 _MULTI_WORD_NAME = re.compile(rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}")
 # A speaker mention as written: a name, a pronoun, or a noun phrase about a person or body.
 SPEAKER = rf"(?:{_DETERMINED}|{_NAME}(?:\s+{_NOMINAL_WORD}){{0,2}}?|{_PRONOUN})"
@@ -46,21 +50,36 @@ class SpeakerResolver:
         self._last_person: str | None = None
         self._by_head: dict[str, str] = {}
         self._names: dict[str, list[tuple[int, str]]] | None = None
+        self._titled: list[tuple[int, str]] | None = None
+        self._last_person_at = -1
 
     def resolve(self, mention: str, offset: int) -> str:
         """The fullest name for mention, remembering it for later pronouns and 'the X'."""
         words = mention.split()
         lowered = mention.lower()
         if lowered in PERSONAL_PRONOUNS:
-            return self._last_person or mention
+            return self._person_before(offset) or mention
         if words[0].lower() in ("the", "this", "that") and len(words) > 1:
             return self._by_head.get(words[-1].lower().rstrip("s"), mention)
         if words[0][0].isupper() and words[-1].lower() not in SPEAKER_NOUNS:
             name = self._full_name(mention, offset)
-            self._last_person = name
+            self._last_person, self._last_person_at = name, offset
             return name
         self._by_head[words[-1].lower().rstrip("s")] = mention
         return mention
+
+    def _person_before(self, offset: int) -> str | None:
+        """The latest person named before offset: a speaker, or a name after a title."""
+        titled = [(start, name) for start, name in self._titled_names() if start < offset]
+        if titled and (self._last_person is None or titled[-1][0] > self._last_person_at):
+            return titled[-1][1]
+        return self._last_person
+
+    def _titled_names(self) -> list[tuple[int, str]]:
+        if self._titled is None:
+            self._titled = [(m.start(), strip_titles(m.group())) for m in _TITLED_NAME.finditer(
+                self._text) if len(strip_titles(m.group()).split()) > 1]
+        return self._titled
 
     def _full_name(self, mention: str, offset: int) -> str:
         best = strip_titles(mention) or mention

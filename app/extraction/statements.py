@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from app.extraction.attribution import Attribution, attribute_sentence
+from app.extraction.quotes import quote_starting_at
 from app.extraction.speakers import SpeakerResolver
 from app.extraction.types import ProposedStatement
 from app.extraction.units_of_text import Paragraph
@@ -19,6 +20,7 @@ class _Candidate:
     speaker: TextRange | None
     cue: TextRange | None
     inherits_speaker: bool = False
+    open_ended: bool = False  # a quote left open at its paragraph's end
 
 
 def find_statements(text: str, paragraphs: list[Paragraph]) -> list[ProposedStatement]:
@@ -40,7 +42,7 @@ def _paragraph_candidates(text: str, paragraph: Paragraph,
         attributions = attribute_sentence(text, sentence, quotes)
         found.extend(_from_attribution(a) for a in _distinct(attributions))
         if not attributions:
-            found.extend(_unattributed_quotes(text, sentence, quotes,
+            found.extend(_unattributed_quotes(text, sentence, paragraph,
                                               bool(found) or previous_had_statement))
     return found
 
@@ -60,27 +62,43 @@ def _from_attribution(attribution: Attribution) -> _Candidate:
     return _Candidate(attribution.content, attribution.speaker, attribution.cue)
 
 
-def _unattributed_quotes(text: str, sentence: TextRange, quotes: list[TextRange],
+def _unattributed_quotes(text: str, sentence: TextRange, paragraph: Paragraph,
                          speaker_known: bool) -> list[_Candidate]:
     # A quotation opening a sentence with no cue continues the last speaker's words, as in
-    # '"A," she said. "B."' or a paragraph that is only a quotation.
-    if not speaker_known:
+    # '"A," she said. "B."' or a paragraph that is only a quotation. One left open at the
+    # paragraph's end begins a multi-paragraph quote whose speaker may come later.
+    quote = quote_starting_at(paragraph.quotes, sentence.start)
+    if quote is None:
         return []
-    opening = [q for q in quotes if q.start == sentence.start]
-    return [_Candidate(q, None, None, inherits_speaker=True) for q in opening]
+    open_ended = quote.end == paragraph.span.end and text[quote.end - 1] not in "”\"'"
+    if not (speaker_known or open_ended):
+        return []
+    return [_Candidate(quote, None, None, inherits_speaker=True, open_ended=open_ended)]
 
 
 def _resolve(text: str, candidates: list[_Candidate]) -> list[ProposedStatement]:
     resolver = SpeakerResolver(text)
+    ordered = sorted(candidates, key=lambda c: c.content.start)
+    made = [_to_statement(text, c, resolver) for c in ordered]
     statements: list[ProposedStatement] = []
-    for candidate in sorted(candidates, key=lambda c: c.content.start):
-        statement = _to_statement(text, candidate, resolver)
+    for index, (candidate, statement) in enumerate(zip(ordered, made, strict=True)):
         if candidate.inherits_speaker:
-            if not statements:
+            source = _next_speaker(text, ordered, made, index) if candidate.open_ended else None
+            source = source or (statements[-1] if statements else None)
+            if source is None:
                 continue
-            statement = _continuing(statement, statements[-1])
+            statement = _continuing(statement, source)
         statements.append(statement)
     return statements
+
+
+def _next_speaker(text: str, ordered: list[_Candidate], made: list[ProposedStatement],
+                  index: int) -> ProposedStatement | None:
+    """The attributed statement that continues an open quote in the next paragraph."""
+    if index + 1 >= len(made) or ordered[index + 1].inherits_speaker:
+        return None
+    gap = text[ordered[index].content.end : ordered[index + 1].content.start]
+    return made[index + 1] if not gap.strip() else None
 
 
 def _continuing(statement: ProposedStatement, previous: ProposedStatement) -> ProposedStatement:

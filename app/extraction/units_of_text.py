@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.extraction.quotes import quote_ranges
+from app.extraction.quotes import quote_containing, quote_ranges
 from app.extraction.sentences import sentence_ranges
 from app.models import TextRange
 
@@ -30,7 +30,7 @@ def quote_aware_sentences(text: str, paragraph: TextRange,
     """Sentences of paragraph, never split inside a quotation."""
     merged: list[TextRange] = []
     for sentence in sentence_ranges(text, paragraph.start, paragraph.end):
-        if merged and any(q.start < sentence.start < q.end for q in quotes):
+        if merged and quote_containing(quotes, sentence.start) is not None:
             merged[-1] = TextRange.span(merged[-1].start, sentence.end)
         else:
             merged.append(sentence)
