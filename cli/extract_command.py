@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,18 +33,36 @@ def run(argv: Sequence[str]) -> int:
     """Print the contract object for each path; failures go to stderr, the rest still run."""
     options = build_parser().parse_args(argv)
     _write_utf8()
+    try:
+        failures = _extract_all(options.paths, options.encoding, options.format)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away ("| head"): stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return 1 if failures else 0
+
+
+def _extract_all(paths: list[str], encoding: str | None, output: str) -> int:
     failures = 0
-    for path in options.paths:
+    several = output == "json" and len(paths) > 1
+    results = []
+    for path in paths:
         try:
-            result = extract_path(path, encoding=options.encoding)
+            result = extract_path(path, encoding=encoding)
         except ImportFailure as error:
             failures += 1
             print(f"briefing-builder: {error}", file=sys.stderr)
             continue
-        indent = 2 if options.format == "json" else None
-        print(json.dumps(result, ensure_ascii=False, indent=indent), flush=False)
-    sys.stdout.flush()
-    return 1 if failures else 0
+        if output == "jsonl":
+            print(json.dumps(result, ensure_ascii=False))
+        elif several:
+            results.append(result)
+        else:
+            print(json.dumps(result, ensure_ascii=False, indent=2))
+    if several:  # one JSON document: an array with an object per readable path
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return failures
 
 
 def extract_path(path: str, *, encoding: str | None = None) -> dict:

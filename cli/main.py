@@ -7,8 +7,10 @@ window is wanted, so headless commands start fast and run where Qt cannot.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cli import extract_command
 
@@ -37,10 +39,25 @@ def _window_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(args: list[str]) -> int:
-    options, qt_args = _window_parser().parse_known_args(args)
+    parser = _window_parser()
+    options = parser.parse_args(args)
+    if options.file and not Path(options.file).exists():
+        commands = ", ".join(SUBCOMMANDS)
+        parser.error(f"{options.file}: no such file (commands are: {commands})")
+    if not _display_available():
+        print("briefing-builder: no display to open the window on. Run it under xvfb-run, "
+              "set QT_QPA_PLATFORM=offscreen, or use a command such as 'extract'.",
+              file=sys.stderr)
+        return 2
     from ui.application import run_application  # Qt loads only here
 
-    return run_application(file=options.file, qt_args=qt_args)
+    return run_application(file=options.file, qt_args=[])
+
+
+def _display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _version() -> str:

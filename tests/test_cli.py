@@ -75,3 +75,47 @@ def test_version_and_help() -> None:
     assert run_cli("--version").stdout.startswith("briefing-builder ")
     help_text = run_cli("extract", "--help").stdout
     assert "--format" in help_text and "jsonl" in help_text
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("“Hold the line,” the general said. " * 2000, encoding="utf-8")
+    command = f"{sys.executable} -m cli extract {article} {article} {article} | head -c 10"
+    done = subprocess.run(
+        command, shell=True, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_several_paths_as_json_make_one_document(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor said the road was closed.", encoding="utf-8")
+    done = run_cli("extract", str(article), str(article), "--format", "json")
+    assert [o["path"] for o in json.loads(done.stdout)] == [str(article), str(article)]
+
+
+def test_a_mistyped_command_is_an_error_not_a_window() -> None:
+    done = run_cli("extrat")
+    assert done.returncode == 2 and "extrat" in done.stderr
+    assert "unrecognized arguments" in run_cli("-V").stderr
+
+
+def test_no_display_gets_a_clear_message(tmp_path: Path) -> None:
+    import os
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "cli"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2 and "no display" in done.stderr

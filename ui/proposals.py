@@ -45,6 +45,7 @@ class ProposalsPanel(QTreeWidget):
             item = QTreeWidgetItem(group, [text, details])
             item.setData(0, _RANGE_ROLE, (start, end))
             item.setToolTip(0, text)
+            item.setToolTip(1, details)
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         passage = current.data(0, _RANGE_ROLE) if current else None

@@ -12,7 +12,7 @@ from ui.offsets import OffsetMap
 # Each kind has a colour and an underline style, so colour is never the only cue.
 KIND_STYLES = {
     "statement": ("#fde68a", QTextCharFormat.UnderlineStyle.SingleUnderline),
-    "figure": ("#bfdbfe", QTextCharFormat.UnderlineStyle.DashUnderline),
+    "figure": ("#93c5fd", QTextCharFormat.UnderlineStyle.DashUnderline),
     "question": ("#fbcfe8", QTextCharFormat.UnderlineStyle.WaveUnderline),
 }
 

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extraction.lexicon import ADDRESSEE_VERBS, CLAUSE_VERBS, NAMING_VERBS, REPORTING_FORMS
+from app.extraction.lexicon import (
+    ADDRESSEE_VERBS,
+    CLAUSE_VERBS,
+    DETERMINERS,
+    NAMING_VERBS,
+    REPORTING_FORMS,
+)
 from app.extraction.noun_phrases import (
     is_plausible_speaker,
     noun_phrase_after,
@@ -123,8 +129,9 @@ class _Cue:
         return self._text[self._start : self._end]
 
 
-def attribute_sentence(text: str, sentence: TextRange,
-                       quotes: list[TextRange]) -> list[Attribution]:
+def attribute_sentence(
+    text: str, sentence: TextRange, quotes: list[TextRange]
+) -> list[Attribution]:
     """Every attribution whose cue lies in sentence."""
     found: list[Attribution] = []
     last_speaker: TextRange | None = None
@@ -136,23 +143,31 @@ def attribute_sentence(text: str, sentence: TextRange,
     return found
 
 
-def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
-                   cue: _Cue, last_speaker: TextRange | None
-                   ) -> tuple[Attribution | None, TextRange | None]:
+def _attribute_cue(
+    text: str,
+    sentence: TextRange,
+    quotes: list[TextRange],
+    cue: _Cue,
+    last_speaker: TextRange | None,
+) -> tuple[Attribution | None, TextRange | None]:
     cue_range = TextRange.span(cue.start(), cue.end())
     word = cue.group().split()[0].lower()
     if word == "according":
         return _according_to(text, sentence, cue_range), None
-    if word.endswith("ing") and _PARTICIPLE_LEAD.search(text, _tail(sentence.start, cue.start()),
-                                                        cue.start()):
+    if word.endswith("ing") and _PARTICIPLE_LEAD.search(
+        text, _tail(sentence.start, cue.start()), cue.start()
+    ):
         # "..., adding that ...": the speaker is the subject of the main clause.
         speaker = last_speaker or subject_of(text, sentence.start, cue.start())
         content = _content_after(text, word, cue.end(), sentence.end, quotes)
         return _make(text, content, speaker, cue_range), None
     speaker = _speaker_before(text, sentence.start, cue.start())
     if speaker is not None:
-        content = _content_before(text, sentence, speaker.start, cue.end(), quotes) if (
-            _follows_quote(text, sentence.start, speaker.start)) else None
+        content = (
+            _content_before(text, sentence, speaker.start, cue.end(), quotes)
+            if (_follows_quote(text, sentence.start, speaker.start))
+            else None
+        )
         content = content or _content_after(text, word, cue.end(), sentence.end, quotes)
         content = content or _content_before(text, sentence, speaker.start, cue.end(), quotes)
         return _make(text, content, speaker, cue_range), speaker
@@ -163,9 +178,14 @@ def _attribute_cue(text: str, sentence: TextRange, quotes: list[TextRange],
     return None, None
 
 
+def _opens_with_determiner(text: str, phrase: TextRange) -> bool:
+    first = text[phrase.start : phrase.end].split()[0].lower()
+    return first in DETERMINERS
+
+
 def _follows_quote(text: str, start: int, position: int) -> bool:
     """'"...," he said': the attribution comes right after a closing quotation mark."""
-    return text[start:position].rstrip().endswith(("”", '"', "''", ",”", ',"'))
+    return text[start:position].rstrip().rstrip(",").endswith(("”", '"', "''"))
 
 
 def _tail(start: int, end: int) -> int:
@@ -173,8 +193,9 @@ def _tail(start: int, end: int) -> int:
     return max(start, end - _LOOKBACK)
 
 
-def _make(text: str, content: TextRange | None, speaker: TextRange | None,
-          cue: TextRange) -> Attribution | None:
+def _make(
+    text: str, content: TextRange | None, speaker: TextRange | None, cue: TextRange
+) -> Attribution | None:
     if content is None or len(text[content.start : content.end].split()) < 2:
         return None
     return Attribution(content=content, speaker=speaker, cue=cue)
@@ -193,9 +214,12 @@ def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
     phrase = noun_phrase_before(text, start, end)
     if phrase is not None and is_plausible_speaker(text, phrase):
         return phrase
-    if phrase is not None:
+    if phrase is not None and not _opens_with_determiner(text, phrase):
         return _head_before_preposition(text, start, phrase.start) or _appositive_head(
-            text, start, end)
+            text, start, end
+        )
+    if phrase is not None:
+        return None  # "the totalitarian state were": the cue word is a noun here
     return _appositive_head(text, start, end)
 
 
@@ -273,8 +297,9 @@ def _speaker_after(text: str, sentence: TextRange, cue: _Cue) -> TextRange | Non
     return None
 
 
-def _content_after(text: str, word: str, start: int, end: int,
-                   quotes: list[TextRange]) -> TextRange | None:
+def _content_after(
+    text: str, word: str, start: int, end: int, quotes: list[TextRange]
+) -> TextRange | None:
     end = _cut_at_participle(text, start, end)
     rest = text[start:end]
     stripped = rest.lstrip(" ,")
@@ -317,8 +342,13 @@ def _after_addressee(text: str, start: int, end: int) -> TextRange | None:
     return None
 
 
-def _content_before(text: str, sentence: TextRange, attribution_start: int,
-                    attribution_end: int, quotes: list[TextRange]) -> TextRange | None:
+def _content_before(
+    text: str,
+    sentence: TextRange,
+    attribution_start: int,
+    attribution_end: int,
+    quotes: list[TextRange],
+) -> TextRange | None:
     before = text[sentence.start : attribution_start].rstrip()
     if not before.endswith((",", "”", '"', "’", "'", ":")) or len(before.split()) < 3:
         return None
@@ -330,12 +360,17 @@ def _content_before(text: str, sentence: TextRange, attribution_start: int,
 
 
 def _is_opening_adverbial(text: str, start: int, before: str) -> bool:
-    return bool(_ADVERBIAL_OPENING.match(text, start)) and not any(
-        mark in before for mark in "\"“”") and before.count(",") <= 2 and len(before) < 90
+    return (
+        bool(_ADVERBIAL_OPENING.match(text, start))
+        and not any(mark in before for mark in '"“”')
+        and before.count(",") <= 2
+        and len(before) < 90
+    )
 
 
-def _quote_continuing_after(text: str, position: int, end: int,
-                            quotes: list[TextRange]) -> int | None:
+def _quote_continuing_after(
+    text: str, position: int, end: int, quotes: list[TextRange]
+) -> int | None:
     """End of a quote resumed after the attribution: '"A," he said, "B."' or
     '"A," he said, referring to X, "B."'."""
     quote = next_quote(quotes, position)

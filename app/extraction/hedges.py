@@ -40,9 +40,9 @@ def _verb_forms(verb: str) -> set[str]:
     return forms | set(_IRREGULAR.get(verb, ()))
 
 
-HEDGE_WORDS = frozenset(
-    " ".join((_MODALS, _ADVERBS, _ADJECTIVES, _NOUNS)).split()
-) | frozenset(form for verb in _VERBS.split() for form in _verb_forms(verb))
+HEDGE_WORDS = frozenset(" ".join((_MODALS, _ADVERBS, _ADJECTIVES, _NOUNS)).split()) | frozenset(
+    form for verb in _VERBS.split() for form in _verb_forms(verb)
+)
 _PHRASES = re.compile(r"\b(?:to\s+determine|to\s+find\s+out|to\s+see\s+if)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][a-z']*")
 _NOT_HEDGES = re.compile(r"\s+(?:be\s+)?(?:noted|said)\b")  # "it should be noted"

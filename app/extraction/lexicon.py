@@ -137,11 +137,13 @@ CLAUSE_VERBS = frozenset(
 )
 # Verbs that name or describe someone: the content is the object and what follows it.
 NAMING_VERBS = frozenset(
-    form for verb in "call describe label brand dub liken compare".split()
+    form
+    for verb in "call describe label brand dub liken compare".split()
     for form in _inflections(verb)
 )
 ADDRESSEE_VERBS = frozenset(
-    form for verb in "tell inform brief assure remind advise notify reassure warn ask urge".split()
+    form
+    for verb in "tell inform brief assure remind advise notify reassure warn ask urge".split()
     for form in _inflections(verb)
 )
 
@@ -154,7 +156,7 @@ DETERMINERS = frozenset(
 
 # Words that end a speaker noun phrase when scanning: function words, auxiliaries, adverbs.
 FUNCTION_WORDS = frozenset(
-        """
+    """
         in on at to for from by with about after before during over under into onto than as since
         until against among between through without within across per via like despite upon
         toward towards amid beyond behind near off out up down around

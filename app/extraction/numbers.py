@@ -42,7 +42,8 @@ SCALES = {
     "trillion": 1_000_000_000_000,
 }
 MULTIPLIERS = {
-    "hundred": 100, "dozen": 12,
+    "hundred": 100,
+    "dozen": 12,
     "k": 1_000,
     "thousand": 1_000,
     "m": 1_000_000,
@@ -84,6 +85,7 @@ VAGUE = {
     "billions": 1_000_000_000,
 }
 
+
 def trie_pattern(words: list[str]) -> str:
     """One regex alternation shaped as a prefix tree ('t(?:en|hree|wo)'), which the regex
     engine rejects in a character or two instead of trying every word at every position."""
@@ -98,8 +100,9 @@ def trie_pattern(words: list[str]) -> str:
 
 def _trie_regex(node: dict) -> str:
     ends_here = "" in node
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())
-                if char]
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -9,8 +9,14 @@ from bisect import bisect_left, bisect_right
 from app.models import TextRange
 
 _MARK = re.compile(r"''|``|[\"“”«»„]")
-_CLOSERS = {"“": ("”", "“"), '"': ('"',), "''": ("''", '"'), "``": ("''", '"'), "«": ("»",),
-            "„": ("“", "”")}
+_CLOSERS = {
+    "“": ("”", "“"),
+    '"': ('"',),
+    "''": ("''", '"'),
+    "``": ("''", '"'),
+    "«": ("»",),
+    "„": ("“", "”"),
+}
 _AMBIGUOUS = ('"', "''")  # the same mark opens and closes
 
 

@@ -22,9 +22,11 @@ _DETERMINED = (
     r"[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     rf"(?:{_NOMINAL_WORD}\s+){{0,4}}?{_NOMINAL_WORD}"
 )
-_TITLE_WORDS = r"(?:Mr|Mrs|Ms|Dr|Prof|President|Prime Minister|Minister|Chancellor|Secretary|" \
-    r"Senator|Sen|Rep|Governor|Gov|Mayor|General|Gen|Judge|King|Queen|Prince|Pope|Ambassador|" \
+_TITLE_WORDS = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|President|Prime Minister|Minister|Chancellor|Secretary|"
+    r"Senator|Sen|Rep|Governor|Gov|Mayor|General|Gen|Judge|King|Queen|Prince|Pope|Ambassador|"
     r"Commissioner|Chairman|Director|Colonel|Col|Lieutenant|Captain|Sheikh)\.?"
+)
 _TITLED_NAME = re.compile(rf"\b{_TITLE_WORDS}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]+")
 _MULTI_WORD_NAME = re.compile(rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}")
 # A speaker mention as written: a name, a pronoun, or a noun phrase about a person or body.
@@ -77,8 +79,11 @@ class SpeakerResolver:
 
     def _titled_names(self) -> list[tuple[int, str]]:
         if self._titled is None:
-            self._titled = [(m.start(), strip_titles(m.group())) for m in _TITLED_NAME.finditer(
-                self._text) if len(strip_titles(m.group()).split()) > 1]
+            self._titled = [
+                (m.start(), strip_titles(m.group()))
+                for m in _TITLED_NAME.finditer(self._text)
+                if len(strip_titles(m.group()).split()) > 1
+            ]
         return self._titled
 
     def _full_name(self, mention: str, offset: int) -> str:

@@ -11,7 +11,7 @@ from app.extraction.types import ProposedStatement
 from app.extraction.units_of_text import Paragraph
 from app.models import TextRange
 
-_QUOTE_MARKS = "\"“”"
+_QUOTE_MARKS = '"“”'
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +34,20 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[ProposedStat
     return _resolve(text, candidates)
 
 
-def _paragraph_candidates(text: str, paragraph: Paragraph,
-                          previous_had_statement: bool) -> list[_Candidate]:
+def _paragraph_candidates(
+    text: str, paragraph: Paragraph, previous_had_statement: bool
+) -> list[_Candidate]:
     quotes = paragraph.quotes
     found: list[_Candidate] = []
     for sentence in paragraph.sentences:
         attributions = attribute_sentence(text, sentence, quotes)
         found.extend(_from_attribution(a) for a in _distinct(attributions))
         if not attributions:
-            found.extend(_unattributed_quotes(text, sentence, paragraph,
-                                              bool(found) or previous_had_statement))
+            found.extend(
+                _unattributed_quotes(
+                    text, sentence, paragraph, bool(found) or previous_had_statement
+                )
+            )
     return found
 
 
@@ -62,8 +66,9 @@ def _from_attribution(attribution: Attribution) -> _Candidate:
     return _Candidate(attribution.content, attribution.speaker, attribution.cue)
 
 
-def _unattributed_quotes(text: str, sentence: TextRange, paragraph: Paragraph,
-                         speaker_known: bool) -> list[_Candidate]:
+def _unattributed_quotes(
+    text: str, sentence: TextRange, paragraph: Paragraph, speaker_known: bool
+) -> list[_Candidate]:
     # A quotation opening a sentence with no cue continues the last speaker's words, as in
     # '"A," she said. "B."' or a paragraph that is only a quotation. One left open at the
     # paragraph's end begins a multi-paragraph quote whose speaker may come later.
@@ -92,8 +97,9 @@ def _resolve(text: str, candidates: list[_Candidate]) -> list[ProposedStatement]
     return statements
 
 
-def _next_speaker(text: str, ordered: list[_Candidate], made: list[ProposedStatement],
-                  index: int) -> ProposedStatement | None:
+def _next_speaker(
+    text: str, ordered: list[_Candidate], made: list[ProposedStatement], index: int
+) -> ProposedStatement | None:
     """The attributed statement that continues an open quote in the next paragraph."""
     if index + 1 >= len(made) or ordered[index + 1].inherits_speaker:
         return None
@@ -103,9 +109,15 @@ def _next_speaker(text: str, ordered: list[_Candidate], made: list[ProposedState
 
 def _continuing(statement: ProposedStatement, previous: ProposedStatement) -> ProposedStatement:
     """A quotation that goes on with the previous speaker's words takes their attribution."""
-    return replace(statement, speaker=previous.speaker, speaker_start=previous.speaker_start,
-                   speaker_end=previous.speaker_end, cue=previous.cue,
-                   cue_start=previous.cue_start, cue_end=previous.cue_end)
+    return replace(
+        statement,
+        speaker=previous.speaker,
+        speaker_start=previous.speaker_start,
+        speaker_end=previous.speaker_end,
+        cue=previous.cue,
+        cue_start=previous.cue_start,
+        cue_end=previous.cue_end,
+    )
 
 
 def _to_statement(text: str, candidate: _Candidate, resolver: SpeakerResolver) -> ProposedStatement:

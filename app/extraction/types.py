@@ -60,5 +60,11 @@ def _figure_contract(figure: ProposedFigure) -> dict:
     value = figure.value
     if value is not None and figure.value_high is not None:
         value = (value + figure.value_high) / 2
-    return {"start": figure.start, "end": figure.end, "text": figure.text, "value": value,
-            "unit": figure.unit, "counts": figure.counts}
+    return {
+        "start": figure.start,
+        "end": figure.end,
+        "text": figure.text,
+        "value": value,
+        "unit": figure.unit,
+        "counts": figure.counts,
+    }

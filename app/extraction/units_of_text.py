@@ -25,8 +25,9 @@ def read_paragraphs(text: str, paragraphs: list[TextRange]) -> list[Paragraph]:
     return read
 
 
-def quote_aware_sentences(text: str, paragraph: TextRange,
-                          quotes: list[TextRange]) -> list[TextRange]:
+def quote_aware_sentences(
+    text: str, paragraph: TextRange, quotes: list[TextRange]
+) -> list[TextRange]:
     """Sentences of paragraph, never split inside a quotation."""
     merged: list[TextRange] = []
     for sentence in sentence_ranges(text, paragraph.start, paragraph.end):

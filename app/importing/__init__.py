@@ -26,8 +26,9 @@ def import_text(
 ) -> Source:
     """A Source from text already in memory (a paste, or a reader's output)."""
     clean = normalise_text(text)
-    if not clean.strip():
-        raise ImportFailure(f"{origin.capitalize()} text is empty: there is nothing to import.")
+    if not any(ch.isalnum() for ch in clean):
+        what = "The pasted text" if origin == "pasted" else origin
+        raise ImportFailure(f"{what} is empty: there is no text to import.")
     if len(clean) > MAX_TEXT_CHARS:
         raise ImportFailure(
             f"{origin} is too long ({len(clean):,} characters; the limit is {MAX_TEXT_CHARS:,})."
@@ -51,6 +52,10 @@ def import_file(path: str | Path, *, encoding: str | None = None) -> Source:
     suffix = path.suffix.lower()
     if not path.exists():
         raise ImportFailure(f"{path} does not exist.")
+    if path.is_dir():
+        raise ImportFailure(f"{path} is a folder, not a file.")
+    if not path.is_file():
+        raise ImportFailure(f"{name} is not a regular file (a device, pipe or socket).")
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailure(
             f"{name}: files of type '{suffix or 'none'}' cannot be imported. "
@@ -81,7 +86,13 @@ def _read_bytes(path: Path) -> bytes:
                 f"{path.name} is too large ({size // (1024 * 1024)} MB; the limit is "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
             )
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)  # bounded even if the size lied
+        if len(data) > MAX_FILE_BYTES:
+            raise ImportFailure(
+                f"{path.name} is too large (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
+            )
+        return data
     except FileNotFoundError:
         raise ImportFailure(f"{path} does not exist.") from None
     except IsADirectoryError:

@@ -8,7 +8,9 @@ import unicodedata
 # C0 controls except tab and newline, DEL, C1 controls, lone surrogates, the BOM used as a
 # zero-width space, and the non-characters XML forbids. python-docx and reportlab reject them.
 _UNCARRIABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff"
+    # bidirectional overrides and isolates: they can make quoted text display reversed
+    "\u202a-\u202e\u2066-\u2069]"
 )
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)

@@ -28,8 +28,11 @@ class PdfText:
 
 def read_pdf(path: Path, *, name: str, time_limit: float = TIME_LIMIT_SECONDS) -> PdfText:
     """Text of every page, read in a child process that is killed past its limits."""
+    # -I: isolated mode, so modules lying in the current folder (a planted pypdf.py) and
+    # PYTHON* variables can never be picked up by the child.
     command = [
         sys.executable,
+        "-I",
         "-m",
         "app.importing.pdf_worker",
         str(path),

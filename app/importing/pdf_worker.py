@@ -28,7 +28,7 @@ def _metadata(reader: object, field: str) -> str:
 
 def read(path: str, max_pages: int) -> dict[str, object]:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(path)
@@ -42,6 +42,8 @@ def read(path: str, max_pages: int) -> dict[str, object]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except FileNotDecryptedError:
         return {"error": "is protected by a password."}
+    except DependencyError:
+        return {"error": "is encrypted in a way this installation cannot read."}
     except (
         PdfReadError,
         ValueError,

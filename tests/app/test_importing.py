@@ -282,3 +282,73 @@ def test_read_more_links_and_credits_are_boilerplate() -> None:
         "Share this article",
     ]
     assert not source.is_boilerplate(0, 10)
+
+
+# ----- found by a hostile-input trial ----------------------------------------------------------
+def test_non_text_codecs_are_refused_as_encodings(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", b"plain text")
+    for codec in ("rot13", "hex", "base64", "zlib", "undefined", "unicode_escape"):
+        with pytest.raises(ImportFailure, match="not a text encoding"):
+            import_file(path, encoding=codec)
+
+
+def test_utf16_without_bom_is_recognised(tmp_path: Path) -> None:
+    text = "Officials said the talks had failed."
+    assert import_file(write(tmp_path / "le.txt", text.encode("utf-16-le"))).text == text
+    assert import_file(write(tmp_path / "be.txt", text.encode("utf-16-be"))).text == text
+
+
+def test_pipes_and_devices_are_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ImportFailure, match="not a regular file"):
+        import_file(fifo)
+    device = tmp_path / "zero.txt"
+    device.symlink_to("/dev/zero")
+    with pytest.raises(ImportFailure, match="not a regular file"):
+        import_file(device)
+
+
+def test_markdown_with_only_markup_is_empty(tmp_path: Path) -> None:
+    markup = b"*\n\n[](http://x)\n\n**\n\n```\n```\n\n<!-- c -->\n---\n***\n___\n![](img.png)\n"
+    with pytest.raises(ImportFailure, match="empty"):
+        import_file(write(tmp_path / "only.md", markup))
+
+
+def test_bidi_overrides_are_removed() -> None:
+    source = import_text("He said \u202eevil\u202c words \u2066here\u2069.")
+    assert source.text == "He said evil words here."
+
+
+def test_file_name_keeps_its_case_in_messages(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailure, match=r"BOM-Only\.TXT"):
+        import_file(write(tmp_path / "BOM-Only.TXT", b"\xef\xbb\xbf"))
+
+
+def test_pdf_reader_ignores_modules_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = tmp_path / "planted-code-ran"
+    (tmp_path / "pypdf.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    (tmp_path / "json.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    path = make_pdf(tmp_path / "a.pdf", ["Officials said the road was open."])
+    monkeypatch.chdir(tmp_path)
+    assert "Officials said the road was open." in import_file(path).text
+    assert not marker.exists()
+
+
+def test_aes_encrypted_pdf_without_open_password_is_read(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_pdf(tmp_path / "plain.pdf", ["Officials said the road was open."])
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    locked = tmp_path / "aes.pdf"
+    with locked.open("wb") as stream:
+        writer.write(stream)
+    assert "Officials said the road was open." in import_file(locked).text
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-256")
+    with (tmp_path / "aes-pw.pdf").open("wb") as stream:
+        writer.write(stream)
+    with pytest.raises(ImportFailure, match="password"):
+        import_file(tmp_path / "aes-pw.pdf")

@@ -54,11 +54,14 @@ def test_unattributed_quote_paragraph_takes_the_previous_speaker() -> None:
 
 
 def test_mixed_quote_inside_reported_speech() -> None:
-    text = ("Prime Minister Ada Novak warned on Friday, calling the blockade "
-            "“an act of economic war”.")
+    text = (
+        "Prime Minister Ada Novak warned on Friday, calling the blockade “an act of economic war”."
+    )
     found = run(text).statements
-    assert any("“an act of economic war”" in s.text and s.cue == "calling"
-               and s.speaker == "Ada Novak" for s in found)
+    assert any(
+        "“an act of economic war”" in s.text and s.cue == "calling" and s.speaker == "Ada Novak"
+        for s in found
+    )
 
 
 def test_reported_speech_with_that() -> None:
@@ -84,16 +87,14 @@ def test_according_to() -> None:
 
 
 def test_pronoun_resolves_to_last_named_speaker() -> None:
-    text = ("Chancellor Olaf Brandt spoke in Berlin.\n"
-            "He added that the budget was balanced.")
+    text = "Chancellor Olaf Brandt spoke in Berlin.\nHe added that the budget was balanced."
     found = run(text).statements
     assert found[-1].speaker == "Olaf Brandt"
     assert text[found[-1].speaker_start : found[-1].speaker_end] == "He"
 
 
 def test_surname_resolves_to_full_name() -> None:
-    text = ("Foreign Minister Ilse Varga arrived late.\n"
-            "“We are ready,” Ms Varga said.")
+    text = "Foreign Minister Ilse Varga arrived late.\n“We are ready,” Ms Varga said."
     found = run(text).statements
     assert found[0].speaker == "Ilse Varga"
     assert text[found[0].speaker_start : found[0].speaker_end] == "Ms Varga"
