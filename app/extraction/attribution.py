@@ -319,6 +319,8 @@ def _content_after(
         return _trim(text, start, end)
     if word in ADDRESSEE_VERBS:
         return _after_addressee(text, start, end)
+    if not _TAIL_START.match(text, start, end):
+        return _trim(text, start, end)  # "cited the report", "questioned the plan"
     return None
 
 

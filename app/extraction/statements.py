@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from app.extraction.attribution import Attribution, attribute_sentence
@@ -12,6 +13,8 @@ from app.extraction.units_of_text import Paragraph
 from app.models import TextRange
 
 _QUOTE_MARKS = '"“”'
+# A transcript speaker label in capitals at a paragraph's start: "WALLACE:", "MR. SMITH:".
+_SPEAKER_LABEL = re.compile(r"[“\"]?(?P<sp>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?P<colon>:)\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,11 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[ProposedStat
 def _paragraph_candidates(
     text: str, paragraph: Paragraph, previous_had_statement: bool
 ) -> list[_Candidate]:
+    label = _SPEAKER_LABEL.match(text, paragraph.span.start, paragraph.span.end)
+    if label:  # a transcript: "WALLACE: Let's start with ..."
+        content = TextRange.span(label.end(), paragraph.span.end)
+        speaker = TextRange.span(label.start("sp"), label.end("sp"))
+        return [_Candidate(content, speaker, TextRange.span(label.start("colon"), label.end("colon")))]
     quotes = paragraph.quotes
     found: list[_Candidate] = []
     for sentence in paragraph.sentences:
