@@ -73,6 +73,8 @@ _LABEL_BEFORE = re.compile(
     r"room|gate|platform|flight|route|highway|model|series|season|episode|volume|vol\.|issue|"
     r"item|clause|rule|paragraph|figure|table|line|bus|channel|district|ward|zone|term))\s?$"
 )
+_SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}\s+(?:win|victory|defeat|loss|lead|draw|"
+                    r"scoreline|margin|vote|decision|home|away)\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Z][\w’'-]+,\s*$")
 _STREET = re.compile(
     r"\s+(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|"
@@ -214,6 +216,8 @@ def _rejection(
         return "date"
     if first.looks_like_year and match.group("link") in ("-", "–", "/"):
         return "date"  # "2013-14", "2019-2020": a span of years
+    if _SCORE.match(text, start, start + 40):
+        return "date"  # "a 3-2 win": a score, neither figure counts anything
     ranged_with_plain_number = second is not None and not second.looks_like_year
     if not ranged_with_plain_number and _not_a_figure(text, match, first):
         return "other"
@@ -358,6 +362,8 @@ def _not_a_figure(text: str, match: re.Match[str], amount: _Amount) -> bool:
         return True
     if _is_year(written, amount, text, start, stop):
         return True
+    if text[stop : stop + 1].isalpha() and unit_after(text, stop, stop + 30) is None:
+        return True  # "the 80s", "3D", "MP3": letters glued to the number make a name
     if _AGE.search(before) and re.match(r"\s*,", after) and amount.value < 120:
         return True  # "Senard, 65, now faces"
     if (

@@ -44,7 +44,9 @@ def _paragraph_candidates(
     if label:  # a transcript: "WALLACE: Let's start with ..."
         content = TextRange.span(label.end(), paragraph.span.end)
         speaker = TextRange.span(label.start("sp"), label.end("sp"))
-        return [_Candidate(content, speaker, TextRange.span(label.start("colon"), label.end("colon")))]
+        return [
+            _Candidate(content, speaker, TextRange.span(label.start("colon"), label.end("colon")))
+        ]
     quotes = paragraph.quotes
     found: list[_Candidate] = []
     for sentence in paragraph.sentences:

@@ -198,7 +198,7 @@ UNIT_WORDS = {
     "c": "celsius",
     "f": "fahrenheit",
     "degrees": "degree",
-    "hz": "hertz",
+    "points": "point", "point": "point", "hz": "hertz",
     "khz": "kilohertz",
     "w": "watt",
     "mpa": "megapascal",
@@ -240,6 +240,12 @@ _UNIT_PATTERN = re.compile(
     + r")(?![\w°])",
     re.IGNORECASE,
 )
+_SINGLE_LETTERS = {"m", "g", "p", "l", "C", "F", "W", "%"}
+_SPACED_SYMBOLS = {"W", "C", "F"}  # "5 W charger", "30 C": capitals are symbols
+_NAMED_CURRENCY = re.compile(
+    r"\s+((?:[A-Z][a-z]+|U\.?S\.?)(?:\s+[A-Z][a-z]+)?)\s+(dollars?|crowns|kroner|krone|pesos|"
+    r"francs|rupees|pounds|yuan|yen|rand|lira|shekels|reais|euros)\b"
+)
 # Measures of a substance read as one unit: "barrels of oil", "tonnes of coal".
 _CONTAINERS = {
     "barrel",
@@ -258,20 +264,28 @@ _CONTAINERS = {
 _MATERIAL = re.compile(r"\s+of\s+([a-z]+)\b(?!\s+(?:of|the)\b)")
 _PER = re.compile(
     r"[\s-]*(?:per|a|an|each|/)[\s-]*(?P<per>day|week|month|year|hour|barrel|head|person|capita|"
-    r"tonne|ton|share|mmbtu|litre|gallon|kilogram|kg|km|mile)\b",
+    r"tonne|ton|share|mmbtu|litre|gallon|kilogram|kg|km|mile)\b"
+    r"(?!\s+(?:earlier|ago|before|later|on|from|after|in\s+advance))",
     re.IGNORECASE,
 )
 
 
 def unit_after(text: str, position: int, end: int) -> tuple[str, int] | None:
     """(canonical unit, end offset) for a unit written at position, else None."""
+    named = _NAMED_CURRENCY.match(text, position, min(end, position + 40))
+    if named:  # "7.5 million Danish crowns", "20 Hong Kong dollars"
+        country = named.group(1).lower()
+        currency = UNIT_WORDS[named.group(2).lower()]
+        return (currency if country in ("us", "u.s.") else f"{country} {currency}"), named.end()
     match = _UNIT_PATTERN.match(text, position, min(end, position + 30))
     if not match:
         return None
     surface = match.group("unit").lower()
     attached = match.start("unit") == position
-    if surface in _DIGIT_ONLY and not attached:
+    if surface in _DIGIT_ONLY and not attached and match.group("unit") not in _SPACED_SYMBOLS:
         return None
+    if len(surface) == 1 and match.group("unit") not in _SINGLE_LETTERS:
+        return None  # "5G", "3D": names, not grams or anything else
     unit, stop = UNIT_WORDS[surface], match.end()
     material = _MATERIAL.match(text, stop, end)
     if material and unit in _CONTAINERS:
