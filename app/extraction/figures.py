@@ -160,7 +160,9 @@ def _join_ranges(text: str, figures: list[ProposedFigure]) -> list[ProposedFigur
 
 
 def _forms_range(text: str, low: ProposedFigure, high: ProposedFigure) -> bool:
-    if low.unit is None or low.unit != high.unit or low.value_high is not None:
+    same_unit = low.unit is not None and high.unit is not None and (
+        high.unit == low.unit or high.unit.startswith(low.unit + " per "))
+    if not same_unit or low.value_high is not None:
         return False
     if low.value is None or high.value is None or high.value < low.value:
         return False
@@ -339,10 +341,12 @@ def _counted_noun(text: str, position: int, end: int) -> str | None:
     if not match:
         return None
     words: list[str] = []
-    for word in match.group("noun").split():
+    upcoming = match.group("noun").split()
+    for index, word in enumerate(upcoming):
         bare = word.lower().strip("’'")
-        joins = bare == "and" and 0 < len(words) < 3  # "digital and physical sales"
-        if not joins and (bare in FUNCTION_WORDS or bare in _COUNT_STOP or bare.endswith("ly")):
+        following = upcoming[index + 1].lower() if index + 1 < len(upcoming) else ""
+        joins = bare == "and" and 0 < len(words) < 3 and following not in _NOT_NOUNS
+        if not joins and _ends_count(bare, words):
             break
         words.append(word)
     while words and words[-1].lower() == "and":
@@ -350,7 +354,15 @@ def _counted_noun(text: str, position: int, end: int) -> str | None:
     return " ".join(words) or None
 
 
-_COUNT_STOP = frozenset("the a an and or to of per".split())
+def _ends_count(bare: str, words: list[str]) -> bool:
+    # The counted noun phrase stops at function words, adverbs, and (after its first word)
+    # past-tense verbs: "10,000 soldiers arrived", "people died".
+    return (bare in FUNCTION_WORDS or bare in _COUNT_STOP or bare.endswith("ly")
+            or (bool(words) and bare.endswith("ed")))
+
+
+_COUNT_STOP = frozenset("the a an and or to of per about".split())
+_NOT_NOUNS = frozenset(VAGUE)  # "people and dozens of vehicles" are two figures
 
 
 def _not_a_figure(text: str, match: re.Match[str], amount: _Amount) -> bool:

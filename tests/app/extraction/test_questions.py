@@ -1,0 +1,56 @@
+"""Open questions: explicit questions, unconfirmed claims and stated uncertainty."""
+
+from __future__ import annotations
+
+from tests.app.extraction.helpers import questions
+
+
+def test_each_question_sentence_is_its_own_item() -> None:
+    text = "Can they talk to each other? Do they share a language? Nobody knows."
+    assert questions(text)[:2] == [
+        ("Can they talk to each other?", "explicit"),
+        ("Do they share a language?", "explicit"),
+    ]
+
+
+def test_questions_inside_quotes() -> None:
+    text = '"How does command and control work?" the official asked, pointing to the map.'
+    assert questions(text) == [("How does command and control work?", "explicit")]
+    text = 'The form asks: "Were you ever detained?" and more.'
+    assert questions(text) == [("Were you ever detained?", "explicit")]
+
+
+def test_headline_question() -> None:
+    assert questions("Is the ceasefire over?\nShelling resumed on Monday.")[0] == (
+        "Is the ceasefire over?",
+        "explicit",
+    )
+
+
+def test_unconfirmed_claims() -> None:
+    for text in (
+        "The report has yet to be confirmed by officials.",
+        "The footage could not be independently verified.",
+        "The general was reportedly dismissed.",
+    ):
+        assert [kind for _, kind in questions(text)] == ["unconfirmed"], text
+
+
+def test_unconfirmed_clause_is_cut_at_but() -> None:
+    found = questions("The claim has yet to be confirmed but allies are watching closely.")
+    assert found == [("The claim has yet to be confirmed", "unconfirmed")]
+
+
+def test_stated_uncertainty() -> None:
+    for text in (
+        "It is unclear whether the talks will resume.",
+        "There are questions about how the units would be commanded.",
+        "Whether the deal survives remains to be seen.",
+        "There is no evidence that the camp was used.",
+        "The attack may have been planned for months.",
+    ):
+        assert [kind for _, kind in questions(text)] == ["uncertainty"], text
+
+
+def test_plain_assertions_are_not_questions() -> None:
+    assert questions("The minister resigned on Friday. Parliament met on Monday.") == []
