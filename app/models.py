@@ -33,12 +33,6 @@ class TextRange(Frozen):
             raise ValueError("range end lies before its start")
         return self
 
-    @classmethod
-    def span(cls, start: int, end: int) -> TextRange:
-        """A range built without validation, for the extractor's hot loops (0 <= start <= end
-        holds by construction there; ranges from users and files still validate)."""
-        return cls.model_construct(start=start, end=end)
-
     def contains(self, offset: int) -> bool:
         return self.start <= offset < self.end
 

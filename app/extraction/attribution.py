@@ -28,7 +28,7 @@ from app.extraction.noun_phrases import (
     tokens_before,
 )
 from app.extraction.quotes import next_quote, quote_containing
-from app.models import TextRange
+from app.extraction.spans import Span
 
 _WORD = re.compile(r"[A-Za-z]+")
 _ACCORDING_TO = re.compile(r"\s+to\b")
@@ -80,12 +80,12 @@ _RESUMES_QUOTE = re.compile(r"^[^.;!?]*,\s*(?:but\s+|and\s+)?$")
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    content: TextRange
-    speaker: TextRange | None
-    cue: TextRange | None
+    content: Span
+    speaker: Span | None
+    cue: Span | None
 
 
-def find_cues(text: str, sentence: TextRange, quotes: list[TextRange]) -> list[_Cue]:
+def find_cues(text: str, sentence: Span, quotes: list[Span]) -> list[_Cue]:
     """Reporting cues of sentence that stand outside quotation marks.
 
     Words are looked up in a set rather than matched against one huge alternation: that
@@ -130,11 +130,11 @@ class _Cue:
 
 
 def attribute_sentence(
-    text: str, sentence: TextRange, quotes: list[TextRange]
+    text: str, sentence: Span, quotes: list[Span]
 ) -> list[Attribution]:
     """Every attribution whose cue lies in sentence."""
     found: list[Attribution] = []
-    last_speaker: TextRange | None = None
+    last_speaker: Span | None = None
     for cue in find_cues(text, sentence, quotes):
         attribution, speaker = _attribute_cue(text, sentence, quotes, cue, last_speaker)
         last_speaker = speaker or last_speaker
@@ -145,12 +145,12 @@ def attribute_sentence(
 
 def _attribute_cue(
     text: str,
-    sentence: TextRange,
-    quotes: list[TextRange],
+    sentence: Span,
+    quotes: list[Span],
     cue: _Cue,
-    last_speaker: TextRange | None,
-) -> tuple[Attribution | None, TextRange | None]:
-    cue_range = TextRange.span(cue.start(), cue.end())
+    last_speaker: Span | None,
+) -> tuple[Attribution | None, Span | None]:
+    cue_range = Span(cue.start(), cue.end())
     word = cue.group().split()[0].lower()
     if word == "according":
         return _according_to(text, sentence, cue_range), None
@@ -178,7 +178,7 @@ def _attribute_cue(
     return None, None
 
 
-def _opens_with_determiner(text: str, phrase: TextRange) -> bool:
+def _opens_with_determiner(text: str, phrase: Span) -> bool:
     first = text[phrase.start : phrase.end].split()[0].lower()
     return first in DETERMINERS
 
@@ -194,21 +194,21 @@ def _tail(start: int, end: int) -> int:
 
 
 def _make(
-    text: str, content: TextRange | None, speaker: TextRange | None, cue: TextRange
+    text: str, content: Span | None, speaker: Span | None, cue: Span
 ) -> Attribution | None:
     if content is None or len(text[content.start : content.end].split()) < 2:
         return None
     return Attribution(content=content, speaker=speaker, cue=cue)
 
 
-def _speaker_before(text: str, start: int, cue_start: int) -> TextRange | None:
+def _speaker_before(text: str, start: int, cue_start: int) -> Span | None:
     end, skipped = _skip_auxiliaries(text, start, cue_start)
     if skipped & _BE_FORMS and not text[cue_start : cue_start + 20].split()[0].endswith("ing"):
         return None  # passive "X is expected to ...": X is not speaking
     end = _before_parenthetical(text, start, end)
     last_word = _LAST_WORD.search(text, _tail(start, end), end)
     if last_word and last_word.group(1).lower() == "it":
-        return TextRange.span(last_word.start(1), last_word.end(1))
+        return Span(last_word.start(1), last_word.end(1))
     if last_word and last_word.group(1).lower() in ("who", "and"):
         return _antecedent(text, start, last_word.start(1), last_word.group(1).lower())
     phrase = noun_phrase_before(text, start, end)
@@ -242,7 +242,7 @@ def _before_parenthetical(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
-def _antecedent(text: str, start: int, word_start: int, word: str) -> TextRange | None:
+def _antecedent(text: str, start: int, word_start: int, word: str) -> Span | None:
     # "an architect who said ..." names the architect; "X ... and said" names the subject.
     if word == "and":
         return subject_of(text, start, word_start)
@@ -251,7 +251,7 @@ def _antecedent(text: str, start: int, word_start: int, word: str) -> TextRange 
     return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
 
 
-def subject_of(text: str, start: int, end: int) -> TextRange | None:
+def subject_of(text: str, start: int, end: int) -> Span | None:
     """The noun phrase opening a sentence, after discourse words ('But', 'Meanwhile,')."""
     opening = _DISCOURSE_OPENING.match(text, start, end)
     begin = opening.end() if opening else start
@@ -259,7 +259,7 @@ def subject_of(text: str, start: int, end: int) -> TextRange | None:
     return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
 
 
-def _head_before_preposition(text: str, start: int, phrase_start: int) -> TextRange | None:
+def _head_before_preposition(text: str, start: int, phrase_start: int) -> Span | None:
     # "officials from both parties say": the speaker is the noun before the preposition.
     match = _PREPOSITION_BEFORE.search(text, _tail(start, phrase_start), phrase_start)
     if not match:
@@ -268,7 +268,7 @@ def _head_before_preposition(text: str, start: int, phrase_start: int) -> TextRa
     return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
 
 
-def _appositive_head(text: str, start: int, end: int) -> TextRange | None:
+def _appositive_head(text: str, start: int, end: int) -> Span | None:
     # "David Kamin, an adviser to the campaign, said": the name stands before the appositive.
     before = text[start:end].rstrip()
     if not before.endswith(","):
@@ -284,7 +284,7 @@ def _appositive_head(text: str, start: int, end: int) -> TextRange | None:
     return None
 
 
-def _speaker_after(text: str, sentence: TextRange, cue: _Cue) -> TextRange | None:
+def _speaker_after(text: str, sentence: Span, cue: _Cue) -> Span | None:
     before = text[sentence.start : cue.start()].rstrip()
     if not before.endswith((",", "”", '"', "’", "'")):
         return None
@@ -298,8 +298,8 @@ def _speaker_after(text: str, sentence: TextRange, cue: _Cue) -> TextRange | Non
 
 
 def _content_after(
-    text: str, word: str, start: int, end: int, quotes: list[TextRange]
-) -> TextRange | None:
+    text: str, word: str, start: int, end: int, quotes: list[Span]
+) -> Span | None:
     end = _cut_at_participle(text, start, end)
     rest = text[start:end]
     stripped = rest.lstrip(" ,")
@@ -324,7 +324,7 @@ def _content_after(
     return None
 
 
-def _after_addressee(text: str, start: int, end: int) -> TextRange | None:
+def _after_addressee(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
     addressee = noun_phrase_after(text, start, end)
@@ -346,11 +346,11 @@ def _after_addressee(text: str, start: int, end: int) -> TextRange | None:
 
 def _content_before(
     text: str,
-    sentence: TextRange,
+    sentence: Span,
     attribution_start: int,
     attribution_end: int,
-    quotes: list[TextRange],
-) -> TextRange | None:
+    quotes: list[Span],
+) -> Span | None:
     before = text[sentence.start : attribution_start].rstrip()
     if not before.endswith((",", "”", '"', "’", "'", ":")) or len(before.split()) < 3:
         return None
@@ -371,7 +371,7 @@ def _is_opening_adverbial(text: str, start: int, before: str) -> bool:
 
 
 def _quote_continuing_after(
-    text: str, position: int, end: int, quotes: list[TextRange]
+    text: str, position: int, end: int, quotes: list[Span]
 ) -> int | None:
     """End of a quote resumed after the attribution: '"A," he said, "B."' or
     '"A," he said, referring to X, "B."'."""
@@ -384,7 +384,7 @@ def _quote_continuing_after(
     return None
 
 
-def _according_to(text: str, sentence: TextRange, cue: TextRange) -> Attribution | None:
+def _according_to(text: str, sentence: Span, cue: Span) -> Attribution | None:
     start = cue.end
     while start < sentence.end and text[start].isspace():
         start += 1
@@ -404,14 +404,14 @@ def _cut_at_participle(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
-def _quote_end(end: int, quotes: list[TextRange]) -> int:
+def _quote_end(end: int, quotes: list[Span]) -> int:
     around = quote_containing(quotes, end)
     return around.end if around else end
 
 
-def _trim(text: str, start: int, end: int) -> TextRange:
+def _trim(text: str, start: int, end: int) -> Span:
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
         end -= 1
-    return TextRange.span(start, end)
+    return Span(start, end)

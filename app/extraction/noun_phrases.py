@@ -17,7 +17,7 @@ from app.extraction.lexicon import (
     SPEAKER_NOUNS,
     TIME_WORDS,
 )
-from app.models import TextRange
+from app.extraction.spans import Span
 
 _TOKEN = re.compile(r"[^\W_][\w’'.&/-]*|[^\w\s]")
 _MAX_NP_TOKENS = 9
@@ -33,7 +33,7 @@ def tokens_after(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text, start, min(end, start + _WINDOW)))
 
 
-def noun_phrase_before(text: str, start: int, end: int) -> TextRange | None:
+def noun_phrase_before(text: str, start: int, end: int) -> Span | None:
     """The noun phrase ending right at end (words back to a determiner, break or comma)."""
     taken: list[re.Match[str]] = []
     for token in tokens_before(text, start, end):
@@ -47,10 +47,10 @@ def noun_phrase_before(text: str, start: int, end: int) -> TextRange | None:
     taken = _drop_leading_of(taken[::-1])
     if not taken:
         return None
-    return TextRange.span(taken[0].start(), taken[-1].end())
+    return Span(taken[0].start(), taken[-1].end())
 
 
-def noun_phrase_after(text: str, start: int, end: int) -> TextRange | None:
+def noun_phrase_after(text: str, start: int, end: int) -> Span | None:
     """The noun phrase starting at start (a determiner or name, up to a break or comma)."""
     taken: list[re.Match[str]] = []
     for token in tokens_after(text, start, end):
@@ -67,7 +67,7 @@ def noun_phrase_after(text: str, start: int, end: int) -> TextRange | None:
         taken.pop()
     if not taken:
         return None
-    return TextRange.span(taken[0].start(), _strip_final_period(text, taken[-1]))
+    return Span(taken[0].start(), _strip_final_period(text, taken[-1]))
 
 
 def _can_join(word: str, lower: str, taken: list[re.Match[str]]) -> bool:
@@ -95,7 +95,7 @@ def _strip_final_period(text: str, token: re.Match[str]) -> int:
     return end
 
 
-def is_plausible_speaker(text: str, phrase: TextRange) -> bool:
+def is_plausible_speaker(text: str, phrase: Span) -> bool:
     """A noun phrase can speak when its head is a name, a person pronoun, or a person noun."""
     words = text[phrase.start : phrase.end].split()
     if not words:

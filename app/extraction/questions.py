@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from app.extraction.hedges import first_hedge
+from app.extraction.spans import Span
 from app.extraction.types import ProposedQuestion
 from app.extraction.units_of_text import Paragraph
-from app.models import TextRange
 
 _UNCONFIRMED = re.compile(
     r"\b(?:(?:has|have|had)\s+yet\s+to\s+be\s+(?:independently\s+)?(?:confirmed|verified)"
@@ -46,7 +46,7 @@ def find_questions(text: str, paragraphs: list[Paragraph]) -> list[ProposedQuest
     return found
 
 
-def _questions_in(text: str, sentence: TextRange) -> list[ProposedQuestion]:
+def _questions_in(text: str, sentence: Span) -> list[ProposedQuestion]:
     explicit = [_question(text, span, "explicit") for span in _question_spans(text, sentence)]
     if explicit:
         return explicit
@@ -61,13 +61,13 @@ def _questions_in(text: str, sentence: TextRange) -> list[ProposedQuestion]:
     return []
 
 
-def _question_spans(text: str, sentence: TextRange) -> list[TextRange]:
+def _question_spans(text: str, sentence: Span) -> list[Span]:
     """Each question of sentence, also inside quotes: '"Is it over?" the official asked.'"""
     spans = []
     start = sentence.start
     for mark in _QUESTION_MARK.finditer(text, sentence.start, sentence.end):
         begin = _question_start(text, start, mark.start())
-        spans.append(_strip_marks(text, TextRange.span(begin, mark.start() + 1)))
+        spans.append(_strip_marks(text, Span(begin, mark.start() + 1)))
         start = mark.end()
     return [s for s in spans if s.end - s.start > 1]
 
@@ -79,7 +79,7 @@ def _question_start(text: str, start: int, mark: int) -> int:
     return opener.end() if opener else start
 
 
-def _strip_marks(text: str, span: TextRange) -> TextRange:
+def _strip_marks(text: str, span: Span) -> Span:
     start, end = span.start, span.end
     while start < end and (text[start] in _OPENING_MARKS or text[start].isspace()):
         start += 1
@@ -87,10 +87,10 @@ def _strip_marks(text: str, span: TextRange) -> TextRange:
         if text[end - 1] == "." and end - 2 >= start and text[end - 2] == "?":
             break
         end -= 1
-    return TextRange.span(start, end)
+    return Span(start, end)
 
 
-def _clause_around(text: str, sentence: TextRange, offset: int) -> TextRange:
+def _clause_around(text: str, sentence: Span, offset: int) -> Span:
     """The clause of sentence holding offset, split at 'but', 'while', ';' and the like."""
     start, end = sentence.start, sentence.end
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
@@ -99,8 +99,8 @@ def _clause_around(text: str, sentence: TextRange, offset: int) -> TextRange:
         elif brk.start() >= offset:
             end = brk.start()
             break
-    return TextRange.span(start, end)
+    return Span(start, end)
 
 
-def _question(text: str, span: TextRange, kind: str) -> ProposedQuestion:
+def _question(text: str, span: Span, kind: str) -> ProposedQuestion:
     return ProposedQuestion(span.start, span.end, text[span.start : span.end], kind)

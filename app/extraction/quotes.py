@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from app.models import TextRange
+from app.extraction.spans import Span
 
 _MARK = re.compile(r"''|``|[\"“”«»„]")
 _CLOSERS = {
@@ -20,13 +20,13 @@ _CLOSERS = {
 _AMBIGUOUS = ('"', "''")  # the same mark opens and closes
 
 
-def quote_ranges(text: str, start: int, end: int) -> list[TextRange]:
+def quote_ranges(text: str, start: int, end: int) -> list[Span]:
     """Quotations in text[start:end], marks included.
 
     A quotation still open at the paragraph's end runs to that end when it opened the
     paragraph, as multi-paragraph quotes do; elsewhere a lone mark is ignored.
     """
-    found: list[TextRange] = []
+    found: list[Span] = []
     opener: re.Match[str] | None = None
     for mark in _MARK.finditer(text, start, end):
         symbol = mark.group()
@@ -35,10 +35,10 @@ def quote_ranges(text: str, start: int, end: int) -> list[TextRange]:
                 opener = mark
         elif symbol in _CLOSERS[opener.group()]:
             if mark.end() - opener.start() > len(symbol) + 1:
-                found.append(TextRange.span(opener.start(), mark.end()))
+                found.append(Span(opener.start(), mark.end()))
             opener = None
     if opener is not None and opener.start() == start:
-        found.append(TextRange.span(opener.start(), end))
+        found.append(Span(opener.start(), end))
     return found
 
 
@@ -51,7 +51,7 @@ def _can_open(text: str, index: int, start: int, symbol: str) -> bool:
 
 # Look-ups in a paragraph's quotations (sorted, never overlapping) by bisection, so that a
 # paragraph with thousands of quotations still costs linear time overall.
-def quote_containing(quotes: list[TextRange], position: int) -> TextRange | None:
+def quote_containing(quotes: list[Span], position: int) -> Span | None:
     """The quotation strictly around position (start < position < end), if any."""
     index = bisect_right(quotes, position, key=lambda q: q.start) - 1
     if index >= 0 and quotes[index].start < position < quotes[index].end:
@@ -59,12 +59,12 @@ def quote_containing(quotes: list[TextRange], position: int) -> TextRange | None
     return None
 
 
-def quote_starting_at(quotes: list[TextRange], position: int) -> TextRange | None:
+def quote_starting_at(quotes: list[Span], position: int) -> Span | None:
     index = bisect_left(quotes, position, key=lambda q: q.start)
     return quotes[index] if index < len(quotes) and quotes[index].start == position else None
 
 
-def next_quote(quotes: list[TextRange], position: int) -> TextRange | None:
+def next_quote(quotes: list[Span], position: int) -> Span | None:
     """The first quotation starting at or after position."""
     index = bisect_left(quotes, position, key=lambda q: q.start)
     return quotes[index] if index < len(quotes) else None

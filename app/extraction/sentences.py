@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.models import TextRange
+from app.extraction.spans import Span
 
 _ABBREVIATIONS = frozenset(
     [
@@ -59,7 +59,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"""[.!?]+["”’')\]]*(?=\s)|\n""")
 
 
-def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> Iterator[TextRange]:
+def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Ranges of sentences in text[start:end], trimmed of surrounding whitespace."""
     end = len(text) if end is None else end
     begin = start
@@ -87,10 +87,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[TextRange]:
+def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        yield TextRange.span(start, end)
+        yield Span(start, end)

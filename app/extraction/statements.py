@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 
 from app.extraction.attribution import Attribution, attribute_sentence
 from app.extraction.quotes import quote_starting_at
+from app.extraction.spans import Span
 from app.extraction.speakers import SpeakerResolver
 from app.extraction.types import ProposedStatement
 from app.extraction.units_of_text import Paragraph
-from app.models import TextRange
 
 _QUOTE_MARKS = '"“”'
 # A transcript speaker label in capitals at a paragraph's start: "WALLACE:", "MR. SMITH:".
@@ -19,9 +19,9 @@ _SPEAKER_LABEL = re.compile(r"[“\"]?(?P<sp>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?P<c
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    content: TextRange
-    speaker: TextRange | None
-    cue: TextRange | None
+    content: Span
+    speaker: Span | None
+    cue: Span | None
     inherits_speaker: bool = False
     open_ended: bool = False  # a quote left open at its paragraph's end
 
@@ -42,10 +42,10 @@ def _paragraph_candidates(
 ) -> list[_Candidate]:
     label = _SPEAKER_LABEL.match(text, paragraph.span.start, paragraph.span.end)
     if label:  # a transcript: "WALLACE: Let's start with ..."
-        content = TextRange.span(label.end(), paragraph.span.end)
-        speaker = TextRange.span(label.start("sp"), label.end("sp"))
+        content = Span(label.end(), paragraph.span.end)
+        speaker = Span(label.start("sp"), label.end("sp"))
         return [
-            _Candidate(content, speaker, TextRange.span(label.start("colon"), label.end("colon")))
+            _Candidate(content, speaker, Span(label.start("colon"), label.end("colon")))
         ]
     quotes = paragraph.quotes
     found: list[_Candidate] = []
@@ -77,7 +77,7 @@ def _from_attribution(attribution: Attribution) -> _Candidate:
 
 
 def _unattributed_quotes(
-    text: str, sentence: TextRange, paragraph: Paragraph, speaker_known: bool
+    text: str, sentence: Span, paragraph: Paragraph, speaker_known: bool
 ) -> list[_Candidate]:
     # A quotation opening a sentence with no cue continues the last speaker's words, as in
     # '"A," she said. "B."' or a paragraph that is only a quotation. One left open at the

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 
 from app.extraction.quotes import quote_containing, quote_ranges
 from app.extraction.sentences import sentence_ranges
-from app.models import TextRange
+from app.extraction.spans import Span
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    span: TextRange
-    quotes: list[TextRange]
-    sentences: list[TextRange]  # never split inside a quotation
+    span: Span
+    quotes: list[Span]
+    sentences: list[Span]  # never split inside a quotation
 
 
-def read_paragraphs(text: str, paragraphs: list[TextRange]) -> list[Paragraph]:
+def read_paragraphs(text: str, paragraphs: list[Span]) -> list[Paragraph]:
     """Quotations and quote-aware sentences of each paragraph."""
     read = []
     for paragraph in paragraphs:
@@ -26,13 +26,13 @@ def read_paragraphs(text: str, paragraphs: list[TextRange]) -> list[Paragraph]:
 
 
 def quote_aware_sentences(
-    text: str, paragraph: TextRange, quotes: list[TextRange]
-) -> list[TextRange]:
+    text: str, paragraph: Span, quotes: list[Span]
+) -> list[Span]:
     """Sentences of paragraph, never split inside a quotation."""
-    merged: list[TextRange] = []
+    merged: list[Span] = []
     for sentence in sentence_ranges(text, paragraph.start, paragraph.end):
         if merged and quote_containing(quotes, sentence.start) is not None:
-            merged[-1] = TextRange.span(merged[-1].start, sentence.end)
+            merged[-1] = Span(merged[-1].start, sentence.end)
         else:
             merged.append(sentence)
     return merged
