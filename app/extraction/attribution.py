@@ -51,7 +51,6 @@ _ADVERBIAL_OPENING = re.compile(
     r"by|for|with|under|over|from|until|once|if|although|though|because)\b",
     re.IGNORECASE,
 )
-_LAST_WORD = re.compile(r"(\w+)[\s,]*$")
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)[\s,]*$")
 _PREPOSITION_BEFORE = re.compile(r"\s(?:from|in|at|of|with|for|on)\s+$")
 _DISCOURSE_OPENING = re.compile(
@@ -178,6 +177,14 @@ def _attribute_cue(
     return None, None
 
 
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last word before end, looking past a comma ("Smith, who")."""
+    for token in tokens_before(text, start, end):
+        if token.group() != ",":
+            return token if token.group()[0].isalnum() else None
+    return None
+
+
 def _opens_with_determiner(text: str, phrase: Span) -> bool:
     first = text[phrase.start : phrase.end].split()[0].lower()
     return first in DETERMINERS
@@ -206,11 +213,11 @@ def _speaker_before(text: str, start: int, cue_start: int) -> Span | None:
     if skipped & _BE_FORMS and not text[cue_start : cue_start + 20].split()[0].endswith("ing"):
         return None  # passive "X is expected to ...": X is not speaking
     end = _before_parenthetical(text, start, end)
-    last_word = _LAST_WORD.search(text, _tail(start, end), end)
-    if last_word and last_word.group(1).lower() == "it":
-        return Span(last_word.start(1), last_word.end(1))
-    if last_word and last_word.group(1).lower() in ("who", "and"):
-        return _antecedent(text, start, last_word.start(1), last_word.group(1).lower())
+    last_word = _last_word(text, start, end)
+    if last_word and last_word.group().lower() == "it":
+        return Span(last_word.start(), last_word.end())
+    if last_word and last_word.group().lower() in ("who", "and"):
+        return _antecedent(text, start, last_word.start(), last_word.group().lower())
     phrase = noun_phrase_before(text, start, end)
     if phrase is not None and is_plausible_speaker(text, phrase):
         return phrase

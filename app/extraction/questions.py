@@ -30,6 +30,11 @@ _UNCERTAINTY = re.compile(
     r"|the\s+potential\s+for|whether\s+or\s+not)\b",
     re.IGNORECASE,
 )
+# Substrings every match of the patterns above contains.
+_UNCONFIRMED_KEYS = ("confirm", "verif", "reported", "alleged", "purported", " said to",
+                     " be ", "believed", "thought", "understood", "claimed", "rumo")
+_UNCERTAINTY_KEYS = ("clear", "uncertain", "unknown", "known", "to be seen", "questions",
+                     "doubts", "concerns", "evidence", "whether", "potential", "question")
 _QUESTION_MARK = re.compile(r"\?+[\"”’')\]]*")
 _QUESTION_OPENER = re.compile(r"(?:(?<=[\s:,(])[“\"]|;\s*)(?=[^“\";]*$)")
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+|;\s+")
@@ -51,7 +56,11 @@ def _questions_in(text: str, sentence: Span) -> list[ProposedQuestion]:
     if explicit:
         return explicit
     span = _strip_marks(text, sentence)
-    for pattern, kind in ((_UNCONFIRMED, "unconfirmed"), (_UNCERTAINTY, "uncertainty")):
+    lowered = text[span.start : span.end].lower()
+    for pattern, kind, keys in ((_UNCONFIRMED, "unconfirmed", _UNCONFIRMED_KEYS),
+                                (_UNCERTAINTY, "uncertainty", _UNCERTAINTY_KEYS)):
+        if not any(key in lowered for key in keys):
+            continue  # a substring test first: the full patterns are slow
         cue = pattern.search(text, span.start, span.end)
         if cue:
             return [_question(text, _clause_around(text, span, cue.start()), kind)]
