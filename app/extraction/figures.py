@@ -30,7 +30,7 @@ _MULT = trie_pattern(list(MULTIPLIERS))
 _WORDS = rf"{NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){NUMBER_WORD})*"
 _AMOUNT = (
     rf"(?:(?:{_CURRENCY})\s?)?(?:{DIGITS}|(?<![\w-]){_WORDS}(?![\w-]))"
-    rf"(?:\s?(?:{_MULT})(?!\.?\w))?(?:\s?(?:%|per\s?cent|percent))?"
+    rf"(?:\s?(?:{_MULT})(?!\.?\w))?(?:\s?(?:%|(?:per\s?cent|percent)(?!age)))?"
 )
 _FIGURE = re.compile(
     rf"(?<![\w/.,:$£€¥])(?<!\w-)(?P<first>{_AMOUNT})"
@@ -39,7 +39,7 @@ _FIGURE = re.compile(
 )
 _PARTS = re.compile(
     rf"(?P<cur>{_CURRENCY})?\s?(?P<num>{DIGITS}|{_WORDS})(?:\s?(?P<mult>{_MULT})(?!\.?\w))?"
-    r"(?:\s?(?P<pct>%|per\s?cent|percent))?",
+    r"(?:\s?(?P<pct>%|(?:per\s?cent|percent)(?!age)))?",
     re.IGNORECASE,
 )
 _VAGUE = re.compile(
@@ -52,6 +52,12 @@ _FRACTION = re.compile(
 )
 _MINUS = re.compile(r"(?:(?<![\w.])-|−|\bminus[\s-])$", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(to|-|–|—|and)\s*", re.IGNORECASE)
+_DAILY = re.compile(r"\bdaily\b[^.;,]*\b(?:is|was|are|were|of|at|reached|stood at)\s+$",
+                    re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|stood at|reached|totalled|totaled|hit)\s+$")
+_SUBJECT = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+                      r"(?=\s+(?:in|of|for|on|at|among|from|during|-|–|is|was|are|were|stood|"
+                      r"reached|totalled|totaled|hit)\b)")
 _FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -328,11 +334,9 @@ def _figure(
 def _finish(
     text: str, start: int, stop: int, value: float, unit: str | None, end: int
 ) -> ProposedFigure:
-    counts = _counted_noun(text, stop, end)
-    if unit is None and re.search(
-        r"\b(?:daily|a day|per day|each day)\b", text[max(0, start - 30) : stop + 15], re.IGNORECASE
-    ):
-        unit = "per day"
+    counts = _counted_noun(text, stop, end) or _subject_counted(text, start)
+    if unit is None and _DAILY.search(text, max(0, start - 160), start):
+        unit = "per day"  # "the daily casualty rate ... is 1,271": a rate per day
     return ProposedFigure(start, stop, text[start:stop], value, unit, counts)
 
 
@@ -352,6 +356,16 @@ def _counted_noun(text: str, position: int, end: int) -> str | None:
     while words and words[-1].lower() == "and":
         words.pop()
     return " ".join(words) or None
+
+
+def _subject_counted(text: str, start: int) -> str | None:
+    """'the daily casualty rate in September ... is 1,271': the number counts the subject."""
+    window = text[max(0, start - 160) : start]
+    if not _COPULA_BEFORE.search(window):
+        return None
+    clause = re.split(r"[.;:!?]\s|\bthat\b", window)[-1]
+    subject = _SUBJECT.search(clause)
+    return subject.group(1) if subject else None
 
 
 def _ends_count(bare: str, words: list[str]) -> bool:

@@ -42,6 +42,8 @@ SCALES = {
     "trillion": 1_000_000_000_000,
 }
 MULTIPLIERS = {
+    "lakh": 100_000,
+    "crore": 10_000_000,
     "hundred": 100,
     "dozen": 12,
     "k": 1_000,
