@@ -45,7 +45,6 @@ _AUXILIARIES = frozenset(
     """.split()
 )
 _BE_FORMS = frozenset("is are was were be been being".split())
-_BE_FORM = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _ADVERBIAL_OPENING = re.compile(
     r"\s*[\"“]?(?:during|in|at|on|after|before|as|when|while|since|despite|following|amid|"
     r"by|for|with|under|over|from|until|once|if|although|though|because)\b",
@@ -128,9 +127,7 @@ class _Cue:
         return self._text[self._start : self._end]
 
 
-def attribute_sentence(
-    text: str, sentence: Span, quotes: list[Span]
-) -> list[Attribution]:
+def attribute_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribution]:
     """Every attribution whose cue lies in sentence."""
     found: list[Attribution] = []
     last_speaker: Span | None = None
@@ -200,9 +197,7 @@ def _tail(start: int, end: int) -> int:
     return max(start, end - _LOOKBACK)
 
 
-def _make(
-    text: str, content: Span | None, speaker: Span | None, cue: Span
-) -> Attribution | None:
+def _make(text: str, content: Span | None, speaker: Span | None, cue: Span) -> Attribution | None:
     if content is None or len(text[content.start : content.end].split()) < 2:
         return None
     return Attribution(content=content, speaker=speaker, cue=cue)
@@ -304,9 +299,7 @@ def _speaker_after(text: str, sentence: Span, cue: _Cue) -> Span | None:
     return None
 
 
-def _content_after(
-    text: str, word: str, start: int, end: int, quotes: list[Span]
-) -> Span | None:
+def _content_after(text: str, word: str, start: int, end: int, quotes: list[Span]) -> Span | None:
     end = _cut_at_participle(text, start, end)
     rest = text[start:end]
     stripped = rest.lstrip(" ,")
@@ -377,9 +370,7 @@ def _is_opening_adverbial(text: str, start: int, before: str) -> bool:
     )
 
 
-def _quote_continuing_after(
-    text: str, position: int, end: int, quotes: list[Span]
-) -> int | None:
+def _quote_continuing_after(text: str, position: int, end: int, quotes: list[Span]) -> int | None:
     """End of a quote resumed after the attribution: '"A," he said, "B."' or
     '"A," he said, referring to X, "B."'."""
     quote = next_quote(quotes, position)

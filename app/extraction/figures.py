@@ -52,12 +52,15 @@ _FRACTION = re.compile(
 )
 _MINUS = re.compile(r"(?:(?<![\w.])-|−|\bminus[\s-])$", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(to|-|–|—|and)\s*", re.IGNORECASE)
-_DAILY = re.compile(r"\bdaily\b[^.;,]*\b(?:is|was|are|were|of|at|reached|stood at)\s+$",
-                    re.IGNORECASE)
+_DAILY = re.compile(
+    r"\bdaily\b[^.;,]*\b(?:is|was|are|were|of|at|reached|stood at)\s+$", re.IGNORECASE
+)
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|stood at|reached|totalled|totaled|hit)\s+$")
-_SUBJECT = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
-                      r"(?=\s+(?:in|of|for|on|at|among|from|during|-|–|is|was|are|were|stood|"
-                      r"reached|totalled|totaled|hit)\b)")
+_SUBJECT = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+    r"(?=\s+(?:in|of|for|on|at|among|from|during|-|–|is|was|are|were|stood|"
+    r"reached|totalled|totaled|hit)\b)"
+)
 _FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -79,8 +82,11 @@ _LABEL_BEFORE = re.compile(
     r"room|gate|platform|flight|route|highway|model|series|season|episode|volume|vol\.|issue|"
     r"item|clause|rule|paragraph|figure|table|line|bus|channel|district|ward|zone|term))\s?$"
 )
-_SCORE = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}\s+(?:win|victory|defeat|loss|lead|draw|"
-                    r"scoreline|margin|vote|decision|home|away)\b", re.IGNORECASE)
+_SCORE = re.compile(
+    r"\d{1,2}\s?[-–]\s?\d{1,2}\s+(?:win|victory|defeat|loss|lead|draw|"
+    r"scoreline|margin|vote|decision|home|away)\b",
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"[A-Z][\w’'-]+,\s*$")
 _STREET = re.compile(
     r"\s+(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|"
@@ -166,8 +172,11 @@ def _join_ranges(text: str, figures: list[ProposedFigure]) -> list[ProposedFigur
 
 
 def _forms_range(text: str, low: ProposedFigure, high: ProposedFigure) -> bool:
-    same_unit = low.unit is not None and high.unit is not None and (
-        high.unit == low.unit or high.unit.startswith(low.unit + " per "))
+    same_unit = (
+        low.unit is not None
+        and high.unit is not None
+        and (high.unit == low.unit or high.unit.startswith(low.unit + " per "))
+    )
     if not same_unit or low.value_high is not None:
         return False
     if low.value is None or high.value is None or high.value < low.value:
@@ -371,8 +380,12 @@ def _subject_counted(text: str, start: int) -> str | None:
 def _ends_count(bare: str, words: list[str]) -> bool:
     # The counted noun phrase stops at function words, adverbs, and (after its first word)
     # past-tense verbs: "10,000 soldiers arrived", "people died".
-    return (bare in FUNCTION_WORDS or bare in _COUNT_STOP or bare.endswith("ly")
-            or (bool(words) and bare.endswith("ed")))
+    return (
+        bare in FUNCTION_WORDS
+        or bare in _COUNT_STOP
+        or bare.endswith("ly")
+        or (bool(words) and bare.endswith("ed"))
+    )
 
 
 _COUNT_STOP = frozenset("the a an and or to of per about".split())

@@ -41,8 +41,6 @@ def _inflections(verb: str) -> set[str]:
 
 
 REPORTING_FORMS = frozenset(form for verb in REPORTING_VERBS for form in _inflections(verb))
-# Verbs whose reported clause needs an addressee first: "told reporters that ...".
-ADDRESSEE_VERBS = frozenset(_inflections("tell") | _inflections("inform") | _inflections("brief"))
 
 # Nouns that name people or bodies who can be quoted.
 SPEAKER_NOUNS = frozenset(
@@ -102,15 +100,6 @@ TITLES = frozenset(
 )
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-
-# Words that cannot sit inside a speaker noun phrase (they start a verb group).
-NON_NOMINAL = frozenset(
-    """
-    is are was were be been being has have had do does did will would shall should can could
-    may might must not to that which who whom whose when where while if because and but or
-    also yet still already never just only
-""".split()
-)
 
 # More reporting verbs: evaluation, stance and thought verbs that news attributes to sources.
 REPORTING_VERBS = REPORTING_VERBS | frozenset(

@@ -31,10 +31,34 @@ _UNCERTAINTY = re.compile(
     re.IGNORECASE,
 )
 # Substrings every match of the patterns above contains.
-_UNCONFIRMED_KEYS = ("confirm", "verif", "reported", "alleged", "purported", " said to",
-                     " be ", "believed", "thought", "understood", "claimed", "rumo")
-_UNCERTAINTY_KEYS = ("clear", "uncertain", "unknown", "known", "to be seen", "questions",
-                     "doubts", "concerns", "evidence", "whether", "potential", "question")
+_UNCONFIRMED_KEYS = (
+    "confirm",
+    "verif",
+    "reported",
+    "alleged",
+    "purported",
+    " said to",
+    " be ",
+    "believed",
+    "thought",
+    "understood",
+    "claimed",
+    "rumo",
+)
+_UNCERTAINTY_KEYS = (
+    "clear",
+    "uncertain",
+    "unknown",
+    "known",
+    "to be seen",
+    "questions",
+    "doubts",
+    "concerns",
+    "evidence",
+    "whether",
+    "potential",
+    "question",
+)
 _QUESTION_MARK = re.compile(r"\?+[\"”’')\]]*")
 _QUESTION_OPENER = re.compile(r"(?:(?<=[\s:,(])[“\"]|;\s*)(?=[^“\";]*$)")
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+|;\s+")
@@ -57,8 +81,10 @@ def _questions_in(text: str, sentence: Span) -> list[ProposedQuestion]:
         return explicit
     span = _strip_marks(text, sentence)
     lowered = text[span.start : span.end].lower()
-    for pattern, kind, keys in ((_UNCONFIRMED, "unconfirmed", _UNCONFIRMED_KEYS),
-                                (_UNCERTAINTY, "uncertainty", _UNCERTAINTY_KEYS)):
+    for pattern, kind, keys in (
+        (_UNCONFIRMED, "unconfirmed", _UNCONFIRMED_KEYS),
+        (_UNCERTAINTY, "uncertainty", _UNCERTAINTY_KEYS),
+    ):
         if not any(key in lowered for key in keys):
             continue  # a substring test first: the full patterns are slow
         cue = pattern.search(text, span.start, span.end)

@@ -1,4 +1,4 @@
-"""Speaker mentions: the patterns that find them and the rules that resolve them to names."""
+"""Speaker resolution: each mention as written -> the fullest name the article gives."""
 
 from __future__ import annotations
 
@@ -7,21 +7,12 @@ import re
 from app.extraction.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
-    NON_NOMINAL,
     PERSONAL_PRONOUNS,
     SPEAKER_NOUNS,
     TITLES,
 )
 
 _CAP_WORD = r"[A-Z][\w’'.-]*"
-_NAME = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|de|van|von|al|bin|da|di|la|le|del)){{0,5}}"
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
-_NOMINAL_WORD = r"(?!(?:" + "|".join(sorted(NON_NOMINAL)) + r")\b)[\w’'-]+"
-_DETERMINED = (
-    r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|"
-    r"[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
-    rf"(?:{_NOMINAL_WORD}\s+){{0,4}}?{_NOMINAL_WORD}"
-)
 _TITLE_WORDS = (
     r"(?:Mr|Mrs|Ms|Dr|Prof|President|Prime Minister|Minister|Chancellor|Secretary|"
     r"Senator|Sen|Rep|Governor|Gov|Mayor|General|Gen|Judge|King|Queen|Prince|Pope|Ambassador|"
@@ -29,19 +20,6 @@ _TITLE_WORDS = (
 )
 _TITLED_NAME = re.compile(rf"\b{_TITLE_WORDS}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]+")
 _MULTI_WORD_NAME = re.compile(rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}")
-# A speaker mention as written: a name, a pronoun, or a noun phrase about a person or body.
-SPEAKER = rf"(?:{_DETERMINED}|{_NAME}(?:\s+{_NOMINAL_WORD}){{0,2}}?|{_PRONOUN})"
-
-
-def is_plausible_speaker(mention: str) -> bool:
-    """Reject noun phrases whose head is not a person or body ('the move', 'the level')."""
-    words = mention.split()
-    if not words:
-        return False
-    head = words[-1].lower().strip("’'")
-    if head in PERSONAL_PRONOUNS or words[-1][0].isupper():
-        return True
-    return head in SPEAKER_NOUNS
 
 
 class SpeakerResolver:

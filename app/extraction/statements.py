@@ -44,9 +44,7 @@ def _paragraph_candidates(
     if label:  # a transcript: "WALLACE: Let's start with ..."
         content = Span(label.end(), paragraph.span.end)
         speaker = Span(label.start("sp"), label.end("sp"))
-        return [
-            _Candidate(content, speaker, Span(label.start("colon"), label.end("colon")))
-        ]
+        return [_Candidate(content, speaker, Span(label.start("colon"), label.end("colon")))]
     quotes = paragraph.quotes
     found: list[_Candidate] = []
     for sentence in paragraph.sentences:

@@ -25,9 +25,7 @@ def read_paragraphs(text: str, paragraphs: list[Span]) -> list[Paragraph]:
     return read
 
 
-def quote_aware_sentences(
-    text: str, paragraph: Span, quotes: list[Span]
-) -> list[Span]:
+def quote_aware_sentences(text: str, paragraph: Span, quotes: list[Span]) -> list[Span]:
     """Sentences of paragraph, never split inside a quotation."""
     merged: list[Span] = []
     for sentence in sentence_ranges(text, paragraph.start, paragraph.end):
