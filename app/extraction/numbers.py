@@ -113,11 +113,16 @@ def _trie_regex(node: dict) -> str:
 
 NUMBER_WORD = rf"(?:{trie_pattern([*UNITS_WORDS, *SCALES])})(?![a-z])"
 WORD_NUMBER = rf"\b{NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){NUMBER_WORD})*\b"
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Thousands grouped by commas or by (thin, non-breaking) spaces, as in "10 000".
+DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?|\.\d+"
+)
 
 
 def parse_digits(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    return float(digits.replace(",", "").replace(" ", "").replace("\u00a0", "").replace(
+        "\u202f", ""))
 
 
 def parse_word_number(words: str) -> float | None:

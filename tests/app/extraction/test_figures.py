@@ -11,6 +11,8 @@ from tests.app.extraction.helpers import figures, run
     ("text", "expected"),
     [
         ("Officials said 10,000 soldiers were ready.", ("10,000", 10_000.0, None)),
+        ("Officials said 10 000 soldiers were ready.", ("10 000", 10_000.0, None)),
+        ("A convoy of 2\u00a0500 trucks left.", ("2\u00a0500", 2_500.0, None)),
         ("It cost £600m to build.", ("£600m", 600_000_000.0, "pound")),
         ("Revenue reached $1.13bn last year.", ("$1.13bn", 1_130_000_000.0, "dollar")),
         ("The deal is worth 1.2bn.", ("1.2bn", 1_200_000_000.0, None)),
