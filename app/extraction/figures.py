@@ -34,7 +34,7 @@ _AMOUNT = (
 )
 _FIGURE = re.compile(
     rf"(?<![\w/.,:$£€¥])(?<!\w-)(?P<first>{_AMOUNT})"
-    rf"(?:\s?(?P<link>to|-|–|—|and)\s?(?P<second>{_AMOUNT}))?",
+    rf"(?:\s?(?P<link>to|-|–|—|and|or)\s?(?P<second>{_AMOUNT}))?",
     re.IGNORECASE,
 )
 _PARTS = re.compile(
@@ -208,14 +208,12 @@ def _amount_figures(text: str, match: re.Match[str], end: int) -> list[ProposedF
         return [f for f in (_second_alone(text, match, second, end),) if f]
     if second is None or not _is_range(text, match, first, second):
         head = _limited(match, "first")
-        return [
-            f
-            for f in (
-                _figure(text, head, first, None, end),
-                _second_alone(text, match, second, end),
-            )
-            if f
-        ]
+        later = _second_alone(text, match, second, end)
+        figure = _figure(text, head, first, None, end)
+        if figure and later and figure.unit is None and later.unit and match.group("link") in (
+                "and", "or", "to"):
+            figure = _with_unit(figure, later.unit)  # "45 and 50 mg": the unit serves both
+        return [f for f in (figure, later) if f]
     low = first.with_unit_of(second)
     figure = _figure(text, match, low, second, end)
     return [figure] if figure else []
@@ -239,6 +237,11 @@ def _rejection(
     if not ranged_with_plain_number and _not_a_figure(text, match, first):
         return "other"
     return None
+
+
+def _with_unit(figure: ProposedFigure, unit: str) -> ProposedFigure:
+    return ProposedFigure(figure.start, figure.end, figure.text, figure.value, unit,
+                          figure.counts, figure.approximate, figure.value_high)
 
 
 def _second_alone(
@@ -452,7 +455,7 @@ def _is_year(written: str, amount: _Amount, text: str, start: int, stop: int) ->
 def _is_range(text: str, match: re.Match[str], first: _Amount, second: _Amount) -> bool:
     link = match.group("link").lower()
     before = text[max(0, match.start() - 30) : match.start()]
-    if link == "and":
+    # "seven or eight people", "10 to 12 miles": an approximate range either way
         return bool(re.search(r"\bbetween\s+$", before, re.IGNORECASE))
     if first.percent != second.percent and first.percent:
         return False  # "up 0.7 percent to 6,327.80": a change and a level

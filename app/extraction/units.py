@@ -198,6 +198,7 @@ UNIT_WORDS = {
     "c": "celsius",
     "f": "fahrenheit",
     "degrees": "degree",
+    "°": "degree", "€": "euro", "times": "time",
     "points": "point",
     "point": "point",
     "hz": "hertz",
@@ -242,7 +243,7 @@ _UNIT_PATTERN = re.compile(
     + r")(?![\w°])",
     re.IGNORECASE,
 )
-_SINGLE_LETTERS = {"m", "g", "p", "l", "C", "F", "W", "%"}
+_SINGLE_LETTERS = {"m", "g", "p", "l", "C", "F", "W", "%", "°", "€"}
 _SPACED_SYMBOLS = {"W", "C", "F"}  # "5 W charger", "30 C": capitals are symbols
 _NAMED_CURRENCY = re.compile(
     r"\s+((?:[A-Z][a-z]+|U\.?S\.?)(?:\s+[A-Z][a-z]+)?)\s+(dollars?|crowns|kroner|krone|pesos|"
