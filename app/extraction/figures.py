@@ -456,6 +456,7 @@ def _is_range(text: str, match: re.Match[str], first: _Amount, second: _Amount) 
     link = match.group("link").lower()
     before = text[max(0, match.start() - 30) : match.start()]
     # "seven or eight people", "10 to 12 miles": an approximate range either way
+    if link == "and":
         return bool(re.search(r"\bbetween\s+$", before, re.IGNORECASE))
     if first.percent != second.percent and first.percent:
         return False  # "up 0.7 percent to 6,327.80": a change and a level
