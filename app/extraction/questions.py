@@ -30,6 +30,13 @@ _UNCERTAINTY = re.compile(
     r"|the\s+potential\s+for|whether\s+or\s+not)\b",
     re.IGNORECASE,
 )
+# A question typed without its mark, as interview questions and headlines sometimes are:
+# interrogative word order on a line of its own with no closing punctuation.
+_UNMARKED_QUESTION = re.compile(
+    r"(?:How|What|Why|When|Where|Who|Which|Is|Are|Do|Does|Did|Can|Could|Would|Will|Should|"
+    r"Have|Has)\s+(?:did|do|does|is|are|was|were|can|could|would|will|should|have|has|you|we|"
+    r"they|he|she|it|I|there)\b[^.!?;:\n\"“”]{3,200}[\w)]"
+)
 # Substrings every match of the patterns above contains.
 _UNCONFIRMED_KEYS = (
     "confirm",
@@ -80,6 +87,9 @@ def _questions_in(text: str, sentence: Span) -> list[ProposedQuestion]:
     if explicit:
         return explicit
     span = _strip_marks(text, sentence)
+    unpunctuated = text[sentence.end - 1].isalnum()
+    if unpunctuated and _UNMARKED_QUESTION.fullmatch(text, span.start, span.end):
+        return [_question(text, span, "explicit")]
     lowered = text[span.start : span.end].lower()
     for pattern, kind, keys in (
         (_UNCONFIRMED, "unconfirmed", _UNCONFIRMED_KEYS),

@@ -54,3 +54,9 @@ def test_stated_uncertainty() -> None:
 
 def test_plain_assertions_are_not_questions() -> None:
     assert questions("The minister resigned on Friday. Parliament met on Monday.") == []
+
+
+def test_question_typed_without_its_mark() -> None:
+    text = "How did you come to be involved with the project\nI was asked by a colleague."
+    assert questions(text) == [("How did you come to be involved with the project", "explicit")]
+    assert questions("What is your name. Fine.") == []
