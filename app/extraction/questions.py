@@ -30,6 +30,12 @@ _UNCERTAINTY = re.compile(
     r"|the\s+potential\s+for|whether\s+or\s+not)\b",
     re.IGNORECASE,
 )
+_TAG_QUESTION = re.compile(
+    r",\s*(?:right|no|yes|eh|ok|okay|correct|true|yeah|surely)\?$"
+    r"|,\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)"
+    r"n[’']t\s+\w+\?$",
+    re.IGNORECASE,
+)
 # A question typed without its mark, as interview questions and headlines sometimes are:
 # interrogative word order on a line of its own with no closing punctuation.
 _UNMARKED_QUESTION = re.compile(
@@ -114,7 +120,13 @@ def _question_spans(text: str, sentence: Span) -> list[Span]:
         begin = _question_start(text, start, mark.start())
         spans.append(_strip_marks(text, Span(begin, mark.start() + 1)))
         start = mark.end()
-    return [s for s in spans if s.end - s.start > 1]
+    return [s for s in spans if _is_open_question(text[s.start : s.end])]
+
+
+def _is_open_question(question: str) -> bool:
+    # Verbless fragments ("Why?", "Really?") and tag questions ("..., right?") ask nothing
+    # a meeting has to answer.
+    return len(question.split()) >= 3 and not _TAG_QUESTION.search(question)
 
 
 def _question_start(text: str, start: int, mark: int) -> int:

@@ -60,3 +60,9 @@ def test_question_typed_without_its_mark() -> None:
     text = "How did you come to be involved with the project\nI was asked by a colleague."
     assert questions(text) == [("How did you come to be involved with the project", "explicit")]
     assert questions("What is your name. Fine.") == []
+
+
+def test_fragments_and_tag_questions_are_not_open_questions() -> None:
+    assert questions("Why? Nobody said.") == []
+    assert questions("You mean we did it all in a year, right?") == []
+    assert questions("It was a good deal, wasn't it?") == []
