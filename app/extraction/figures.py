@@ -33,7 +33,7 @@ _AMOUNT = (
     rf"(?:\s?(?:{_MULT})(?!\.?\w))?(?:\s?(?:%|(?:per\s?cent|percent)(?!age)))?"
 )
 _FIGURE = re.compile(
-    rf"(?<![\w/.,:$£€¥])(?<!\w-)(?P<first>{_AMOUNT})"
+    rf"(?<![\w/.,:$£€¥])(?:(?<=minus-)|(?<!\w-))(?P<first>{_AMOUNT})"
     rf"(?:\s?(?P<link>to|-|–|—|and|or)\s?(?P<second>{_AMOUNT}))?",
     re.IGNORECASE,
 )
@@ -61,6 +61,8 @@ _SUBJECT = re.compile(
     r"(?=\s+(?:in|of|for|on|at|among|from|during|-|–|is|was|are|were|stood|"
     r"reached|totalled|totaled|hit)\b)"
 )
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latter|other)\s+$",
+                             re.IGNORECASE)
 _FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -124,6 +126,8 @@ def _figures_in(text: str, paragraph: TextRange) -> list[ProposedFigure]:
     lowered = text[paragraph.start : paragraph.end].lower()
     if any(word in lowered for word in _FRACTION_WORDS):
         for match in _FRACTION.finditer(text, paragraph.start, paragraph.end):
+            if _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "the second half of the game": a period, not a share
             value = FRACTIONS[match.group().lower().replace("-", " ")]
             found.append(_finish(text, match.start(), match.end(), value, None, paragraph.end))
     taken = [(f.start, f.end) for f in found]
@@ -229,12 +233,16 @@ def _rejection(
     before = text[max(0, start - 14) : start]
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(text[stop : stop + 14]):
         return "date"
-    if first.looks_like_year and match.group("link") in ("-", "–", "/"):
+    span_of_years = second is None or second.looks_like_year or second.value < 100
+    if first.looks_like_year and match.group("link") in ("-", "–", "/") and span_of_years:
         return "date"  # "2013-14", "2019-2020": a span of years
     if _SCORE.match(text, start, start + 40):
         return "date"  # "a 3-2 win": a score, neither figure counts anything
-    ranged_with_plain_number = second is not None and not second.looks_like_year
-    if not ranged_with_plain_number and _not_a_figure(text, match, first):
+    # "2000 - 2500 calories": a larger plain number after a dash makes the first a bound,
+    # not a year.
+    lower_bound = (second is not None and not second.looks_like_year
+                   and second.value > first.value and match.group("link") in ("-", "–", "to"))
+    if not lower_bound and _not_a_figure(text, match, first):
         return "other"
     return None
 
@@ -250,6 +258,9 @@ def _second_alone(
     if second is None:
         return None
     span = _limited(match, "second")
+    written = match.group("second").strip()
+    if _is_year(written, second, text, span.start(), span.end()):
+        return None  # "between 2014 and 2017"
     return _figure(text, span, second, None, end)
 
 
