@@ -121,8 +121,9 @@ DIGITS = (
 
 
 def parse_digits(digits: str) -> float:
-    return float(digits.replace(",", "").replace(" ", "").replace("\u00a0", "").replace(
-        "\u202f", ""))
+    return float(
+        digits.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    )
 
 
 def parse_word_number(words: str) -> float | None:

@@ -1,0 +1,91 @@
+"""Amounts as written: a currency mark, a number in digits or words, a multiplier, a percent
+sign, and an optional second number joined by 'to', 'and', 'or' or a dash."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.numbers import (
+    DIGITS,
+    MULTIPLIERS,
+    NUMBER_WORD,
+    parse_digits,
+    parse_word_number,
+    trie_pattern,
+)
+from app.extraction.units import CURRENCY_PREFIXES
+
+_CURRENCY = trie_pattern(list(CURRENCY_PREFIXES))
+
+
+_MULT = trie_pattern(list(MULTIPLIERS))
+
+
+_WORDS = rf"{NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){NUMBER_WORD})*"
+
+
+_AMOUNT = (
+    rf"(?:(?:{_CURRENCY})\s?)?(?:{DIGITS}|(?<![\w-]){_WORDS}(?![\w-]))"
+    rf"(?:\s?(?:{_MULT})(?!\.?\w))?(?:\s?(?:%|(?:per\s?cent|percent)(?!age)))?"
+)
+
+
+FIGURE = re.compile(
+    rf"(?<![\w/.,:$£€¥])(?:(?<=minus-)|(?<!\w-))(?P<first>{_AMOUNT})"
+    rf"(?:\s?(?P<link>to|-|–|—|and|or)\s?(?P<second>{_AMOUNT}))?",
+    re.IGNORECASE,
+)
+
+
+_PARTS = re.compile(
+    rf"(?P<cur>{_CURRENCY})?\s?(?P<num>{DIGITS}|{_WORDS})(?:\s?(?P<mult>{_MULT})(?!\.?\w))?"
+    r"(?:\s?(?P<pct>%|(?:per\s?cent|percent)(?!age)))?",
+    re.IGNORECASE,
+)
+
+
+class Amount:
+    __slots__ = ("currency", "percent", "value")
+
+    def __init__(self, value: float, currency: str | None, percent: bool) -> None:
+        self.value, self.currency, self.percent = value, currency, percent
+
+    def with_unit_of(self, other: Amount) -> Amount:
+        # "5 to 7 million", "$1-2bn": the second number's unit and scale apply to both.
+        value = self.value
+        if other.value >= 1000 * max(self.value, 1) and self.value < 1000:
+            value = self.value * scale_of(other.value)
+        return Amount(value, self.currency or other.currency, self.percent or other.percent)
+
+    @property
+    def looks_like_year(self) -> bool:
+        return self.value.is_integer() and 1800 <= self.value <= 2100 and not self.unit
+
+    @property
+    def unit(self) -> str | None:
+        if self.percent:
+            return "percent"
+        return CURRENCY_PREFIXES.get(self.currency) if self.currency else None
+
+
+def scale_of(value: float) -> float:
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if value >= scale:
+            return scale
+    return 1.0
+
+
+def read_amount(written: str) -> Amount | None:
+    parts = _PARTS.fullmatch(written.strip())
+    if parts is None:
+        return None
+    raw = parts.group("num")
+    value = parse_digits(raw) if raw[0].isdigit() or raw[0] == "." else parse_word_number(raw)
+    if value is None:
+        return None
+    if parts.group("mult"):
+        value *= MULTIPLIERS[parts.group("mult").lower()]
+    currency = parts.group("cur")
+    if currency and currency not in CURRENCY_PREFIXES:
+        currency = next((c for c in CURRENCY_PREFIXES if c.lower() == currency.lower()), None)
+    return Amount(value, currency, bool(parts.group("pct")))

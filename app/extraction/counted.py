@@ -1,0 +1,70 @@
+"""What a number counts: the noun phrase after it, or the subject of 'X is N'."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.lexicon import FUNCTION_WORDS
+from app.extraction.numbers import VAGUE
+
+DAILY = re.compile(
+    r"\bdaily\b[^.;,]*\b(?:is|was|are|were|of|at|reached|stood at)\s+$", re.IGNORECASE
+)
+
+
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|stood at|reached|totalled|totaled|hit)\s+$")
+
+
+_SUBJECT = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+    r"(?=\s+(?:in|of|for|on|at|among|from|during|-|–|is|was|are|were|stood|"
+    r"reached|totalled|totaled|hit)\b)"
+)
+
+
+_COUNTED = re.compile(r"\s*(?:of\s+)?(?P<noun>(?:[^\W\d][\w’'-]*\s*){1,4})")
+
+
+_COUNT_STOP = frozenset("the a an and or to of per about".split())
+
+
+_NOT_NOUNS = frozenset(VAGUE)  # "people and dozens of vehicles" are two figures
+
+
+def counted_noun(text: str, position: int, end: int) -> str | None:
+    match = _COUNTED.match(text, position, min(end, position + 60))
+    if not match:
+        return None
+    words: list[str] = []
+    upcoming = match.group("noun").split()
+    for index, word in enumerate(upcoming):
+        bare = word.lower().strip("’'")
+        following = upcoming[index + 1].lower() if index + 1 < len(upcoming) else ""
+        joins = bare == "and" and 0 < len(words) < 3 and following not in _NOT_NOUNS
+        if not joins and _ends_count(bare, words):
+            break
+        words.append(word)
+    while words and words[-1].lower() == "and":
+        words.pop()
+    return " ".join(words) or None
+
+
+def subject_counted(text: str, start: int) -> str | None:
+    """'the daily casualty rate in September ... is 1,271': the number counts the subject."""
+    window = text[max(0, start - 160) : start]
+    if not _COPULA_BEFORE.search(window):
+        return None
+    clause = re.split(r"[.;:!?]\s|\bthat\b", window)[-1]
+    subject = _SUBJECT.search(clause)
+    return subject.group(1) if subject else None
+
+
+def _ends_count(bare: str, words: list[str]) -> bool:
+    # The counted noun phrase stops at function words, adverbs, and (after its first word)
+    # past-tense verbs: "10,000 soldiers arrived", "people died".
+    return (
+        bare in FUNCTION_WORDS
+        or bare in _COUNT_STOP
+        or bare.endswith("ly")
+        or (bool(words) and bare.endswith("ed"))
+    )
