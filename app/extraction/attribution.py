@@ -63,7 +63,7 @@ _TAIL_START = re.compile(
     r"\s*(?:in|on|at|during|after|before|with|to|from|for|of|by|last|this|earlier|late|"
     r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"when|as|while|afterward|afterwards|later|then|recently|repeatedly|publicly|privately|"
-    r"again|also|though|however|,|\.|$)",
+    r"again|also|though|however)\b|\s*(?:,|\.|$)",
     re.IGNORECASE,
 )
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:by|after|before|while|when|in))\s*$")
@@ -73,6 +73,10 @@ _PARTICIPLE_BREAK = re.compile(
 )
 _QUOTE_OPEN = "\"“‘'"
 _TRIM = " \t\n,;:"
+_RESUMES_PROSE = re.compile(
+    r"(?:\s+[^,.;:!?\"“”]{1,40})?,\s+(?!(?:adding|saying|noting|arguing|claiming|insisting|"
+    r"warning|explaining|calling|citing|according|referring|who|which|but|and)\b)[\w“\"]"
+)
 _RESUMES_QUOTE = re.compile(r"^[^.;!?]*,\s*(?:but\s+|and\s+)?$")
 
 
@@ -277,12 +281,17 @@ def _appositive_head(text: str, start: int, end: int) -> Span | None:
         return None
     inner_end = start + len(before) - 1
     comma = text.rfind(",", start, inner_end)
-    if comma == -1 or inner_end - comma > 120:
+    if comma == -1 or inner_end - comma > 200:
         return None
     name_end = _before_parenthetical(text, start, comma)
     phrase = noun_phrase_before(text, start, name_end)
     if phrase is not None and phrase.end == name_end and is_plausible_speaker(text, phrase):
         return phrase
+    # "A lawyer for the outlets, David Schulz, said": the appositive is the name.
+    appositive = noun_phrase_before(text, comma + 1, _before_parenthetical(text, start, inner_end))
+    if appositive is not None and text[appositive.start].isupper() and is_plausible_speaker(
+            text, appositive) and not text[comma + 1 : appositive.start].strip():
+        return appositive
     return None
 
 
@@ -358,6 +367,9 @@ def _content_before(
         return None  # "In 1995, at age seventeen, she told ...": scene-setting, not speech
     content_end = sentence.start + len(before)
     continuation = _quote_continuing_after(text, attribution_end, sentence.end, quotes)
+    if continuation is None and _RESUMES_PROSE.match(text, attribution_end, sentence.end) and (
+            not any(mark in before for mark in "\"“”")):
+        continuation = sentence.end  # "He has a plan, he said, for the industry.": both parts
     return _trim(text, sentence.start, continuation or content_end)
 
 

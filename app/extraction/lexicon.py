@@ -66,6 +66,12 @@ SPEAKER_NOUNS = frozenset(
 
 # Media, political and institutional roles, and documents that 'say' things in news prose.
 _MORE_SPEAKERS = """
+    businessman businesswoman businessmen billionaire developer entrepreneur investor investors
+    farmer farmers teacher teachers parent parents mother father son daughter wife husband
+    widow widower victim victims survivor survivors neighbour neighbors neighbours
+    shopkeeper driver pilot engineer nurse patient patients fan student lecturer scholar
+    historian lawyer negotiator commentator campaigner protester protesters demonstrators
+    organiser organizer organisers organizers founder co-founder partner partners
     announcer narrator host anchor moderator commentator correspondent editor editors writer
     author authors columnist blogger pundit pundits pollster pollsters strategist strategists
     consultant consultants operative operatives surrogate surrogates nominee nominees rival

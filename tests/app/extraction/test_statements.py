@@ -118,3 +118,22 @@ def test_offsets_point_at_speaker_and_cue() -> None:
     found = run(text).statements[0]
     assert text[found.cue_start : found.cue_end] == "said"
     assert text[found.speaker_start : found.speaker_end] == found.speaker
+
+
+def test_parenthetical_attribution_keeps_both_halves() -> None:
+    text = "Back in Lisbon, Ms Sousa said, she decided to run for office."
+    found = run(text).statements
+    assert [(s.text, s.cue) for s in found] == [
+        ("Back in Lisbon, Ms Sousa said, she decided to run for office", "said")
+    ]
+
+
+def test_name_given_as_an_appositive() -> None:
+    found = statements("A lawyer for the families, Dan Ortiz, said no decision had been made.")
+    assert found[0][1:3] == ("Dan Ortiz", "said")
+
+
+def test_clause_starting_with_a_short_word_is_content() -> None:
+    # "too", "only", "as": words that begin like tail prepositions are still content.
+    found = statements("Ines Duarte says too much is made of the polls.")
+    assert found == [("too much is made of the polls", "Ines Duarte", "says", False)]
