@@ -140,7 +140,23 @@ def attribute_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[At
         last_speaker = speaker or last_speaker
         if attribution is not None:
             found.append(attribution)
-    return found
+    return _stop_at_later_speakers(text, found)
+
+
+def _stop_at_later_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
+    """A content ends where another attribution's speaker begins: in 'When the firm announced
+    that it had a deal, Mr Barrett said, "we were floored."' the firm did not say the quote."""
+    trimmed = []
+    for attribution in found:
+        content = attribution.content
+        for other in found:
+            speaker = other.speaker
+            if (other is not attribution and speaker is not None
+                    and content.start < speaker.start < content.end
+                    and attribution.speaker != speaker):
+                content = _trim(text, content.start, speaker.start)
+        trimmed.append(Attribution(content, attribution.speaker, attribution.cue))
+    return [a for a in trimmed if len(text[a.content.start : a.content.end].split()) >= 2]
 
 
 def _attribute_cue(
