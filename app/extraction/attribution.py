@@ -151,9 +151,12 @@ def _stop_at_later_speakers(text: str, found: list[Attribution]) -> list[Attribu
         content = attribution.content
         for other in found:
             speaker = other.speaker
-            if (other is not attribution and speaker is not None
-                    and content.start < speaker.start < content.end
-                    and attribution.speaker != speaker):
+            if (
+                other is not attribution
+                and speaker is not None
+                and content.start < speaker.start < content.end
+                and attribution.speaker != speaker
+            ):
                 content = _trim(text, content.start, speaker.start)
         trimmed.append(Attribution(content, attribution.speaker, attribution.cue))
     return [a for a in trimmed if len(text[a.content.start : a.content.end].split()) >= 2]
@@ -305,8 +308,12 @@ def _appositive_head(text: str, start: int, end: int) -> Span | None:
         return phrase
     # "A lawyer for the outlets, David Schulz, said": the appositive is the name.
     appositive = noun_phrase_before(text, comma + 1, _before_parenthetical(text, start, inner_end))
-    if appositive is not None and text[appositive.start].isupper() and is_plausible_speaker(
-            text, appositive) and not text[comma + 1 : appositive.start].strip():
+    if (
+        appositive is not None
+        and text[appositive.start].isupper()
+        and is_plausible_speaker(text, appositive)
+        and not text[comma + 1 : appositive.start].strip()
+    ):
         return appositive
     return None
 
@@ -383,8 +390,11 @@ def _content_before(
         return None  # "In 1995, at age seventeen, she told ...": scene-setting, not speech
     content_end = sentence.start + len(before)
     continuation = _quote_continuing_after(text, attribution_end, sentence.end, quotes)
-    if continuation is None and _RESUMES_PROSE.match(text, attribution_end, sentence.end) and (
-            not any(mark in before for mark in "\"“”")):
+    if (
+        continuation is None
+        and _RESUMES_PROSE.match(text, attribution_end, sentence.end)
+        and (not any(mark in before for mark in '"“”'))
+    ):
         continuation = sentence.end  # "He has a plan, he said, for the industry.": both parts
     return _trim(text, sentence.start, continuation or content_end)
 

@@ -14,6 +14,7 @@ from app.extraction.amounts import FIGURE, Amount, read_amount
 from app.extraction.counted import DAILY, counted_noun, subject_counted
 from app.extraction.not_figures import DATE_AFTER, DATE_BEFORE, SCORE, is_year, not_a_figure
 from app.extraction.numbers import FRACTIONS, VAGUE, trie_pattern
+from app.extraction.spans import Span
 from app.extraction.types import ProposedFigure
 from app.extraction.units import per_unit_after, unit_after
 from app.models import TextRange
@@ -161,7 +162,7 @@ def _amount_figures(text: str, match: re.Match[str], end: int) -> list[ProposedF
             figure = _with_unit(figure, later.unit)  # "45 and 50 mg": the unit serves both
         return [f for f in (figure, later) if f]
     low = first.with_unit_of(second)
-    figure = _figure(text, match, low, second, end)
+    figure = _figure(text, Span(match.start(), match.end()), low, second, end)
     return [figure] if figure else []
 
 
@@ -213,32 +214,19 @@ def _second_alone(
         return None
     span = _limited(match, "second")
     written = match.group("second").strip()
-    if is_year(written, second, text, span.start(), span.end()):
+    if is_year(written, second, text, span.start, span.end):
         return None  # "between 2014 and 2017"
     return _figure(text, span, second, None, end)
 
 
-class _Span:
-    """Start and end of the part of a match a figure covers."""
-
-    def __init__(self, start: int, end: int) -> None:
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-
-def _limited(match: re.Match[str], group: str) -> _Span:
-    return _Span(match.start(group), match.end(group))
+def _limited(match: re.Match[str], group: str) -> Span:
+    return Span(match.start(group), match.end(group))
 
 
 def _figure(
-    text: str, span: re.Match[str] | _Span, amount: Amount, high: Amount | None, end: int
+    text: str, span: Span, amount: Amount, high: Amount | None, end: int
 ) -> ProposedFigure | None:
-    unit, stop = amount.unit, span.end()
+    unit, stop = amount.unit, span.end
     if unit is None:
         after = unit_after(text, stop, end)
         if after:
@@ -247,8 +235,8 @@ def _figure(
         per = per_unit_after(text, stop, end)
         if per:
             unit, stop = f"{unit} {per[0]}", per[1]
-    figure = _finish(text, span.start(), stop, amount.value, unit, end)
-    approximate = bool(_APPROXIMATE.search(text, max(0, span.start() - 20), span.start()))
+    figure = _finish(text, span.start, stop, amount.value, unit, end)
+    approximate = bool(_APPROXIMATE.search(text, max(0, span.start - 20), span.start))
     return ProposedFigure(
         figure.start,
         figure.end,

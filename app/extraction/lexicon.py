@@ -3,7 +3,7 @@ reporting verbs, person nouns and titles (not from any evaluation corpus)."""
 
 from __future__ import annotations
 
-# Reporting verbs (speech acts and public cognition), base forms.
+# Reporting verbs (speech acts, stance and public cognition), base forms.
 REPORTING_VERBS = frozenset(
     """
     say tell add warn claim reveal state explain insist note argue ask write declare
@@ -13,6 +13,11 @@ REPORTING_VERBS = frozenset(
     tweet post answer comment describe call believe think estimate conclude find disclose
     inform brief recommend propose accuse blame praise criticise criticize hint agree
     disagree mention point reiterate repeat predict forecast
+    cite attack slam blast defend tout demand question reject dismiss welcome applaud
+    hope fear worry want expect feel know learn acknowledge liken compare label brand dub
+    decline refuse endorse back support oppose accept reaffirm signal vow swear
+    show charge counter retort quip joke shout cry whisper plead order direct instruct
+    assure remind advise notify reassure convince persuade question wonder speculate
 """.split()
 )
 
@@ -107,17 +112,6 @@ TITLES = frozenset(
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
-# More reporting verbs: evaluation, stance and thought verbs that news attributes to sources.
-REPORTING_VERBS = REPORTING_VERBS | frozenset(
-    """
-    cite attack slam blast defend tout demand question reject dismiss welcome applaud
-    hope fear worry want expect feel know learn acknowledge liken compare label brand dub
-    decline refuse endorse back support oppose accept reaffirm signal vow swear
-    show charge counter retort quip joke shout cry whisper plead order direct instruct
-    assure remind advise notify reassure convince persuade question wonder speculate
-    """.split()
-)
-REPORTING_FORMS = frozenset(form for verb in REPORTING_VERBS for form in _inflections(verb))
 
 # Verbs whose reported content may follow with no 'that' ("He said the plan failed").
 CLAUSE_VERBS = frozenset(
