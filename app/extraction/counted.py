@@ -28,6 +28,14 @@ _COUNTED = re.compile(r"\s*(?:of\s+)?(?P<noun>(?:[^\W\d][\w’'-]*\s*){1,4})")
 _COUNT_STOP = frozenset("the a an and or to of per about".split())
 
 
+# Irregular past tenses end a counted phrase as "-ed" forms do: "6 million homes lost power".
+_IRREGULAR_PAST = frozenset(
+    "lost fled left went came took fell rose saw got made gave began ran won fought froze "
+    "flew drew grew hid held kept led met paid sent spent stood told thought brought bought "
+    "caught sold struck swam threw woke wore wrote became".split()
+)
+
+
 _NOT_NOUNS = frozenset(VAGUE)  # "people and dozens of vehicles" are two figures
 
 
@@ -66,5 +74,5 @@ def _ends_count(bare: str, words: list[str]) -> bool:
         bare in FUNCTION_WORDS
         or bare in _COUNT_STOP
         or bare.endswith("ly")
-        or (bool(words) and bare.endswith("ed"))
+        or (bool(words) and (bare.endswith("ed") or bare in _IRREGULAR_PAST))
     )

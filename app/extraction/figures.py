@@ -8,10 +8,12 @@ a range. The unit and the counted noun are then read from the words that follow.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from app.extraction.amounts import FIGURE, Amount, read_amount
 from app.extraction.counted import DAILY, counted_noun, subject_counted
+from app.extraction.ellipsis import carry_units
 from app.extraction.not_figures import DATE_AFTER, DATE_BEFORE, SCORE, is_year, not_a_figure
 from app.extraction.numbers import FRACTIONS, VAGUE, trie_pattern
 from app.extraction.spans import Span
@@ -40,6 +42,8 @@ _CHANGE_BEFORE = re.compile(
     r"(?:\s+\S+)?\s*$",
     re.IGNORECASE,
 )
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)\s+$", re.IGNORECASE)
+_YEARS_AFTER = re.compile(r"(?:\s+years?(?:\s+old)?\b)?", re.IGNORECASE)
 _APPROXIMATE = re.compile(
     r"\b(?:about|around|approximately|roughly|nearly|almost|some|over|"
     r"more than|less than|fewer than|up to|at least|an estimated|estimated|"
@@ -72,7 +76,7 @@ def _figures_in(text: str, paragraph: TextRange) -> list[ProposedFigure]:
     for match in FIGURE.finditer(text, paragraph.start, paragraph.end):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.extend(_signed(text, f) for f in _amount_figures(text, match, paragraph.end))
-    return _join_ranges(text, sorted(found, key=lambda f: f.start))
+    return carry_units(text, _join_ranges(text, sorted(found, key=lambda f: f.start)))
 
 
 def _signed(text: str, figure: ProposedFigure) -> ProposedFigure:
@@ -227,6 +231,12 @@ def _figure(
     text: str, span: Span, amount: Amount, high: Amount | None, end: int
 ) -> ProposedFigure | None:
     unit, stop = amount.unit, span.end
+    age = _AGE_BEFORE.search(text, max(0, span.start - 16), span.start)
+    if unit is None and age:
+        unit = "year of age"  # "over the age of 21", "aged 45 years": an age, not a count
+        stop = _YEARS_AFTER.match(text, stop, end).end()
+        figure = ProposedFigure(span.start, stop, text[span.start : stop], amount.value, unit)
+        return dataclasses.replace(figure, value_high=high.value if high else None)
     if unit is None:
         after = unit_after(text, stop, end)
         if after:

@@ -80,3 +80,28 @@ def test_what_a_number_counts() -> None:
 )
 def test_dates_times_labels_ages_and_scores_are_not_figures(text: str) -> None:
     assert figures(text) == []
+
+
+def test_a_bare_number_takes_the_unit_its_neighbour_states() -> None:
+    found = run("About 6 million homes lost power, including 1.5 million in the north.").figures
+    assert [(f.value, f.counts) for f in found] == [(6e6, "homes"), (1.5e6, "homes")]
+    found = run("The Dax rose 2 percent while the Cac fell 1.").figures
+    assert [f.unit for f in found] == ["percent", "percent"]
+    found = run("It comes with a 7- or 8-inch screen.").figures
+    assert [(f.value, f.unit) for f in found] == [(7.0, "inch"), (8.0, "inch")]
+
+
+def test_a_level_after_a_percentage_change_is_not_a_percentage() -> None:
+    found = run("The index closed at 1,463 points; the other climbed 0.1% to 1,333.").figures
+    assert [f.unit for f in found] == ["point", "percent", None]
+    found = run("The index stood at 1,463 points and then climbed 0.1% to 1,333.").figures
+    assert [f.unit for f in found] == ["point", "percent", "point"]
+
+
+def test_an_age_is_read_as_years_of_age() -> None:
+    found = run("Only 17 players over the age of 21 stayed; a man, aged 45, left.").figures
+    assert [(f.text, f.unit) for f in found] == [
+        ("17", None),
+        ("21", "year of age"),
+        ("45", "year of age"),
+    ]

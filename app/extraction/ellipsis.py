@@ -1,0 +1,57 @@
+"""Figures whose unit or counted noun is left unsaid because a neighbour already said it.
+
+English drops the repeated head of a coordinated or contrasted amount: "6 million homes,
+including 1.5 million in the region", "rose 2 percent while the Nasdaq fell 1", "a 7- or
+8-inch screen". A bare number in such a frame takes its unit and counted noun from the
+amount that supplies them. The search stays inside one sentence and never crosses from a
+percentage change to the level it leads to ("up 0.7% to 6,327": the level is not a percent).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from app.extraction.types import ProposedFigure
+
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|[.!?;]$")
+_CHANGE_TO_LEVEL = re.compile(r"^\s*(?:,\s*)?(?:to|at)\b", re.IGNORECASE)
+_SUSPENDED = re.compile(r"^-?\s*(?:or|and|to)\s+$", re.IGNORECASE)
+_MAX_GAP = 160
+_PERCENTAGES = ("percent", "percentage point", "basis point")
+
+
+def carry_units(text: str, figures: list[ProposedFigure]) -> list[ProposedFigure]:
+    """figures of one paragraph in text order, bare amounts completed from their neighbours."""
+    completed = list(figures)
+    for index, figure in enumerate(completed):
+        if figure.unit is not None or figure.counts is not None or figure.value is None:
+            continue
+        donor = _suspended_donor(text, completed, index) or _earlier_donor(text, completed, index)
+        if donor is not None:
+            completed[index] = dataclasses.replace(figure, unit=donor.unit, counts=donor.counts)
+    return completed
+
+
+def _suspended_donor(text: str, figures: list[ProposedFigure], index: int) -> ProposedFigure | None:
+    """'7- or 8-inch', '10 or 12 miles': the unit written once, on the later number."""
+    if index + 1 >= len(figures):
+        return None
+    figure, following = figures[index], figures[index + 1]
+    if following.unit is None or not _SUSPENDED.match(text[figure.end : following.start]):
+        return None
+    return following
+
+
+def _earlier_donor(text: str, figures: list[ProposedFigure], index: int) -> ProposedFigure | None:
+    figure = figures[index]
+    for earlier in reversed(figures[:index]):
+        gap = text[earlier.end : figure.start]
+        if len(gap) > _MAX_GAP or _SENTENCE_BREAK.search(gap):
+            return None
+        if earlier.unit is None and earlier.counts is None:
+            continue
+        if earlier.unit in _PERCENTAGES and _CHANGE_TO_LEVEL.match(gap):
+            continue  # "climbed 0.1% to 1,333": look further back for the level's unit
+        return earlier
+    return None
