@@ -165,6 +165,7 @@ class Briefing(Frozen):
     sections: tuple[Section, ...] = ()
     sources: tuple[Source, ...] = ()
     template: str = ""
+    rejected: tuple[str, ...] = ()  # keys of proposals the user rejected, to restore later
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

@@ -14,13 +14,22 @@ from pydantic import ValidationError
 from app.models import Briefing
 
 BRIEFING_FORMAT = "briefing-builder/briefing"
-BRIEFING_SCHEMA_VERSION = 1
+BRIEFING_SCHEMA_VERSION = 2
 BRIEFING_SUFFIX = ".briefing"
 MAX_BRIEFING_BYTES = 200 * 1024 * 1024
 
 # migrate steps: version N -> N + 1, each a pure function on the raw JSON document.
 Migration = Callable[[dict], dict]
-BRIEFING_MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(document: dict) -> dict:
+    """Version 2 remembers rejected proposals; a version 1 briefing has rejected none."""
+    if isinstance(document.get("briefing"), dict):
+        document["briefing"].setdefault("rejected", [])
+    return document
+
+
+BRIEFING_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 class StorageError(Exception):

@@ -44,17 +44,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
-          f"{platform.release()}, Python {platform.python_version()}")
-    documents = {"sample article": load_sample().text, "300,000 chars": long_article(300_000),
-                 "3,000,000 chars": long_article(3_000_000)}
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}"
+    )
+    documents = {
+        "sample article": load_sample().text,
+        "300,000 chars": long_article(300_000),
+        "3,000,000 chars": long_article(3_000_000),
+    }
     for name, text in documents.items():
         runs = options.runs if len(text) < 1_000_000 else max(3, options.runs // 2)
         median, items = time_extract(text, runs)
         megabytes = len(text.encode("utf-8")) / 1e6
-        print(f"{name:>16}: {len(text):>9,} chars, {items:>5} items, median {median:.4f} s "
-              f"over {runs} runs = {len(text) / median:>11,.0f} chars/s "
-              f"({megabytes / median:.2f} MB/s)")
+        print(
+            f"{name:>16}: {len(text):>9,} chars, {items:>5} items, median {median:.4f} s "
+            f"over {runs} runs = {len(text) / median:>11,.0f} chars/s "
+            f"({megabytes / median:.2f} MB/s)"
+        )
 
 
 if __name__ == "__main__":

@@ -45,9 +45,11 @@ def _open_window(args: list[str]) -> int:
         commands = ", ".join(SUBCOMMANDS)
         parser.error(f"{options.file}: no such file (commands are: {commands})")
     if not _display_available():
-        print("briefing-builder: no display to open the window on. Run it under xvfb-run, "
-              "set QT_QPA_PLATFORM=offscreen, or use a command such as 'extract'.",
-              file=sys.stderr)
+        print(
+            "briefing-builder: no display to open the window on. Run it under xvfb-run, "
+            "set QT_QPA_PLATFORM=offscreen, or use a command such as 'extract'.",
+            file=sys.stderr,
+        )
         return 2
     from ui.application import run_application  # Qt loads only here
 

@@ -24,9 +24,9 @@ def run_application(*, file: str | None, qt_args: list[str]) -> int:
     app.setOrganizationName(APP_NAME)
     _log_to_file()
     window = MainWindow()
-    sys.excepthook = _report_unexpected
-    window.open_initial(file)
+    sys.excepthook = lambda *error: _report_unexpected(*error, window=window)
     window.show()
+    window.open_initial(file)
     return app.exec()
 
 
@@ -43,16 +43,26 @@ def _log_to_file() -> None:
 
 
 def _report_unexpected(
-    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    kind: type[BaseException],
+    error: BaseException,
+    tb: TracebackType | None,
+    *,
+    window: object = None,
 ) -> None:
-    """Log a bug and tell the user in plain words; never show a traceback."""
+    """Autosave, log the bug, and tell the user in plain words; never show a traceback."""
     log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    kept = ""
+    try:
+        if window is not None and window.autosaver.save_now():
+            kept = " Your work was saved automatically and is safe."
+    except Exception:  # the report must reach the user even if autosave fails too
+        log.exception("Autosave after an unexpected error failed")
     from PySide6.QtWidgets import QMessageBox
 
     QMessageBox.critical(
-        None,
+        window,
         "Briefing Builder",
-        "Something went wrong inside Briefing Builder and the last action did not finish.\n\n"
-        f"{kind.__name__}: {error}\n\nThe details are in the log file "
+        "Something went wrong inside Briefing Builder and the last action did not finish."
+        f"{kept}\n\n{kind.__name__}: {error}\n\nThe details are in the log file "
         f"({user_log_dir('briefing-builder', appauthor=False)}).",
     )

@@ -1,74 +1,284 @@
-"""The proposals panel: what the extractor found in the current article, by kind."""
+"""The proposals panel: what the extractor found in the current article, to accept or reject.
+
+Keyboard: Enter accepts the selected proposals, Delete rejects them, Insert restores a
+rejected one; the arrow keys move between rows, and selection follows into the reader.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.extraction import Extraction, ProposedFigure, ProposedQuestion, ProposedStatement
+from app.models import Source
+from app.proposals import Proposal, proposal_key
 
-_RANGE_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole
+PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUPS = (("statement", "Key statements"), ("figure", "Figures"), ("question", "Open questions"))
 
 
-class ProposalsPanel(QTreeWidget):
+class ProposalsPanel(QWidget):
     """Statements, figures and open questions, each linked to its passage."""
 
     passage_requested = Signal(int, int)
+    accept_requested = Signal(list)  # proposals
+    reject_requested = Signal(list)  # keys
+    restore_requested = Signal(list)  # keys
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setColumnCount(2)
-        self.setHeaderLabels(["Proposal", "Details"])
-        self.setAccessibleName("Proposals")
-        self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
-        self.header().setStretchLastSection(False)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.header().resizeSection(1, 260)
-        self.currentItemChanged.connect(self._on_current_changed)
+        self.tree = _make_tree(self)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+        self.show_rejected = QCheckBox("Show re&jected")
+        self.show_rejected.setToolTip("List rejected proposals too, so they can be restored")
+        self.show_rejected.toggled.connect(self._rebuild)
+        self._source: Source | None = None
+        self._extraction: Extraction | None = None
+        self._rejected: set[str] = set()
+        self._accepted: set[str] = set()
+        self._make_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._tool_row())
+        layout.addWidget(self.tree, 1)
 
-    def show_extraction(self, extraction: Extraction | None) -> None:
-        """Replace the list with extraction's proposals, grouped under one heading per kind."""
-        self.clear()
-        if extraction is None:
-            return
-        self._add_group("Key statements", [_statement_row(s) for s in extraction.statements])
-        self._add_group("Figures", [_figure_row(f) for f in extraction.figures])
-        self._add_group("Open questions", [_question_row(q) for q in extraction.questions])
-        self.expandAll()
+    # ----- building -----------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.accept_action = self._action(
+            "&Accept", "Return", "Add the selected proposals to the briefing", self.accept_selected
+        )
+        self.reject_action = self._action(
+            "&Reject",
+            "Delete",
+            "Hide the selected proposals (they can be restored)",
+            self.reject_selected,
+        )
+        self.restore_action = self._action(
+            "Re&store",
+            "Insert",
+            "Bring back the selected rejected proposals",
+            self.restore_selected,
+        )
+        self.accept_all_actions = {
+            kind: self._action(
+                f"Accept All {title}",
+                None,
+                f"Add every open proposal under {title}",
+                lambda _=False, k=kind: self.accept_all(k),
+            )
+            for kind, title in GROUPS
+        }
 
-    def _add_group(self, title: str, rows: list[tuple[str, str, int, int]]) -> None:
-        group = QTreeWidgetItem(self, [f"{title} ({len(rows)})", ""])
+    def _action(self, text: str, keys: str | None, tip: str, slot: object) -> QAction:
+        action = QAction(text, self.tree)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.tree.addAction(action)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _tool_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for action in (self.accept_action, self.reject_action, self.restore_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            row.addWidget(button)
+        all_button = QToolButton(self)
+        all_button.setText("Accept A&ll")
+        all_button.setToolTip("Accept every open proposal of one kind")
+        all_button.setAccessibleName("Accept all of one kind")
+        all_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(all_button)
+        menu.addActions(list(self.accept_all_actions.values()))
+        all_button.setMenu(menu)
+        row.addWidget(all_button)
+        row.addStretch(1)
+        row.addWidget(self.show_rejected)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        return row
+
+    # ----- contents -----------------------------------------------------------------------
+    def show_extraction(
+        self,
+        source: Source | None,
+        extraction: Extraction | None,
+        *,
+        rejected: set[str] = frozenset(),
+        accepted: set[str] = frozenset(),
+    ) -> None:
+        """Show source's proposals; rejected ones hidden, accepted ones ticked."""
+        self._source, self._extraction = source, extraction
+        self._rejected, self._accepted = set(rejected), set(accepted)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        current = self.tree.currentItem()
+        keep = current.data(0, KEY_ROLE) if current else None
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        if self._source is not None and self._extraction is not None:
+            for kind, title in GROUPS:
+                self._add_group(kind, title, getattr(self._extraction, f"{kind}s"))
+            self.tree.expandAll()
+        self.tree.setUpdatesEnabled(True)
+        if keep:
+            self.select_key(keep)
+
+    def _add_group(self, kind: str, title: str, proposals: tuple[Proposal, ...]) -> None:
+        group = QTreeWidgetItem(self.tree, ["", ""])
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        for text, details, start, end in rows:
-            item = QTreeWidgetItem(group, [text, details])
-            item.setData(0, _RANGE_ROLE, (start, end))
-            item.setToolTip(0, text)
-            item.setToolTip(1, details)
+        font = QFont(self.tree.font())
+        font.setBold(True)
+        group.setFont(0, font)
+        shown = waiting = 0
+        rows = []
+        for proposal in proposals:
+            key = proposal_key(self._source, proposal)
+            rejected = key in self._rejected
+            if rejected and not self.show_rejected.isChecked():
+                continue
+            shown += 1
+            waiting += not rejected and key not in self._accepted
+            rows.append(self._row(proposal, key, rejected))
+        group.addChildren(rows)
+        group.setText(0, f"{title} ({waiting} to review, {shown} shown)")
+        group.setData(0, Qt.ItemDataRole.AccessibleTextRole, title)
+
+    def _row(self, proposal: Proposal, key: str, rejected: bool) -> QTreeWidgetItem:
+        text, details = describe(proposal)
+        accepted = key in self._accepted
+        mark = "✓ " if accepted else ("✗ " if rejected else "")
+        item = QTreeWidgetItem([mark + text, details])
+        item.setData(0, KEY_ROLE, key)
+        item.setData(0, PROPOSAL_ROLE, proposal)
+        state = "accepted" if accepted else ("rejected" if rejected else "to review")
+        item.setToolTip(0, f"{text}\n({state})")
+        item.setToolTip(1, details)
+        if accepted or rejected:
+            item.setForeground(0, QBrush(QColor("#6b7280")))
+        if rejected:
+            font = item.font(0)
+            font.setStrikeOut(True)
+            item.setFont(0, font)
+        return item
+
+    # ----- selection and commands ---------------------------------------------------------
+    def select_key(self, key: str) -> bool:
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while item := iterator.value():
+            if item.data(0, KEY_ROLE) == key:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+                return True
+            iterator += 1
+        return False
+
+    def select_at(self, offset: int) -> bool:
+        """Select the (narrowest) proposal whose passage holds offset; False if none."""
+        best: tuple[int, str] | None = None
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while item := iterator.value():
+            proposal = item.data(0, PROPOSAL_ROLE)
+            if proposal is not None and proposal.start <= offset < proposal.end:
+                width = proposal.end - proposal.start
+                if best is None or width < best[0]:
+                    best = (width, item.data(0, KEY_ROLE))
+            iterator += 1
+        return self.select_key(best[1]) if best else False
+
+    def selected(self) -> list[QTreeWidgetItem]:
+        return [i for i in self.tree.selectedItems() if i.data(0, KEY_ROLE)]
+
+    def accept_selected(self) -> None:
+        chosen = [i for i in self.selected() if i.data(0, KEY_ROLE) not in self._accepted]
+        if chosen:
+            self._advance_past(chosen)
+            self.accept_requested.emit([i.data(0, PROPOSAL_ROLE) for i in chosen])
+
+    def reject_selected(self) -> None:
+        keys = [i.data(0, KEY_ROLE) for i in self.selected()]
+        keys = [k for k in keys if k not in self._rejected and k not in self._accepted]
+        if keys:
+            self._advance_past(self.selected())
+            self.reject_requested.emit(keys)
+
+    def restore_selected(self) -> None:
+        keys = [i.data(0, KEY_ROLE) for i in self.selected()]
+        keys = [k for k in keys if k in self._rejected]
+        if keys:
+            self.restore_requested.emit(keys)
+
+    def accept_all(self, kind: str) -> None:
+        if self._source is None or self._extraction is None:
+            return
+        waiting = [
+            p
+            for p in getattr(self._extraction, f"{kind}s")
+            if (key := proposal_key(self._source, p)) not in self._accepted
+            and key not in self._rejected
+        ]
+        if waiting:
+            self.accept_requested.emit(waiting)
+
+    def _advance_past(self, items: list[QTreeWidgetItem]) -> None:
+        # Keyboard review flow: after Enter or Delete, the next proposal is current.
+        below = self.tree.itemBelow(items[-1])
+        if below is not None and below.data(0, KEY_ROLE):
+            self.tree.setCurrentItem(below)
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        passage = current.data(0, _RANGE_ROLE) if current else None
-        if passage:
-            self.passage_requested.emit(*passage)
+        proposal = current.data(0, PROPOSAL_ROLE) if current else None
+        if proposal is not None:
+            self.passage_requested.emit(proposal.start, proposal.end)
 
 
-def _statement_row(statement: ProposedStatement) -> tuple[str, str, int, int]:
-    who = statement.speaker or "unattributed"
-    how = f"{statement.cue} ({'direct' if statement.direct else 'reported'})"
-    details = f"{who} · {how}" if statement.cue else f"{who} · direct"
-    return _one_line(statement.text), details, statement.start, statement.end
+def _make_tree(parent: QWidget) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setColumnCount(2)
+    tree.setHeaderLabels(["Proposal", "Details"])
+    tree.setAccessibleName("Proposals")
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+    tree.header().setStretchLastSection(False)
+    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+    tree.header().resizeSection(1, 240)
+    return tree
 
 
-def _figure_row(figure: ProposedFigure) -> tuple[str, str, int, int]:
-    value = f"{figure.value:,.12g}" if figure.value is not None else "?"
-    parts = [value, figure.unit or "", figure.counts or ""]
-    details = " · ".join(p for p in parts if p) + (" (approx.)" if figure.approximate else "")
-    return figure.text, details, figure.start, figure.end
-
-
-def _question_row(question: ProposedQuestion) -> tuple[str, str, int, int]:
-    return _one_line(question.text), question.kind, question.start, question.end
+def describe(proposal: Proposal) -> tuple[str, str]:
+    """(the passage on one line, its fields) as the panel lists a proposal."""
+    if isinstance(proposal, ProposedStatement):
+        who = proposal.speaker or "unattributed"
+        how = "direct" if proposal.direct else "reported"
+        details = f"{who} · {proposal.cue} ({how})" if proposal.cue else f"{who} · {how}"
+        return _one_line(proposal.text), details
+    if isinstance(proposal, ProposedFigure):
+        value = f"{proposal.value:,.12g}" if proposal.value is not None else "?"
+        if proposal.value_high is not None:
+            value += f" to {proposal.value_high:,.12g}"
+        parts = [value, proposal.unit or "", proposal.counts or ""]
+        approx = " (approx.)" if proposal.approximate else ""
+        return proposal.text, " · ".join(p for p in parts if p) + approx
+    assert isinstance(proposal, ProposedQuestion)
+    return _one_line(proposal.text), proposal.kind
 
 
 def _one_line(text: str, limit: int = 140) -> str:

@@ -1,4 +1,4 @@
-"""Fixtures for driving the real window: private settings, recorded message boxes."""
+"""Fixtures for driving the real window: private settings and data folder, recorded boxes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,16 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from ui.autosave import DATA_DIR_VARIABLE
 from ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A per-test data folder, so autosaves never touch the user's own."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
+    return folder
 
 
 @pytest.fixture
@@ -36,3 +45,8 @@ def window(qtbot, settings: QSettings, messages: list) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+def wait_loaded(qtbot, win: MainWindow) -> None:
+    """Wait until the window has finished reading a document off the GUI thread."""
+    qtbot.waitUntil(lambda: not win.is_loading(), timeout=30_000)

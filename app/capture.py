@@ -1,0 +1,104 @@
+"""Manual capture: any selected passage becomes an item, pre-filled where the rules can tell."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from app.anchors import make_anchor
+from app.extraction import Extraction
+from app.extraction.figures import find_figures
+from app.models import (
+    Anchor,
+    Figure,
+    Item,
+    ItemKind,
+    Note,
+    Question,
+    QuestionKind,
+    Source,
+    Statement,
+    TextRange,
+)
+
+_Proposal = TypeVar("_Proposal")
+_QUOTE_MARKS = '"“”„«»'
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The selection without the white space around it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def capture(
+    source: Source, extraction: Extraction | None, start: int, end: int, kind: ItemKind
+) -> Item:
+    """An item of kind for source.text[start:end]; ValueError if the selection is empty."""
+    start, end = trimmed(source.text, start, end)
+    if start >= end:
+        raise ValueError("Select some text in the article first.")
+    anchor = make_anchor(source, start, end)
+    passage = source.text[start:end]
+    if kind == "statement":
+        return _statement(anchor, passage, extraction, start, end)
+    if kind == "figure":
+        return _figure(anchor, passage, source, start, end)
+    if kind == "question":
+        return _question(anchor, passage, extraction, start, end)
+    return Note(anchor=anchor, text=passage)
+
+
+def _statement(
+    anchor: Anchor, passage: str, extraction: Extraction | None, start: int, end: int
+) -> Statement:
+    found = _best_overlap(extraction.statements if extraction else (), start, end)
+    quoted = passage[0] in _QUOTE_MARKS or (
+        start > 0 and anchor.prefix.endswith(tuple(_QUOTE_MARKS))
+    )
+    return Statement(
+        anchor=anchor,
+        content=passage,
+        speaker=(found.speaker or "") if found else "",
+        cue=(found.cue or "") if found else "",
+        direct=found.direct if found else quoted,
+    )
+
+
+def _figure(anchor: Anchor, passage: str, source: Source, start: int, end: int) -> Figure:
+    found = find_figures(source.text, [TextRange(start=start, end=end)])
+    if not found:
+        return Figure(anchor=anchor, text=passage)
+    first = found[0]
+    return Figure(
+        anchor=anchor,
+        text=passage,
+        value=first.value,
+        value_high=first.value_high,
+        unit=first.unit or "",
+        counts=first.counts or "",
+        approximate=first.approximate,
+    )
+
+
+def _question(
+    anchor: Anchor, passage: str, extraction: Extraction | None, start: int, end: int
+) -> Question:
+    if passage.rstrip(_QUOTE_MARKS + "'’ )").endswith("?"):
+        kind = QuestionKind.EXPLICIT
+    else:
+        found = _best_overlap(extraction.questions if extraction else (), start, end)
+        kind = QuestionKind(found.kind) if found else QuestionKind.UNCERTAINTY
+    return Question(anchor=anchor, text=passage, question_kind=kind)
+
+
+def _best_overlap(proposals: Sequence[_Proposal], start: int, end: int) -> _Proposal | None:
+    best, best_overlap = None, 0
+    for proposal in proposals:
+        overlap = min(end, proposal.end) - max(start, proposal.start)
+        if overlap > best_overlap:
+            best, best_overlap = proposal, overlap
+    return best

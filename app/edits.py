@@ -1,0 +1,150 @@
+"""Every change to a briefing, as a pure function: (Briefing, ...) -> new Briefing.
+
+The window applies these through one undoable choke point, so nothing changes a briefing
+without being undoable and autosaved. Edits carrying user input re-validate the result,
+because pydantic's model_copy does not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from app.models import Briefing, Item, ItemKind, Section, Source
+
+HEADER_FIELDS = ("title", "date", "author", "marking", "bottom_line")
+UNSORTED = "Unsorted"
+
+
+class EditError(ValueError):
+    """An edit that cannot apply, e.g. to an item that no longer exists."""
+
+
+def set_header(briefing: Briefing, field: str, value: Any) -> Briefing:
+    """Change one header field (title, date, author, marking, bottom line)."""
+    if field not in HEADER_FIELDS:
+        raise EditError(f"{field} is not a briefing header field")
+    return _validated(briefing, {field: value})
+
+
+def add_source(briefing: Briefing, source: Source) -> Briefing:
+    return briefing.model_copy(update={"sources": (*briefing.sources, source)})
+
+
+def section_for_kind(briefing: Briefing, kind: ItemKind) -> Section | None:
+    """The first section that takes items of kind by default."""
+    return next((s for s in briefing.sections if kind in s.kinds), None)
+
+
+def add_item(
+    briefing: Briefing, item: Item, *, section_id: str | None = None, index: int | None = None
+) -> Briefing:
+    """Put item into section_id (default: the section for its kind, else 'Unsorted')."""
+    briefing = _ensure_unsorted(briefing) if section_id is None else briefing
+    if section_id is None:
+        target = section_for_kind(briefing, item.kind) or _unsorted(briefing)
+        section_id = target.id
+    section = _section(briefing, section_id)
+    items = list(section.items)
+    items.insert(len(items) if index is None else max(0, min(index, len(items))), item)
+    return _replace_section(briefing, section.model_copy(update={"items": tuple(items)}))
+
+
+def remove_item(briefing: Briefing, item_id: str) -> Briefing:
+    section, _ = locate_item(briefing, item_id)
+    kept = tuple(i for i in section.items if i.id != item_id)
+    return _replace_section(briefing, section.model_copy(update={"items": kept}))
+
+
+def update_item(briefing: Briefing, item_id: str, **changes: Any) -> Briefing:
+    """Change fields of one item; the changed item is validated like a new one."""
+    section, index = locate_item(briefing, item_id)
+    old = section.items[index]
+    if "id" in changes or "kind" in changes:
+        raise EditError("an item's id and kind never change")
+    new = type(old).model_validate({**old.model_dump(), **changes})
+    items = (*section.items[:index], new, *section.items[index + 1 :])
+    return _replace_section(briefing, section.model_copy(update={"items": items}))
+
+
+def move_item(briefing: Briefing, item_id: str, section_id: str, index: int) -> Briefing:
+    """Move an item to position index of section_id (index counted without the item)."""
+    _, position = locate_item(briefing, item_id)
+    item = locate_item(briefing, item_id)[0].items[position]
+    _section(briefing, section_id)  # fail before removing anything
+    return add_item(remove_item(briefing, item_id), item, section_id=section_id, index=index)
+
+
+def move_within(briefing: Briefing, item_id: str, step: int) -> Briefing:
+    """Move an item up (step -1) or down (+1), across section borders at the ends."""
+    section, index = locate_item(briefing, item_id)
+    target = index + step
+    if 0 <= target < len(section.items):
+        return move_item(briefing, item_id, section.id, target)
+    order = [s.id for s in briefing.sections]
+    neighbour = order.index(section.id) + step
+    if not 0 <= neighbour < len(order):
+        return briefing  # already first or last: nothing to do
+    other = briefing.sections[neighbour]
+    return move_item(briefing, item_id, other.id, len(other.items) if step < 0 else 0)
+
+
+def reject_proposal(briefing: Briefing, key: str) -> Briefing:
+    if key in briefing.rejected:
+        return briefing
+    return briefing.model_copy(update={"rejected": (*briefing.rejected, key)})
+
+
+def restore_proposal(briefing: Briefing, key: str) -> Briefing:
+    kept = tuple(k for k in briefing.rejected if k != key)
+    return briefing.model_copy(update={"rejected": kept})
+
+
+def locate_item(briefing: Briefing, item_id: str) -> tuple[Section, int]:
+    """The section holding item_id and the item's index in it."""
+    for section in briefing.sections:
+        for index, item in enumerate(section.items):
+            if item.id == item_id:
+                return section, index
+    raise EditError("that item is no longer in the briefing")
+
+
+def find_item(briefing: Briefing, item_id: str) -> Item:
+    section, index = locate_item(briefing, item_id)
+    return section.items[index]
+
+
+def _section(briefing: Briefing, section_id: str) -> Section:
+    for section in briefing.sections:
+        if section.id == section_id:
+            return section
+    raise EditError("that section is no longer in the briefing")
+
+
+def _replace_section(briefing: Briefing, new: Section) -> Briefing:
+    sections = tuple(new if s.id == new.id else s for s in briefing.sections)
+    return briefing.model_copy(update={"sections": sections})
+
+
+def _unsorted(briefing: Briefing) -> Section:
+    return next(s for s in briefing.sections if s.title == UNSORTED)
+
+
+def _ensure_unsorted(briefing: Briefing) -> Briefing:
+    if any(s.title == UNSORTED for s in briefing.sections):
+        return briefing
+    if all(section_for_kind(briefing, k) for k in ("statement", "figure", "question", "note")):
+        return briefing  # every kind has a home; no need for an extra section
+    extra = Section(title=UNSORTED, guidance="Items with no section of their own.")
+    return briefing.model_copy(update={"sections": (*briefing.sections, extra)})
+
+
+def _validated(briefing: Briefing, update: dict[str, Any]) -> Briefing:
+    # Validate only the changed fields: re-validating whole articles on every keystroke
+    # would make typing in a long briefing slow.
+    checked = {
+        name: TypeAdapter(Briefing.model_fields[name].annotation).validate_python(value)
+        for name, value in update.items()
+    }
+    return briefing.model_copy(update=checked)

@@ -1,0 +1,61 @@
+"""Turning the extractor's proposals into briefing items, and naming them for rejection."""
+
+from __future__ import annotations
+
+from app.anchors import make_anchor
+from app.extraction import ProposedFigure, ProposedQuestion, ProposedStatement
+from app.models import Figure, Item, Question, QuestionKind, Source, Statement, VerificationStatus
+
+Proposal = ProposedStatement | ProposedFigure | ProposedQuestion
+
+_KINDS = {ProposedStatement: "statement", ProposedFigure: "figure", ProposedQuestion: "question"}
+
+
+def proposal_kind(proposal: Proposal) -> str:
+    return _KINDS[type(proposal)]
+
+
+def proposal_key(source: Source, proposal: Proposal) -> str:
+    """A stable name for a proposal: the same article and passage give the same key."""
+    return f"{proposal_kind(proposal)}:{source.id}:{proposal.start}:{proposal.end}"
+
+
+def item_from_proposal(source: Source, proposal: Proposal) -> Item:
+    """The briefing item an accepted proposal becomes, anchored to its passage."""
+    anchor = make_anchor(source, proposal.start, proposal.end)
+    if isinstance(proposal, ProposedStatement):
+        return Statement(
+            anchor=anchor,
+            content=proposal.text,
+            speaker=proposal.speaker or "",
+            cue=proposal.cue or "",
+            direct=proposal.direct,
+            verification=VerificationStatus.CLAIMED,
+        )
+    if isinstance(proposal, ProposedFigure):
+        return Figure(
+            anchor=anchor,
+            text=proposal.text,
+            value=proposal.value,
+            value_high=proposal.value_high,
+            unit=proposal.unit or "",
+            counts=proposal.counts or "",
+            approximate=proposal.approximate,
+        )
+    return Question(
+        anchor=anchor,
+        text=proposal.text,
+        question_kind=QuestionKind(proposal.kind),
+    )
+
+
+def accepted_keys(source: Source, items: tuple[Item, ...], proposals: list[Proposal]) -> set[str]:
+    """Keys of proposals already in the briefing (same kind and passage), so they show as taken."""
+    taken = {
+        (item.kind, item.anchor.start, item.anchor.end)
+        for item in items
+        if item.anchor is not None and item.anchor.source_id == source.id
+    }
+    return {
+        proposal_key(source, p) for p in proposals if (proposal_kind(p), p.start, p.end) in taken
+    }

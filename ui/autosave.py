@@ -1,0 +1,159 @@
+"""Autosave and crash recovery.
+
+Each running window keeps a copy of its unsaved briefing in the per-user data folder,
+written a couple of seconds after each change (and at least every few seconds while changes
+keep coming), so a crash or a kill loses at most those seconds. A lock file marks the copy
+as in use; a copy whose lock is stale (its process is gone) is offered for recovery at the
+next start. A clean close or a save removes the copy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QLockFile, QObject, QTimer
+
+from app.models import Briefing
+from app.storage import StorageError, atomic_write_bytes, load_briefing, save_briefing
+from ui.document import BriefingDocument
+
+DATA_DIR_VARIABLE = "BRIEFING_BUILDER_DATA_DIR"
+QUIET_MS = 1500  # write this long after the last change...
+LONGEST_WAIT_MS = 5000  # ...but never later than this after the first unsaved one
+
+
+def data_dir() -> Path:
+    """The per-user data folder (autosave, user templates); overridable for tests and
+    portable installs."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    return Path(override) if override else Path(user_data_dir("briefing-builder", False))
+
+
+def autosave_dir() -> Path:
+    return data_dir() / "autosave"
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    """An autosaved briefing left behind by a session that did not close."""
+
+    briefing_path: Path
+    original: Path | None  # the file the user had open, if it had been saved before
+    saved_at: float
+    lock: QLockFile
+
+    def load(self) -> Briefing:
+        return load_briefing(self.briefing_path)
+
+    def discard(self) -> None:
+        for suffix in (".briefing", ".json"):
+            self.briefing_path.with_suffix(suffix).unlink(missing_ok=True)
+        self.lock.unlock()
+        self.briefing_path.with_suffix(".lock").unlink(missing_ok=True)
+
+
+class Autosaver(QObject):
+    """Writes the document's briefing to this session's autosave file after changes."""
+
+    def __init__(self, document: BriefingDocument, folder: Path | None = None) -> None:
+        super().__init__(document)
+        self._document = document
+        self._folder = folder or autosave_dir()
+        session = uuid.uuid4().hex
+        self.path = self._folder / f"{session}.briefing"
+        self._lock: QLockFile | None = None
+        self._quiet = _single_shot(self, QUIET_MS, self.save_now)
+        self._deadline = _single_shot(self, LONGEST_WAIT_MS, self.save_now)
+        self.last_error: str | None = None
+        document.changed.connect(self._on_changed)
+
+    def save_now(self) -> bool:
+        """Write the autosave copy at once if there is unsaved work; True when written."""
+        self._quiet.stop()
+        self._deadline.stop()
+        if not self._document.is_modified():
+            self.remove()
+            return False
+        try:
+            self._hold_lock()
+            save_briefing(self._document.briefing, self.path)
+            meta = {"original": str(self._document.path) if self._document.path else None}
+            atomic_write_bytes(self.path.with_suffix(".json"), json.dumps(meta).encode())
+        except (OSError, StorageError) as error:
+            self.last_error = str(error)  # shown in the status bar; work stays in memory
+            return False
+        self.last_error = None
+        return True
+
+    def remove(self) -> None:
+        """Drop this session's copy (after a save, or at a clean close)."""
+        for suffix in (".briefing", ".json"):
+            self.path.with_suffix(suffix).unlink(missing_ok=True)
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def _on_changed(self) -> None:
+        if not self._document.is_modified():
+            self._quiet.stop()
+            self._deadline.stop()
+            self.remove()
+            return
+        self._quiet.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
+
+    def _hold_lock(self) -> None:
+        if self._lock is None:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            lock = QLockFile(str(self.path.with_suffix(".lock")))
+            lock.setStaleLockTime(0)  # only a dead process makes it stale, never age
+            if not lock.tryLock(0):
+                raise OSError("the autosave lock is held by another process")
+            self._lock = lock
+
+
+def left_behind(folder: Path | None = None) -> list[Recoverable]:
+    """Autosaved briefings of sessions that ended without closing, newest first."""
+    folder = folder or autosave_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for briefing_path in folder.glob("*.briefing"):
+        lock = QLockFile(str(briefing_path.with_suffix(".lock")))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            continue  # another running window owns it
+        found.append(
+            Recoverable(briefing_path, _original(briefing_path), _mtime(briefing_path), lock)
+        )
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def _original(briefing_path: Path) -> Path | None:
+    try:
+        meta = json.loads(briefing_path.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    original = meta.get("original") if isinstance(meta, dict) else None
+    return Path(original) if isinstance(original, str) else None
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _single_shot(parent: QObject, interval: int, slot: object) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval)
+    timer.timeout.connect(slot)
+    return timer

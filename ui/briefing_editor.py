@@ -1,0 +1,280 @@
+"""The briefing editor: header fields, sections with their items, and the item editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import edits
+from app.models import Briefing
+from ui.briefing_model import ITEM_ID_ROLE, BriefingModel
+from ui.document import BriefingDocument
+from ui.item_editor import ItemEditor
+
+MARKINGS = (
+    "",
+    "OFFICIAL",
+    "OFFICIAL-SENSITIVE",
+    "SECRET",
+    "TLP:CLEAR",
+    "TLP:GREEN",
+    "TLP:AMBER",
+    "TLP:AMBER+STRICT",
+    "TLP:RED",
+)
+
+
+class BriefingEditor(QWidget):
+    """Everything the briefing says, editable; selection reports the item for the reader."""
+
+    item_selected = Signal(str)  # item id
+
+    def __init__(self, document: BriefingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.model = BriefingModel(document)
+        self.tree = self._make_tree()
+        self.item_editor = ItemEditor(document, self)
+        self.header = _HeaderForm(document, self)
+        self._make_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addLayout(self._tool_row())
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.tree)
+        split.addWidget(self.item_editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self._kept_selection: str | None = None
+
+    # ----- building -----------------------------------------------------------------------
+    def _make_tree(self) -> QTreeView:
+        tree = QTreeView(self)
+        tree.setModel(self.model)
+        tree.setHeaderHidden(True)
+        tree.setAccessibleName("Briefing sections and items")
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        tree.setDragEnabled(True)
+        tree.setAcceptDrops(True)
+        tree.setDropIndicatorShown(True)
+        tree.setWordWrap(True)
+        tree.setUniformRowHeights(False)
+        tree.setAlternatingRowColors(True)
+        tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(tree.expandAll)
+        return tree
+
+    def _make_actions(self) -> None:
+        self.move_up_action = self._tree_action(
+            "Move &Up", "Alt+Up", "Move the item up", lambda: self._move(-1)
+        )
+        self.move_down_action = self._tree_action(
+            "Move &Down", "Alt+Down", "Move the item down", lambda: self._move(+1)
+        )
+        self.move_to_action = self._tree_action(
+            "Move to &Section…",
+            "Ctrl+Shift+M",
+            "Move the item to another section",
+            self.ask_move_to_section,
+        )
+        self.delete_action = self._tree_action(
+            "&Delete Item",
+            QKeySequence.StandardKey.Delete,
+            "Remove the item (undoable)",
+            self.delete_selected,
+        )
+
+    def _tree_action(self, text: str, keys: object, tip: str, slot: object) -> QAction:
+        action = QAction(text, self.tree)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(
+            f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.tree.addAction(action)
+        return action
+
+    def _tool_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for action in (
+            self.move_up_action,
+            self.move_down_action,
+            self.move_to_action,
+            self.delete_action,
+        ):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setAccessibleName(action.text().replace("&", ""))
+            row.addWidget(button)
+        row.addStretch(1)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        return row
+
+    # ----- item commands ------------------------------------------------------------------
+    def selected_item_ids(self) -> list[str]:
+        rows = self.tree.selectionModel().selectedRows()
+        return [i.data(ITEM_ID_ROLE) for i in rows if i.data(ITEM_ID_ROLE)]
+
+    def current_item_id(self) -> str | None:
+        return self.tree.currentIndex().data(ITEM_ID_ROLE)
+
+    def select_item(self, item_id: str) -> None:
+        index = self.model.index_of_item(item_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.tree.scrollTo(index)
+
+    def _move(self, step: int) -> None:
+        item_id = self.current_item_id()
+        if item_id:
+            self._document.apply(
+                "Move item", edits.move_within(self._document.briefing, item_id, step)
+            )
+
+    def ask_move_to_section(self) -> None:
+        ids = self.selected_item_ids() or (
+            [self.current_item_id()] if self.current_item_id() else []
+        )
+        if not ids:
+            return
+        section_id = self._ask_section()
+        if section_id:
+            self.model.move_items(ids, section_id, 10**9)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_item_ids()
+        briefing = self._document.briefing
+        for item_id in ids:
+            briefing = edits.remove_item(briefing, item_id)
+        if ids:
+            self._document.apply(f"Delete {len(ids)} item(s)", briefing)
+
+    def _ask_section(self) -> str | None:
+        sections = self._document.briefing.sections
+        names = [s.title for s in sections]
+        name, ok = QInputDialog.getItem(self, "Move to Section", "Section:", names, 0, False)
+        return sections[names.index(name)].id if ok and name in names else None
+
+    # ----- selection ----------------------------------------------------------------------
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = current.data(ITEM_ID_ROLE)
+        self.item_editor.show_item(item_id)
+        if item_id:
+            self.item_selected.emit(item_id)
+
+    def _remember_selection(self) -> None:
+        self._kept_selection = self.current_item_id()
+
+    def _restore_selection(self) -> None:
+        # A reset drops the current index: find the same item again by id.
+        if self._kept_selection:
+            QTimer.singleShot(0, lambda i=self._kept_selection: self._reselect(i))
+
+    def _reselect(self, item_id: str) -> None:
+        if self.model.index_of_item(item_id).isValid():
+            self.select_item(item_id)
+
+
+class _HeaderForm(QWidget):
+    """Title, date, author, marking and bottom line; typing in one field is one undo step."""
+
+    def __init__(self, document: BriefingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.title = QLineEdit()
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.author = QLineEdit()
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.addItems(MARKINGS)
+        self.bottom_line = QPlainTextEdit()
+        self.bottom_line.setTabChangesFocus(True)
+        self.bottom_line.setFixedHeight(self.bottom_line.fontMetrics().lineSpacing() * 3 + 14)
+        self.bottom_line.setPlaceholderText("The one thing the meeting must take away.")
+        for label, widget in (
+            ("&Title", self.title),
+            ("Da&te", self.date),
+            ("Au&thor", self.author),
+            ("&Marking", self.marking),
+            ("&Bottom line", self.bottom_line),
+        ):
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, widget)
+        self.title.textEdited.connect(lambda v: self._edit("title", v))
+        self.author.textEdited.connect(lambda v: self._edit("author", v))
+        self.date.editingFinished.connect(self._edit_date)
+        self.marking.currentTextChanged.connect(lambda v: self._edit("marking", v.strip()))
+        self.bottom_line.textChanged.connect(
+            lambda: self._edit("bottom_line", self.bottom_line.toPlainText())
+        )
+        document.changed.connect(self._refresh)
+
+    def _edit(self, field: str, value: object) -> None:
+        try:
+            after = edits.set_header(self._document.briefing, field, value)
+        except ValueError:
+            return
+        label = field.replace("_", " ")
+        self._document.apply(f"Edit {label}", after, merge_key=("header", field))
+
+    def _edit_date(self) -> None:
+        text = self.date.text().strip()
+        try:
+            value = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            self.date.setStyleSheet("color: #b91c1c")
+            self.date.setToolTip("Write the date as YYYY-MM-DD, e.g. 2024-10-17.")
+            return
+        self.date.setStyleSheet("")
+        self.date.setToolTip("")
+        self._edit("date", value)
+
+    def _refresh(self) -> None:
+        briefing: Briefing = self._document.briefing
+        _set_line(self.title, briefing.title)
+        _set_line(self.author, briefing.author)
+        if not self.date.hasFocus():
+            _set_line(self.date, briefing.date.isoformat() if briefing.date else "")
+        if self.marking.currentText() != briefing.marking:
+            self.marking.blockSignals(True)
+            self.marking.setCurrentText(briefing.marking)
+            self.marking.blockSignals(False)
+        if self.bottom_line.toPlainText() != briefing.bottom_line:
+            self.bottom_line.blockSignals(True)
+            self.bottom_line.setPlainText(briefing.bottom_line)
+            self.bottom_line.blockSignals(False)
+
+
+def _set_line(line: QLineEdit, value: str) -> None:
+    if line.text() != value:
+        line.setText(value)  # setText does not emit textEdited

@@ -1,0 +1,223 @@
+"""A Qt item model over the open briefing: sections at the top level, their items below.
+
+A thin adapter: it reads the document's immutable briefing and turns drops into move
+edits through the document, so drag and drop is undoable like every other change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app import edits
+from app.fidelity import quote_is_faithful
+from app.models import Briefing, Figure, Item, Note, Question, Section, Statement
+from ui.document import BriefingDocument
+
+ITEM_MIME = "application/x-briefing-builder-item"
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+UNFAITHFUL_ROLE = Qt.ItemDataRole.UserRole + 3
+_NO_PARENT = 0xFFFFFFFF  # internalId of a section row; items carry their section's row
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # Qt's own default for 'no parent'; never mutated
+
+
+class BriefingModel(QAbstractItemModel):
+    def __init__(self, document: BriefingDocument) -> None:
+        super().__init__(document)
+        self._document = document
+        self._briefing = document.briefing
+        document.changed.connect(self._reload)
+
+    # ----- structure ----------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row < len(self._briefing.sections):
+                return self.createIndex(row, 0, _NO_PARENT)
+            return QModelIndex()
+        if parent.internalId() != _NO_PARENT or parent.column() != 0:
+            return QModelIndex()
+        if row < len(self._briefing.sections[parent.row()].items):
+            return self.createIndex(row, 0, parent.row())
+        return QModelIndex()
+
+    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid() or child.internalId() == _NO_PARENT:
+            return QModelIndex()
+        return self.createIndex(child.internalId(), 0, _NO_PARENT)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._briefing.sections)
+        if parent.internalId() == _NO_PARENT and parent.column() == 0:
+            return len(self._briefing.sections[parent.row()].items)
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 1
+
+    # ----- contents -----------------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        section = self._briefing.sections[_section_row(index)]
+        if index.internalId() == _NO_PARENT:
+            return _section_data(section, role)
+        item = section.items[index.row()]
+        unfaithful = isinstance(item, Statement) and not self._faithful(item)
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = item_label(item, self._briefing)
+            return f"{'⚠ ' if unfaithful else ''}{label}   · {source_label(item, self._briefing)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(item, self._briefing, unfaithful)
+        if role == Qt.ItemDataRole.ForegroundRole and unfaithful:
+            return QBrush(QColor("#b91c1c"))
+        if role == ITEM_ID_ROLE:
+            return item.id
+        if role == SECTION_ID_ROLE:
+            return section.id
+        if role == UNFAITHFUL_ROLE:
+            return unfaithful
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        if index.internalId() == _NO_PARENT:
+            return base | Qt.ItemFlag.ItemIsDropEnabled
+        return base | Qt.ItemFlag.ItemIsDragEnabled
+
+    # ----- drag and drop ------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        ids = [self.data(i, ITEM_ID_ROLE) for i in indexes if i.internalId() != _NO_PARENT]
+        mime = QMimeData()
+        mime.setData(ITEM_MIME, QByteArray("\n".join(ids).encode()))
+        return mime
+
+    def canDropMimeData(self, data: QMimeData, action, row: int, column: int, parent) -> bool:
+        return data.hasFormat(ITEM_MIME) and self._drop_target(row, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent) -> bool:
+        target = self._drop_target(row, parent)
+        if target is None or not data.hasFormat(ITEM_MIME):
+            return False
+        section_id, position = target
+        ids = [i for i in bytes(data.data(ITEM_MIME)).decode().split("\n") if i]
+        self.move_items(ids, section_id, position)
+        return False  # the move is done; Qt must not remove the source rows itself
+
+    def move_items(self, ids: list[str], section_id: str, position: int) -> None:
+        """Move items (by id) to position in section_id, as one undoable step."""
+        briefing = self._document.briefing
+        for offset, item_id in enumerate(ids):
+            try:
+                section, index = edits.locate_item(briefing, item_id)
+            except edits.EditError:
+                continue
+            at = position + offset
+            if section.id == section_id and index < at:
+                at -= 1  # the item's own old place no longer counts once it is lifted out
+            briefing = edits.move_item(briefing, item_id, section_id, at)
+        self._document.apply("Move item", briefing)
+
+    def _drop_target(self, row: int, parent: Index) -> tuple[str, int] | None:
+        if not parent.isValid():
+            return None  # sections themselves are not reordered here
+        if parent.internalId() == _NO_PARENT:
+            section = self._briefing.sections[parent.row()]
+            return section.id, len(section.items) if row < 0 else row
+        section = self._briefing.sections[parent.internalId()]
+        return section.id, parent.row()  # dropped onto an item: before it
+
+    # ----- lookup -------------------------------------------------------------------------
+    def index_of_item(self, item_id: str) -> QModelIndex:
+        for s_row, section in enumerate(self._briefing.sections):
+            for i_row, item in enumerate(section.items):
+                if item.id == item_id:
+                    return self.index(i_row, 0, self.index(s_row, 0))
+        return QModelIndex()
+
+    def _faithful(self, statement: Statement) -> bool:
+        anchor = statement.anchor
+        source = self._briefing.source(anchor.source_id) if anchor else None
+        return quote_is_faithful(statement, source)
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._briefing = self._document.briefing
+        self.endResetModel()
+
+
+def _section_row(index: Index) -> int:
+    return index.row() if index.internalId() == _NO_PARENT else index.internalId()
+
+
+def _section_data(section: Section, role: int) -> object:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return f"{section.title} ({len(section.items)})"
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return section.guidance or None
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    if role == SECTION_ID_ROLE:
+        return section.id
+    return None
+
+
+def item_label(item: Item, briefing: Briefing) -> str:
+    """One line saying what the item is, as the editor lists it."""
+    if isinstance(item, Statement):
+        quoted = item.content.lstrip()[:1] in "\"“‘'«"
+        said = f"“{_short(item.content)}”" if item.direct and not quoted else _short(item.content)
+        who = item.speaker or "unattributed"
+        return f"{who}: {said} [{item.verification.value}]"
+    if isinstance(item, Figure):
+        what = " ".join(p for p in (item.unit, item.counts) if p)
+        return f"{item.text}" + (f" — {what}" if what else "")
+    if isinstance(item, Question):
+        return f"? {_short(item.text)} [{item.question_kind.value}, {item.status.value}]"
+    assert isinstance(item, Note)
+    return f"Note: {_short(item.text)}"
+
+
+def source_label(item: Item, briefing: Briefing) -> str:
+    source = briefing.source(item.anchor.source_id) if item.anchor else None
+    if source is None:
+        return "no source"
+    paragraph = source.paragraph_number(item.anchor.start)
+    name = source.outlet or source.title or source.origin or "article"
+    return f"{name}, para. {paragraph}" if paragraph else name
+
+
+def _tooltip(item: Item, briefing: Briefing, unfaithful: bool) -> str:
+    lines = [f"Source: {source_label(item, briefing)}"]
+    if item.note:
+        lines.append(f"Note: {item.note}")
+    if unfaithful:
+        lines.append("This quote no longer matches the article word for word.")
+    return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 110) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,193 @@
+"""The side editor: every field of the selected item, each edit an undoable step.
+
+Typing in one field merges into one undo step; moving to another field starts a new one.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app import edits
+from app.fidelity import quote_is_faithful
+from app.models import Item, QuestionKind, QuestionStatus, Statement, VerificationStatus
+from ui.document import BriefingDocument
+
+# (field, label, editor) per item kind; editor is "line", "text", "check", "number" or an enum.
+FIELDS: dict[str, list[tuple[str, str, object]]] = {
+    "statement": [
+        ("content", "&Content", "text"),
+        ("speaker", "S&peaker", "line"),
+        ("speaker_role", "&Role", "line"),
+        ("cue", "C&ue", "line"),
+        ("direct", "&Direct quote", "check"),
+        ("verification", "&Verification", VerificationStatus),
+        ("note", "&Note", "text"),
+    ],
+    "figure": [
+        ("text", "As &written", "line"),
+        ("value", "&Value", "number"),
+        ("value_high", "&Up to", "number"),
+        ("unit", "&Unit", "line"),
+        ("counts", "&Counts", "line"),
+        ("approximate", "&Approximate", "check"),
+        ("as_of", "As &of", "line"),
+        ("asserted_by", "Asserted &by", "line"),
+        ("note", "&Note", "text"),
+    ],
+    "question": [
+        ("text", "&Question", "text"),
+        ("question_kind", "&Kind", QuestionKind),
+        ("owner", "&Owner", "line"),
+        ("status", "&Status", QuestionStatus),
+        ("note", "&Note", "text"),
+    ],
+    "note": [("text", "&Text", "text")],
+}
+
+
+class ItemEditor(QWidget):
+    """Edits the fields of one item of the document's briefing."""
+
+    def __init__(self, document: BriefingDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Item editor")
+        self._document = document
+        self._item_id: str | None = None
+        self._kind: str | None = None
+        self.editors: dict[str, QWidget] = {}
+        self._layout = QFormLayout(self)
+        self._message = QLabel("Select an item of the briefing to edit it here.")
+        self._message.setWordWrap(True)
+        self._layout.addRow(self._message)
+        document.changed.connect(self._refresh)
+
+    def show_item(self, item_id: str | None) -> None:
+        if item_id == self._item_id:
+            return
+        self._document.end_merging()
+        self._item_id = item_id
+        self._refresh()
+
+    def _refresh(self) -> None:
+        item = self._current_item()
+        if item is None:
+            self._rebuild(None)
+            return
+        if item.kind != self._kind:
+            self._rebuild(item.kind)
+        for name, widget in self.editors.items():
+            _set_value(widget, getattr(item, name))
+        self._message.setText(self._fidelity_text(item))
+
+    def _current_item(self) -> Item | None:
+        if self._item_id is None:
+            return None
+        try:
+            return edits.find_item(self._document.briefing, self._item_id)
+        except edits.EditError:
+            return None  # undone or deleted
+
+    def _rebuild(self, kind: str | None) -> None:
+        while self._layout.rowCount() > 1:
+            self._layout.removeRow(1)
+        self.editors, self._kind = {}, kind
+        if kind is None:
+            self._message.setText("Select an item of the briefing to edit it here.")
+            return
+        for name, label, editor in FIELDS[kind]:
+            widget = self._make_editor(name, editor)
+            widget.setAccessibleName(label.replace("&", ""))
+            self.editors[name] = widget
+            self._layout.addRow(label, widget)
+
+    def _make_editor(self, name: str, editor: object) -> QWidget:
+        if editor == "check":
+            box = QCheckBox()
+            box.toggled.connect(lambda on, n=name: self._edit(n, on, merge=False))
+            return box
+        if isinstance(editor, type) and issubclass(editor, StrEnum):
+            combo = QComboBox()
+            combo.addItems([member.value for member in editor])
+            combo.currentTextChanged.connect(lambda v, n=name: self._edit(n, v, merge=False))
+            return combo
+        if editor == "text":
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 5 + 12)
+            text.textChanged.connect(lambda n=name, w=text: self._edit(n, w.toPlainText()))
+            return text
+        line = QLineEdit()
+        if editor == "number":
+            line.setPlaceholderText("a number, e.g. 5000 or 1.2e9")
+            line.textEdited.connect(lambda v, n=name: self._edit_number(n, v))
+        else:
+            line.textEdited.connect(lambda v, n=name: self._edit(n, v))
+        return line
+
+    def _edit(self, name: str, value: object, *, merge: bool = True) -> None:
+        if self._item_id is None:
+            return
+        try:
+            after = edits.update_item(self._document.briefing, self._item_id, **{name: value})
+        except (ValueError, edits.EditError) as error:
+            self._message.setText(f"Not changed: {error}")
+            return
+        key = (self._item_id, name) if merge else None
+        self._document.apply(f"Edit {name.replace('_', ' ')}", after, merge_key=key)
+
+    def _edit_number(self, name: str, text: str) -> None:
+        cleaned = text.replace(",", "").replace("\u202f", "").replace(" ", "").strip()
+        if not cleaned:
+            self._edit(name, None)
+            return
+        try:
+            self._edit(name, float(cleaned))
+        except ValueError:
+            self._message.setText(f"“{text}” is not a number; the value was not changed.")
+
+    def _fidelity_text(self, item: Item) -> str:
+        if isinstance(item, Statement):
+            anchor = item.anchor
+            source = self._document.briefing.source(anchor.source_id) if anchor else None
+            if not quote_is_faithful(item, source):
+                return "⚠ This direct quote no longer matches the article word for word."
+        return ""
+
+
+def _set_value(widget: QWidget, value: object) -> None:
+    """Show value without echoing it back as an edit, and without moving the caret needlessly."""
+    blocker = QSignalBlocker(widget)
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentText(str(value.value if isinstance(value, StrEnum) else value))
+    elif isinstance(widget, QPlainTextEdit):
+        if widget.toPlainText() != (value or ""):
+            widget.setPlainText(str(value or ""))
+    elif isinstance(widget, QLineEdit):
+        shown = _number_text(value) if isinstance(value, float) else str(value or "")
+        if widget.text() != shown and not (widget.hasFocus() and _same_number(widget, value)):
+            widget.setText(shown)
+    del blocker
+
+
+def _number_text(value: float) -> str:
+    return f"{value:,.12g}"
+
+
+def _same_number(widget: QLineEdit, value: object) -> bool:
+    try:
+        return float(widget.text().replace(",", "")) == value
+    except ValueError:
+        return False

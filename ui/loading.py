@@ -1,0 +1,81 @@
+"""Import and extraction off the GUI thread, so the window never freezes on a long document.
+
+A job runs in Qt's thread pool and reports back through queued signals. Cancel cannot stop
+pure Python work half-way, so a cancelled job finishes in the background and its result is
+dropped; the window is free at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.extraction import extract
+from app.importing import ImportFailure, import_file
+from app.models import Source
+
+Loader = Callable[[], Source]
+log = logging.getLogger("briefing_builder")
+
+
+class LoadJob(QObject):
+    """Produce a Source (by importing) and its proposals, away from the GUI thread."""
+
+    finished = Signal(object, object)  # Source, Extraction
+    failed = Signal(str)
+
+    def __init__(self, load: Loader, description: str) -> None:
+        super().__init__()
+        self.description = description
+        self.cancelled = False
+        self._load = load
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(_Runner(self))
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def _run(self) -> None:
+        try:
+            source = self._load()
+            extraction = extract(source)
+        except ImportFailure as error:
+            self._report_failure(str(error))
+            return
+        except MemoryError:
+            self._report_failure("There is not enough memory to read this document.")
+            return
+        except Exception:  # a bug must reach the user as a message, not kill the thread
+            log.exception("Loading failed: %s", self.description)
+            self._report_failure(
+                f"{self.description} failed because of an error inside Briefing Builder. "
+                "The details are in the log file."
+            )
+            return
+        if not self.cancelled:
+            self.finished.emit(source, extraction)
+
+    def _report_failure(self, message: str) -> None:
+        if not self.cancelled:
+            self.failed.emit(message)
+
+
+class _Runner(QRunnable):
+    def __init__(self, job: LoadJob) -> None:
+        super().__init__()
+        self._job = job
+
+    def run(self) -> None:
+        self._job._run()
+
+
+def import_job(path: Path, encoding: str | None = None) -> LoadJob:
+    return LoadJob(lambda: import_file(path, encoding=encoding), f"Reading {path.name}")
+
+
+def extract_job(source: Source) -> LoadJob:
+    return LoadJob(lambda: source, f"Finding proposals in {source.title or source.origin}")

@@ -1,0 +1,128 @@
+"""The window's menu bar: every command with a standard shortcut where Qt has one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Keys = QKeySequence.StandardKey
+
+
+def build_menus(window: MainWindow) -> None:
+    _file_menu(window)
+    _edit_menu(window)
+    _item_menu(window)
+    _help_menu(window)
+
+
+def _file_menu(w: MainWindow) -> None:
+    menu = w.menuBar().addMenu("&File")
+    w.new_action = w.action("&New Briefing", w.new_briefing, Keys.New, "Start an empty briefing")
+    w.open_action = w.action(
+        "&Open…", w.ask_and_open, Keys.Open, "Open a saved briefing, or an article as a new one"
+    )
+    menu.addActions([w.new_action, w.open_action])
+    w.recent_menu = menu.addMenu("Open &Recent")
+    w.recent_menu.aboutToShow.connect(lambda: _fill_recent(w))
+    menu.addSeparator()
+    w.add_article_action = w.action(
+        "&Add Article…", w.ask_add_article, "Ctrl+Shift+O", "Add another article to this briefing"
+    )
+    w.paste_action = w.action(
+        "&Paste Article",
+        w.paste_article,
+        "Ctrl+Shift+V",
+        "Add the article text on the clipboard to this briefing",
+    )
+    w.reencode_action = w.action(
+        "Reopen with &Encoding…",
+        w.ask_reopen_encoding,
+        None,
+        "Read the current text file in another encoding",
+    )
+    menu.addActions([w.add_article_action, w.paste_action, w.reencode_action])
+    menu.addSeparator()
+    w.save_action = w.action("&Save", w.save, Keys.Save, "Save the briefing")
+    w.save_as_action = w.action(
+        "Save &As…", w.save_as, Keys.SaveAs, "Save the briefing under a new name"
+    )
+    menu.addActions([w.save_action, w.save_as_action])
+    menu.addSeparator()
+    menu.addAction(w.action("&Quit", w.close, Keys.Quit, "Close the window"))
+
+
+def _fill_recent(w: MainWindow) -> None:
+    w.recent_menu.clear()
+    paths = w.recent.paths()
+    for number, path in enumerate(paths, start=1):
+        action = w.recent_menu.addAction(f"&{number % 10} {path.name}")
+        action.setStatusTip(str(path))
+        action.triggered.connect(lambda _=False, p=path: _open_recent(w, p))
+    if not paths:
+        w.recent_menu.addAction("No recent files").setEnabled(False)
+        return
+    w.recent_menu.addSeparator()
+    w.recent_menu.addAction("&Clear List", w.recent.clear)
+
+
+def _open_recent(w: MainWindow, path) -> None:
+    if w._may_discard_changes():
+        w.open_path(path)
+
+
+def _edit_menu(w: MainWindow) -> None:
+    menu = w.menuBar().addMenu("&Edit")
+    stack = w.document.undo_stack
+    w.undo_action = stack.createUndoAction(w, "&Undo")
+    w.undo_action.setShortcut(Keys.Undo)
+    w.redo_action = stack.createRedoAction(w, "&Redo")
+    w.redo_action.setShortcut(Keys.Redo)
+    menu.addActions([w.undo_action, w.redo_action])
+    menu.addSeparator()
+    pane = w.pane
+    w.find_action = w.action("&Find in Article…", pane.find_bar.open_bar, Keys.Find)
+    w.find_next_action = w.action("Find &Next", pane.find_bar.find_next, Keys.FindNext)
+    w.find_previous_action = w.action(
+        "Find Pre&vious", pane.find_bar.find_previous, Keys.FindPrevious
+    )
+    menu.addActions([w.find_action, w.find_next_action, w.find_previous_action])
+
+
+def _item_menu(w: MainWindow) -> None:
+    menu = w.menuBar().addMenu("&Item")
+    menu.addActions(w.reader.capture_actions)
+    menu.addSeparator()
+    panel = w.proposals
+    menu.addActions([panel.accept_action, panel.reject_action, panel.restore_action])
+    accept_all = QMenu("Accept A&ll", menu)
+    accept_all.addActions(list(panel.accept_all_actions.values()))
+    menu.addMenu(accept_all)
+    menu.addSeparator()
+    editor = w.editor
+    menu.addActions(
+        [editor.move_up_action, editor.move_down_action, editor.move_to_action,
+         editor.delete_action]
+    )  # fmt: skip
+
+
+def _help_menu(w: MainWindow) -> None:
+    menu = w.menuBar().addMenu("&Help")
+    menu.addAction(
+        w.action("Open &Sample Article", w.open_sample, None, "Open the sample article (Sky News)")
+    )
+    menu.addAction(w.action("&About Briefing Builder", lambda: _about(w)))
+
+
+def _about(w: MainWindow) -> None:
+    QMessageBox.about(
+        w,
+        "About Briefing Builder",
+        "Briefing Builder turns news articles into meeting briefings: it proposes key "
+        "statements, figures and open questions, each linked to its passage, and keeps every "
+        "change undoable and autosaved.",
+    )

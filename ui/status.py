@@ -1,0 +1,34 @@
+"""The status bar's busy indicator: what is running, a moving bar, and Cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+
+
+class BusyIndicator:
+    def __init__(self, status_bar: QStatusBar, on_cancel: Callable[[], None]) -> None:
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # no percentage can be known: a moving bar
+        self.bar.setMaximumWidth(160)
+        self.bar.setAccessibleName("Working")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop waiting for this document")
+        self.cancel_button.clicked.connect(on_cancel)
+        for widget in (self.label, self.bar, self.cancel_button):
+            status_bar.addPermanentWidget(widget)
+            widget.hide()
+
+    def start(self, description: str) -> None:
+        self.label.setText(description + "…")
+        for widget in (self.label, self.bar, self.cancel_button):
+            widget.show()
+
+    def stop(self) -> None:
+        for widget in (self.label, self.bar, self.cancel_button):
+            widget.hide()
+
+    def is_visible(self) -> bool:
+        return self.bar.isVisible()
