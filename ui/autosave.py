@@ -71,6 +71,7 @@ class Autosaver(QObject):
         self._deadline = _single_shot(self, LONGEST_WAIT_MS, self.save_now)
         self.last_error: str | None = None
         document.changed.connect(self._on_changed)
+        document.modified_changed.connect(lambda _: self._on_changed())
 
     def save_now(self) -> bool:
         """Write the autosave copy at once if there is unsaved work; True when written."""

@@ -52,12 +52,16 @@ class BriefingDocument(QObject):
 
     changed = Signal()  # after every change, undo and redo
     replaced = Signal()  # a different briefing was loaded: views reset fully
+    modified_changed = Signal(bool)  # saved state changed (QUndoStack settles it after changed)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.briefing = Briefing()
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
+        # The stack moves its index only after a command ran, so the unsaved state is
+        # reported from here rather than from inside changed.
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._never_saved_content = False
         self._merge_epoch = 0
 
@@ -82,15 +86,21 @@ class BriefingDocument(QObject):
         self._never_saved_content = unsaved
         self.replaced.emit()
         self.changed.emit()
+        self.modified_changed.emit(self.is_modified())
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
         self._never_saved_content = False
         self.undo_stack.setClean()
         self.changed.emit()
+        self.modified_changed.emit(False)
 
     def is_modified(self) -> bool:
         return self._never_saved_content or not self.undo_stack.isClean()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        # A bound slot (not a lambda) is disconnected when the document is destroyed.
+        self.modified_changed.emit(self._never_saved_content or not clean)
 
     def _show(self, briefing: Briefing) -> None:
         self.briefing = briefing

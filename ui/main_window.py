@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
     # ----- building -----------------------------------------------------------------------
     def _connect(self) -> None:
         self.document.changed.connect(self._on_document_changed)
+        self.document.modified_changed.connect(self.setWindowModified)
         self.proposals.passage_requested.connect(self.reader.reveal)
         self.proposals.accept_requested.connect(self.accept_proposals)
         self.proposals.reject_requested.connect(self._reject)

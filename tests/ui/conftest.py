@@ -39,6 +39,18 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return shown
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that leaves work unsaved must not hang on the 'Save changes?' question when
+    pytest-qt closes its windows; a test that cares replaces the answer itself."""
+    monkeypatch.setattr(
+        MainWindow, "_ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
+    )
+    monkeypatch.setattr(
+        MainWindow, "_ask_recover", lambda self, found: QMessageBox.StandardButton.Ignore
+    )
+
+
 @pytest.fixture
 def window(qtbot, settings: QSettings, messages: list) -> MainWindow:
     win = MainWindow(settings)
