@@ -238,13 +238,13 @@ class MainWindow(QMainWindow):
         self._extractions[source.id] = extraction
         if add and (self.briefing.sources or self.briefing.items()):
             self.document.apply("Add article", edits.add_source(self.briefing, source))
+            self.show_source(source.id)
         else:
             if add and not self._may_discard_changes():
                 return
             title = source.title
             briefing = Briefing(title=title, sections=default_sections(), sources=(source,))
             self._show_briefing(briefing, None, unsaved=path is None and source.origin == "pasted")
-        self.show_source(source.id)
         self._article_path = path
         if path is not None:
             self.recent.add(path)
@@ -386,7 +386,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Cancelled.", 4000)
 
     def is_loading(self) -> bool:
-        return self._job is not None
+        """True while a document is read, or its text and proposals still go in."""
+        return self._job is not None or not self.reader.is_ready() or self.proposals.busy()
 
     # ----- saving -------------------------------------------------------------------------
     def save(self) -> bool:

@@ -6,6 +6,8 @@ rejected one; the arrow keys move between rows, and selection follows into the r
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,9 +26,13 @@ from PySide6.QtWidgets import (
 from app.extraction import Extraction, ProposedFigure, ProposedQuestion, ProposedStatement
 from app.models import Source
 from app.proposals import Proposal, proposal_key
+from ui.steps import StepPump
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+_ROWS_PER_STEP = 300
+_ROWS_AT_ONCE = 1500
 GROUPS = (("statement", "Key statements"), ("figure", "Figures"), ("question", "Open questions"))
 
 
@@ -49,6 +55,8 @@ class ProposalsPanel(QWidget):
         self._extraction: Extraction | None = None
         self._rejected: set[str] = set()
         self._accepted: set[str] = set()
+        self._rows: dict[str, QTreeWidgetItem] = {}
+        self._pump = StepPump(self)
         self._make_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +131,10 @@ class ProposalsPanel(QWidget):
         accepted: set[str] = frozenset(),
     ) -> None:
         """Show source's proposals; rejected ones hidden, accepted ones ticked."""
+        same_list = (source, extraction) == (self._source, self._extraction) and source
+        if same_list and not self._pump.busy() and set(rejected) >= self._rejected:
+            self._update_states(set(rejected), set(accepted))
+            return
         self._source, self._extraction = source, extraction
         self._rejected, self._accepted = set(rejected), set(accepted)
         self._rebuild()
@@ -130,41 +142,80 @@ class ProposalsPanel(QWidget):
     def _rebuild(self) -> None:
         current = self.tree.currentItem()
         keep = current.data(0, KEY_ROLE) if current else None
-        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        if self._source is not None and self._extraction is not None:
-            for kind, title in GROUPS:
-                self._add_group(kind, title, getattr(self._extraction, f"{kind}s"))
-            self.tree.expandAll()
-        self.tree.setUpdatesEnabled(True)
-        if keep:
-            self.select_key(keep)
+        self._rows.clear()
+        if self._source is None or self._extraction is None:
+            self._pump.start(iter(()))
+            return
+        work = [self._add_group(kind, title) for kind, title in GROUPS]
+        self._pump.start(self._fill(work, keep))
+        if sum(len(listed) for _, listed in work) <= _ROWS_AT_ONCE:
+            self._pump.finish()  # an ordinary article: no reason to show it half-built
 
-    def _add_group(self, kind: str, title: str, proposals: tuple[Proposal, ...]) -> None:
+    def busy(self) -> bool:
+        return self._pump.busy()
+
+    def _add_group(self, kind: str, title: str) -> tuple[QTreeWidgetItem, list]:
         group = QTreeWidgetItem(self.tree, ["", ""])
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        group.setData(0, KIND_ROLE, kind)
         font = QFont(self.tree.font())
         font.setBold(True)
         group.setFont(0, font)
-        shown = waiting = 0
-        rows = []
-        for proposal in proposals:
-            key = proposal_key(self._source, proposal)
-            rejected = key in self._rejected
-            if rejected and not self.show_rejected.isChecked():
-                continue
-            shown += 1
-            waiting += not rejected and key not in self._accepted
-            rows.append(self._row(proposal, key, rejected))
-        group.addChildren(rows)
-        group.setText(0, f"{title} ({waiting} to review, {shown} shown)")
         group.setData(0, Qt.ItemDataRole.AccessibleTextRole, title)
+        group.setExpanded(True)
+        listed = []
+        for proposal in getattr(self._extraction, f"{kind}s"):
+            key = proposal_key(self._source, proposal)
+            if key not in self._rejected or self.show_rejected.isChecked():
+                listed.append((proposal, key))
+        self._title_group(group, [k for _, k in listed])
+        return group, listed
+
+    def _title_group(self, group: QTreeWidgetItem, keys: list[str]) -> None:
+        waiting = sum(1 for k in keys if k not in self._accepted and k not in self._rejected)
+        title = group.data(0, Qt.ItemDataRole.AccessibleTextRole)
+        group.setText(0, f"{title} ({waiting} to review, {len(keys)} shown)")
+
+    def _fill(self, work: list[tuple[QTreeWidgetItem, list]], keep: str | None) -> Iterator[None]:
+        # Thousands of rows (a long report) go in a slice at a time between events.
+        for group, listed in work:
+            for start in range(0, len(listed), _ROWS_PER_STEP):
+                rows = [
+                    self._row(p, k, k in self._rejected) for p, k in listed[start:][:_ROWS_PER_STEP]
+                ]
+                group.addChildren(rows)
+                yield
+        if keep and keep in self._rows:
+            self.tree.setCurrentItem(self._rows[keep])
+
+    def _update_states(self, rejected: set[str], accepted: set[str]) -> None:
+        """Tick newly accepted rows and drop newly rejected ones, without a rebuild."""
+        changed = (rejected ^ self._rejected) | (accepted ^ self._accepted)
+        self._rejected, self._accepted = rejected, accepted
+        for key in changed:
+            old = self._rows.get(key)
+            if old is None:
+                continue
+            parent = old.parent()
+            index = parent.indexOfChild(old)
+            parent.takeChild(index)
+            del self._rows[key]
+            if key not in rejected or self.show_rejected.isChecked():
+                parent.insertChild(
+                    index, self._row(old.data(0, PROPOSAL_ROLE), key, key in rejected)
+                )
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            keys = [group.child(i).data(0, KEY_ROLE) for i in range(group.childCount())]
+            self._title_group(group, keys)
 
     def _row(self, proposal: Proposal, key: str, rejected: bool) -> QTreeWidgetItem:
         text, details = describe(proposal)
         accepted = key in self._accepted
         mark = "✓ " if accepted else ("✗ " if rejected else "")
         item = QTreeWidgetItem([mark + text, details])
+        self._rows[key] = item
         item.setData(0, KEY_ROLE, key)
         item.setData(0, PROPOSAL_ROLE, proposal)
         state = "accepted" if accepted else ("rejected" if rejected else "to review")
@@ -180,6 +231,12 @@ class ProposalsPanel(QWidget):
 
     # ----- selection and commands ---------------------------------------------------------
     def select_key(self, key: str) -> bool:
+        self._pump.finish()
+        item = self._rows.get(key)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+            return True
         iterator = QTreeWidgetItemIterator(self.tree)
         while item := iterator.value():
             if item.data(0, KEY_ROLE) == key:
@@ -191,6 +248,7 @@ class ProposalsPanel(QWidget):
 
     def select_at(self, offset: int) -> bool:
         """Select the (narrowest) proposal whose passage holds offset; False if none."""
+        self._pump.finish()
         best: tuple[int, str] | None = None
         iterator = QTreeWidgetItemIterator(self.tree)
         while item := iterator.value():

@@ -7,6 +7,8 @@ the briefing by hand.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 from app.extraction import Extraction
 from app.models import Source
 from ui.offsets import OffsetMap
+from ui.steps import StepPump
 
 KIND_STYLES = {
     "statement": ("#fde68a", QTextCharFormat.UnderlineStyle.SingleUnderline, "solid underline"),
@@ -37,6 +40,8 @@ CAPTURE_KINDS = (
     ("note", "Add as &Note", "Ctrl+4"),
 )
 _FOCUS_COLOUR = "#f97316"
+_SLICE_CHARS = 20_000
+_HIGHLIGHTS_PER_STEP = 400
 
 
 class ArticleReader(QPlainTextEdit):
@@ -60,6 +65,10 @@ class ArticleReader(QPlainTextEdit):
         self.document().setDocumentMargin(12)
         self._offsets = OffsetMap("")
         self._base: list[QTextEdit.ExtraSelection] = []
+        self._pending_reveal: tuple[int, int] | None = None
+        self._pump = StepPump(self)
+        # Highlights are character formats of a read-only text: no undo history needed.
+        self.document().setUndoRedoEnabled(False)
         self.setPlaceholderText(
             "Open an article (Ctrl+O) or paste one (Ctrl+Shift+V) to see its proposals here."
         )
@@ -78,30 +87,53 @@ class ArticleReader(QPlainTextEdit):
 
     # ----- showing ------------------------------------------------------------------------
     def show_source(self, source: Source | None, extraction: Extraction | None) -> None:
-        """Display source, highlighting extraction's proposals and dimming boilerplate."""
-        self._offsets = OffsetMap(source.text if source else "")
-        self.setPlainText(source.text if source else "")
-        self._space_paragraphs()
-        self._base = self._boilerplate_selections(source) if source else []
-        if extraction is not None:
-            self._base += self._proposal_selections(extraction)
-        self.setExtraSelections(self._base)
+        """Display source, highlighting extraction's proposals and dimming boilerplate.
 
-    def _space_paragraphs(self) -> None:
-        spacing = QTextBlockFormat()
-        spacing.setBottomMargin(6)
+        A long article is laid out a slice at a time between events, so the window keeps
+        responding while the text and thousands of highlights go in.
+        """
+        text = source.text if source else ""
+        self._offsets = OffsetMap(text)
+        self._base, self._pending_reveal = [], None
+        self.setExtraSelections([])
+        self.clear()
+        formats = self._format_ranges(source, extraction)
+        self._pump.start(self._fill(text, formats))
+        if len(text) <= _SLICE_CHARS * 3 and len(formats) <= _HIGHLIGHTS_PER_STEP * 4:
+            self._pump.finish()  # an ordinary article: no reason to show it half-built
+
+    def is_ready(self) -> bool:
+        """True once the whole article and its highlights are in place."""
+        return not self._pump.busy()
+
+    def _fill(self, text: str, formats: list[tuple[int, int, QTextCharFormat]]) -> Iterator[None]:
         cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(spacing)
+        spacing = QTextBlockFormat()
+        spacing.setBottomMargin(6)  # one block per line: a little space reads as paragraphs
+        cursor.setBlockFormat(spacing)
+        for start in range(0, len(text), _SLICE_CHARS):
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(text[start : start + _SLICE_CHARS])
+            yield
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        for done, (start, end, fmt) in enumerate(formats, start=1):
+            self._cursor(start, end).mergeCharFormat(fmt)
+            if done % _HIGHLIGHTS_PER_STEP == 0:
+                yield
+        if self._pending_reveal:
+            self.reveal(*self._pending_reveal)
 
-    def _boilerplate_selections(self, source: Source) -> list[QTextEdit.ExtraSelection]:
+    def _format_ranges(
+        self, source: Source | None, extraction: Extraction | None
+    ) -> list[tuple[int, int, QTextCharFormat]]:
+        if source is None:
+            return []
         dimmed = QTextCharFormat()
         dimmed.setForeground(QColor("#8a8a8a"))
         dimmed.setFontItalic(True)
-        return [self._selection(r.start, r.end, dimmed) for r in source.boilerplate]
-
-    def _proposal_selections(self, extraction: Extraction) -> list[QTextEdit.ExtraSelection]:
-        selections = []
+        ranges = [(r.start, r.end, dimmed) for r in source.boilerplate]
+        if extraction is None:
+            return ranges
         # Figures come last so that a figure inside a quote stays visible on top of it.
         groups = (
             ("statement", extraction.statements),
@@ -114,8 +146,8 @@ class ArticleReader(QPlainTextEdit):
             fmt.setBackground(QColor(colour))
             fmt.setForeground(QColor("#111111"))
             fmt.setUnderlineStyle(underline)
-            selections += [self._selection(item.start, item.end, fmt) for item in items]
-        return selections
+            ranges += [(item.start, item.end, fmt) for item in items]
+        return ranges
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
@@ -125,12 +157,15 @@ class ArticleReader(QPlainTextEdit):
 
     def reveal(self, start: int, end: int) -> None:
         """Select [start, end), outline it, and scroll it into view."""
+        if not self.is_ready():
+            self._pending_reveal = (start, end)  # shown once the text is all in
+            return
         self.setTextCursor(self._cursor(start, end))
         focus = QTextCharFormat()
         focus.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         focus.setUnderlineColor(QColor(_FOCUS_COLOUR))
         focus.setFontWeight(600)
-        self.setExtraSelections([*self._base, self._selection(start, end, focus)])
+        self.setExtraSelections([self._selection(start, end, focus)])
         self.centerCursor()
 
     # ----- reading offsets ----------------------------------------------------------------

@@ -60,10 +60,14 @@ def drop(win: MainWindow, item_ids: list[str], target_row_rect_point: QPoint) ->
     mime: QMimeData = model.mimeData(indexes)
     viewport = win.editor.tree.viewport()
     for kind in (QDragEnterEvent, QDragMoveEvent):
-        event = kind(
-            target_row_rect_point.toPointF(), Qt.DropAction.MoveAction, mime,
-            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+        arguments = (
+            Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
         )  # fmt: skip
+        try:  # Qt 6.12 takes a QPointF (and deprecates QPoint); earlier releases a QPoint
+            event = kind(target_row_rect_point.toPointF(), *arguments)
+        except TypeError:
+            event = kind(target_row_rect_point, *arguments)
         QApplication.sendEvent(viewport, event)
     event = QDropEvent(
         target_row_rect_point.toPointF(), Qt.DropAction.MoveAction, mime,
