@@ -1,40 +1,101 @@
-"""Re-take the README's screenshots: the window at 1600x1000 on the sample article.
+"""Re-take the README's screenshots of the window's main states, at 1600x1000.
 
-Run under a virtual screen: xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python
-scripts/screenshots.py
+Run under a virtual screen:
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(ROOT))
+
+
+def settle(app: QApplication, window) -> None:
+    for _ in range(40):
+        app.processEvents()
+    while window.is_loading():
+        app.processEvents()
+
+
+def shoot(app: QApplication, window, name: str) -> None:
+    settle(app, window)
+    window.grab().save(str(DOCS / name))
+    print("wrote", DOCS / name)
+
+
+def select(window, passage: str) -> None:
+    start = window.current_source.text.index(passage)
+    cursor = window.reader.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
 
 
 def main() -> int:
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["BRIEFING_BUILDER_DATA_DIR"] = str(tmp / "data")
     app = QApplication(sys.argv)
+    from tests.ui.long_article import long_article
     from ui.main_window import MainWindow
 
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings)
+    window = MainWindow(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
     window.resize(1600, 1000)
-    window.open_initial(None)  # a first start: the sample article
     window.show()
+    window.open_initial(None)  # a first start: the sample article
+    tree = window.proposals.tree
+    tree.setCurrentItem(tree.topLevelItem(0).child(2))
+    shoot(app, window, "main-window.png")
 
-    def shoot() -> None:
-        statements = window.proposals.topLevelItem(0)
-        window.proposals.setCurrentItem(statements.child(2))
+    window.proposals.accept_all("statement")
+    window.proposals.accept_all("figure")
+    for row in (0, 2, 3):
+        window.accept_proposals([tree.topLevelItem(2).child(row).data(0, 257)])
+    header = window.editor.header
+    header.marking.setCurrentText("OFFICIAL-SENSITIVE")
+    header.author.setText("J. Analyst")
+    header.author.textEdited.emit("J. Analyst")
+    header.bottom_line.setPlainText(
+        "North Korean troops are reported in Russia's Kursk region; numbers and their "
+        "use in Ukraine are unconfirmed."
+    )
+    select(window, "large amounts of ammunition, including artillery shells and ballistic missiles")
+    window.capture_selection("note", *window.reader.selected_range())
+    quote = next(i for i in window.briefing.sections[0].items if i.direct)
+    window.editor.select_item(quote.id)
+    window.editor.item_editor.editors["content"].setPlainText(
+        "We have information that North Korea sent soldiers to Ukraine."
+    )
+    window.editor.item_editor.editors["verification"].setCurrentText("unconfirmed")
+    shoot(app, window, "briefing-editor.png")
+
+    window.pane.find_bar.open_bar()
+    window.pane.find_bar.field.setText("casualty")
+    window.pane.find_bar.find_next()
+    shoot(app, window, "find-in-article.png")
+    window.pane.find_bar.close_bar()
+
+    document = tmp / "long-report.txt"
+    document.write_text(long_article(300_000), encoding="utf-8")
+    window.document.reset(window.briefing, None)  # no save question for the screenshot
+    window.open_path(document)
+    for _ in range(3):
         app.processEvents()
-        window.grab().save(str(DOCS / "main-window.png"))
-        app.quit()
-
-    QTimer.singleShot(800, shoot)
-    return app.exec()
+    window.grab().save(str(DOCS / "long-document-loading.png"))
+    print("wrote", DOCS / "long-document-loading.png")
+    settle(app, window)
+    window.document.reset(window.briefing, None)
+    window.close()
+    return 0
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("main_splitter")
         for widget in (self.pane, self.proposals, self.editor):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([640, 430, 530])
+        self.splitter.setSizes([600, 500, 500])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.statusBar().showMessage("Ready")

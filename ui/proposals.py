@@ -317,7 +317,7 @@ def _make_tree(parent: QWidget) -> QTreeWidget:
     tree.header().setStretchLastSection(False)
     tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-    tree.header().resizeSection(1, 240)
+    tree.header().resizeSection(1, 190)
     return tree
 
 

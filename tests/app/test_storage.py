@@ -126,3 +126,16 @@ def test_migrations_run_in_order() -> None:
     steps = {1: lambda d: {**d, "a": 1}, 2: lambda d: {**d, "b": d["a"] + 1}}
     migrated = migrate({"schema_version": 1}, steps, 3, name="x")
     assert migrated == {"schema_version": 3, "a": 1, "b": 2}
+
+
+def test_a_version_1_file_opens_with_no_rejected_proposals(tmp_path: Path) -> None:
+    path = tmp_path / "old.briefing"
+    save_briefing(rich_briefing(), path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["schema_version"] = 1
+    del document["briefing"]["rejected"]  # version 1 had no such field
+    path.write_text(json.dumps(document), encoding="utf-8")
+    loaded = load_briefing(path)
+    assert loaded.rejected == ()
+    original = rich_briefing()
+    assert [i.kind for i in loaded.items()] == [i.kind for i in original.items()]
