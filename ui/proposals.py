@@ -31,7 +31,7 @@ from ui.steps import StepPump
 KEY_ROLE = Qt.ItemDataRole.UserRole
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-_ROWS_PER_STEP = 300
+_ROWS_PER_STEP = 150
 _ROWS_AT_ONCE = 1500
 GROUPS = (("statement", "Key statements"), ("figure", "Figures"), ("question", "Open questions"))
 

@@ -40,8 +40,8 @@ CAPTURE_KINDS = (
     ("note", "Add as &Note", "Ctrl+4"),
 )
 _FOCUS_COLOUR = "#f97316"
-_SLICE_CHARS = 20_000
-_HIGHLIGHTS_PER_STEP = 400
+_SLICE_CHARS = 10_000
+_HIGHLIGHTS_PER_STEP = 200
 
 
 class ArticleReader(QPlainTextEdit):

@@ -37,6 +37,8 @@ def test_a_long_document_loads_off_the_gui_thread(
 ) -> None:
     article = tmp_path / "long.txt"
     article.write_text(long_article(300_000), encoding="utf-8")
+    qtbot.waitExposed(window)
+    qtbot.wait(200)  # the window's first paint is start-up, not loading: let it happen first
     watch = LoopWatch()
     window.open_path(article)
     assert window.is_loading() and window.busy.is_visible()  # progress shows while it works
