@@ -15,6 +15,6 @@ def test_unexpected_error_autosaves_and_explains(window: MainWindow, messages: l
     except KeyError as error:
         _report_unexpected(type(error), error, error.__traceback__, window=window)
     assert window.autosaver.path.exists()
-    title, text = messages[-1]
+    _title, text = messages[-1]
     assert "Something went wrong" in text and "work was saved automatically" in text
     assert "Traceback" not in text
