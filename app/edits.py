@@ -32,6 +32,14 @@ def add_source(briefing: Briefing, source: Source) -> Briefing:
     return briefing.model_copy(update={"sources": (*briefing.sources, source)})
 
 
+def replace_source(briefing: Briefing, source: Source) -> Briefing:
+    """Put source in place of the article with the same id (e.g. re-read in another encoding)."""
+    if briefing.source(source.id) is None:
+        raise EditError("that article is no longer in the briefing")
+    sources = tuple(source if s.id == source.id else s for s in briefing.sources)
+    return briefing.model_copy(update={"sources": sources})
+
+
 def section_for_kind(briefing: Briefing, kind: ItemKind) -> Section | None:
     """The first section that takes items of kind by default."""
     return next((s for s in briefing.sections if kind in s.kinds), None)

@@ -120,8 +120,9 @@ class Statement(ItemBase):
 class Figure(ItemBase):
     kind: Literal["figure"] = "figure"
     text: str  # the figure as written in the article, e.g. "5,000 to 7,000"
-    value: float | None = None
-    value_high: float | None = None  # upper bound when the figure is a range
+    # Not-a-number and infinity are not figures, and JSON cannot store them.
+    value: float | None = Field(default=None, allow_inf_nan=False)
+    value_high: float | None = Field(default=None, allow_inf_nan=False)  # top of a range
     unit: str = ""
     counts: str = ""
     approximate: bool = False

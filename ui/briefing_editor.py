@@ -26,6 +26,7 @@ from app.models import Briefing
 from ui.briefing_model import ITEM_ID_ROLE, BriefingModel
 from ui.document import BriefingDocument
 from ui.item_editor import ItemEditor
+from ui.undo_keys import UndoKeysToDocument
 
 MARKINGS = (
     "",
@@ -63,6 +64,12 @@ class BriefingEditor(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
+        self.undo_keys = UndoKeysToDocument(self)
+        for widget in self.header.fields():
+            self.undo_keys.watch(widget)
+        self.item_editor.fields_built.connect(
+            lambda widgets: [self.undo_keys.watch(w) for w in widgets]
+        )
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self._kept_selection: str | None = None
@@ -143,6 +150,7 @@ class BriefingEditor(QWidget):
         return self.tree.currentIndex().data(ITEM_ID_ROLE)
 
     def select_item(self, item_id: str) -> None:
+        self._kept_selection = item_id  # a pending re-selection must not undo this choice
         index = self.model.index_of_item(item_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
@@ -195,10 +203,12 @@ class BriefingEditor(QWidget):
     def _restore_selection(self) -> None:
         # A reset drops the current index: find the same item again by id.
         if self._kept_selection:
-            QTimer.singleShot(0, lambda i=self._kept_selection: self._reselect(i))
+            QTimer.singleShot(0, self._reselect)
 
-    def _reselect(self, item_id: str) -> None:
-        if self.model.index_of_item(item_id).isValid():
+    def _reselect(self) -> None:
+        # Read the id when the timer fires: a select_item() since the reset wins.
+        item_id = self._kept_selection
+        if item_id and self.model.index_of_item(item_id).isValid():
             self.select_item(item_id)
 
 
@@ -238,6 +248,9 @@ class _HeaderForm(QWidget):
             lambda: self._edit("bottom_line", self.bottom_line.toPlainText())
         )
         document.changed.connect(self._refresh)
+
+    def fields(self) -> list[QWidget]:
+        return [self.title, self.date, self.author, self.marking.lineEdit(), self.bottom_line]
 
     def _edit(self, field: str, value: object) -> None:
         try:

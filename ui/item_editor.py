@@ -5,9 +5,10 @@ Typing in one field merges into one undo step; moving to another field starts a 
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,6 +59,8 @@ FIELDS: dict[str, list[tuple[str, str, object]]] = {
 
 class ItemEditor(QWidget):
     """Edits the fields of one item of the document's briefing."""
+
+    fields_built = Signal(list)  # the new field widgets, after a change of item kind
 
     def __init__(self, document: BriefingDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +113,7 @@ class ItemEditor(QWidget):
             widget.setAccessibleName(label.replace("&", ""))
             self.editors[name] = widget
             self._layout.addRow(label, widget)
+        self.fields_built.emit(list(self.editors.values()))
 
     def _make_editor(self, name: str, editor: object) -> QWidget:
         if editor == "check":
@@ -152,9 +156,13 @@ class ItemEditor(QWidget):
             self._edit(name, None)
             return
         try:
-            self._edit(name, float(cleaned))
+            number = float(cleaned)
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
             self._message.setText(f"“{text}” is not a number; the value was not changed.")
+            return
+        self._edit(name, number)
 
     def _fidelity_text(self, item: Item) -> str:
         if isinstance(item, Statement):

@@ -33,8 +33,8 @@ class LoadJob(QObject):
         self.cancelled = False
         self._load = load
 
-    def start(self) -> None:
-        QThreadPool.globalInstance().start(_Runner(self))
+    def start(self, pool: QThreadPool) -> None:
+        pool.start(_Runner(self))
 
     def cancel(self) -> None:
         self.cancelled = True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,7 +24,7 @@ from app.capture import capture
 from app.extraction import Extraction, extract
 from app.importing import SUPPORTED_SUFFIXES, ImportFailure, import_text
 from app.models import Briefing, Source, default_sections
-from app.proposals import Proposal, accepted_keys, item_from_proposal
+from app.proposals import Proposal, accepted_keys, item_from_proposal, proposal_key
 from app.sample import load_sample
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing, save_briefing
 from ui.autosave import Autosaver, Recoverable, left_behind
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._article_path: Path | None = None  # the file the current article came from
         self._extractions: dict[str, Extraction] = {}
         self._job: LoadJob | None = None
+        self._pool = QThreadPool(self)  # the window's own: it lives exactly as long as we do
         self._proposals_shown: tuple | None = None
         self.pane = ReaderPane(self)
         self.reader = self.pane.reader
@@ -229,8 +230,23 @@ class MainWindow(QMainWindow):
         encoding, ok = QInputDialog.getItem(
             self, "Reopen with Encoding", f"Read {source.origin} as:", ENCODINGS, current, True
         )
-        if ok and encoding and self._may_discard_changes():
-            self.open_path(self._article_path, encoding=encoding)
+        if ok and encoding:
+            self._reread(source, self._article_path, encoding)
+
+    def _reread(self, source: Source, path: Path, encoding: str) -> None:
+        """Read one article of the briefing again in another encoding; the rest stays."""
+        job = import_job(path, encoding)
+
+        def replace(new: Source, extraction: Extraction) -> None:
+            kept = new.model_copy(update={"id": source.id})
+            self._extractions[kept.id] = extraction
+            self.document.apply(f"Reopen as {encoding}", edits.replace_source(self.briefing, kept))
+            self._proposals_shown = None
+            self.show_source(kept.id)
+            self._article_path = path
+
+        job.finished.connect(replace)
+        self._start_job(job)
 
     def _article_loaded(
         self, source: Source, extraction: Extraction, path: Path | None, *, add: bool
@@ -311,6 +327,8 @@ class MainWindow(QMainWindow):
         briefing = self.briefing
         for proposal in proposals:
             briefing = edits.add_item(briefing, item_from_proposal(source, proposal))
+            # Accepting a rejected proposal changes the user's mind: it is no longer rejected.
+            briefing = edits.restore_proposal(briefing, proposal_key(source, proposal))
         label = "Accept proposal" if len(proposals) == 1 else f"Accept {len(proposals)} proposals"
         self.document.apply(label, briefing)
         self.statusBar().showMessage(f"{label}: added to the briefing.", 4000)
@@ -367,7 +385,7 @@ class MainWindow(QMainWindow):
         job.finished.connect(lambda *_: self._job_done(job))
         job.failed.connect(lambda message: self._job_failed(job, message))
         self.busy.start(job.description)
-        job.start()
+        job.start(self._pool)
 
     def _job_done(self, job: LoadJob) -> None:
         if job is self._job:

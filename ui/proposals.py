@@ -297,7 +297,9 @@ class ProposalsPanel(QWidget):
     def _advance_past(self, items: list[QTreeWidgetItem]) -> None:
         # Keyboard review flow: after Enter or Delete, the next proposal is current.
         below = self.tree.itemBelow(items[-1])
-        if below is not None and below.data(0, KEY_ROLE):
+        while below is not None and not below.data(0, KEY_ROLE):
+            below = self.tree.itemBelow(below)  # past a group heading into the next group
+        if below is not None:
             self.tree.setCurrentItem(below)
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:

@@ -41,6 +41,8 @@ CAPTURE_KINDS = (
 )
 _FOCUS_COLOUR = "#f97316"
 _SLICE_CHARS = 10_000
+_LONGEST_LINE = 4_000
+_WRAP_AT = 2_000
 _HIGHLIGHTS_PER_STEP = 200
 
 
@@ -111,9 +113,10 @@ class ArticleReader(QPlainTextEdit):
         spacing = QTextBlockFormat()
         spacing.setBottomMargin(6)  # one block per line: a little space reads as paragraphs
         cursor.setBlockFormat(spacing)
-        for start in range(0, len(text), _SLICE_CHARS):
+        shown = display_text(text)
+        for start in range(0, len(shown), _SLICE_CHARS):
             cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(text[start : start + _SLICE_CHARS])
+            cursor.insertText(shown[start : start + _SLICE_CHARS])
             yield
         self.moveCursor(QTextCursor.MoveOperation.Start)
         for done, (start, end, fmt) in enumerate(formats, start=1):
@@ -206,18 +209,43 @@ class ArticleReader(QPlainTextEdit):
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
         if self.find(needle, flags):
             return True
-        cursor = self.textCursor()
+        before = self.textCursor()
+        cursor = QTextCursor(before)
         cursor.movePosition(
             QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
         )
         self.setTextCursor(cursor)
-        return self.find(needle, flags)
+        if self.find(needle, flags):
+            return True
+        self.setTextCursor(before)  # nothing found: leave the reader where it was
+        return False
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
+
+
+def display_text(text: str) -> str:
+    """text as the reader lays it out: a very long line gets line breaks in place of some
+    spaces. Qt's cost of formatting grows with the length of a block, and an article pasted
+    as one 100,000-character line would freeze the window; replacing one character by
+    another keeps every offset valid."""
+    if len(text) < _LONGEST_LINE or all(len(line) < _LONGEST_LINE for line in text.split("\n")):
+        return text
+    return "\n".join(_wrap_line(line) for line in text.split("\n"))
+
+
+def _wrap_line(line: str) -> str:
+    if len(line) < _LONGEST_LINE:
+        return line
+    chars, since_break = list(line), 0
+    for index, char in enumerate(chars):
+        since_break += 1
+        if char == " " and since_break >= _WRAP_AT:
+            chars[index], since_break = "\n", 0
+    return "".join(chars)
 
 
 def legend(parent: QWidget | None = None) -> QLabel:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -75,7 +76,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Find in article")
         self.field.setAccessibleName("Find in article")
         self.field.setClearButtonEnabled(True)
-        self.field.returnPressed.connect(self.find_next)
+        self.field.returnPressed.connect(self._on_return)
         self.result = QLabel(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +93,10 @@ class FindBar(QWidget):
             button.clicked.connect(slot)
             layout.addWidget(button)
         layout.addWidget(self.result)
+
+    def _on_return(self) -> None:
+        shifted = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        self.find_previous() if shifted else self.find_next()
 
     def open_bar(self) -> None:
         self.show()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.storage import load_briefing
 from tests.ui.conftest import wait_loaded
@@ -204,19 +207,38 @@ def test_window_layout_is_remembered(qtbot, settings: QSettings) -> None:
     assert second.splitter.sizes()[1:] == sizes[1:]  # the reader gave way to the small screen
 
 
-def test_entry_point_opens_the_window_on_a_file(qtbot) -> None:
-    from cli.main import main
+ENTRY_POINT_CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(["briefing-builder"])
 
-    sample = Path(__file__).resolve().parents[2] / "resources" / "sample-article.txt"
-    seen: list[str] = []
+def look_and_quit():
+    from ui.main_window import MainWindow
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    print("SEEN", shown[0].reader.toPlainText()[:20] if shown else None, flush=True)
+    for window in shown:
+        window.close()
+    app.quit()
 
-    def look_and_quit() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        seen.extend(w.reader.toPlainText()[:20] for w in windows if w.isVisible())
-        for w in windows:
-            w.close()
-        QApplication.quit()
+QTimer.singleShot(1500, look_and_quit)
+from cli.main import main
+sys.exit(main([sys.argv[1]]))
+"""
 
-    QTimer.singleShot(1500, look_and_quit)
-    assert main([str(sample)]) == 0
-    assert "Are 10,000 North Kor" in seen
+
+def test_entry_point_opens_the_window_on_a_file(tmp_path: Path) -> None:
+    # In a child process: the entry point runs the application's event loop, which a
+    # process can run only once.
+    root = Path(__file__).resolve().parents[2]
+    sample = root / "resources" / "sample-article.txt"
+    env = {
+        **os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path),
+    }  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", ENTRY_POINT_CHILD, str(sample)],
+        cwd=root, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "SEEN Are 10,000 North Kor" in out.stdout
