@@ -20,6 +20,7 @@ from app.models import (
     Statement,
     TextRange,
 )
+from app.proposals import item_from_proposal
 
 _Proposal = TypeVar("_Proposal")
 _QUOTE_MARKS = '"“”„«»'
@@ -72,15 +73,9 @@ def _figure(anchor: Anchor, passage: str, source: Source, start: int, end: int) 
     found = find_figures(source.text, [TextRange(start=start, end=end)])
     if not found:
         return Figure(anchor=anchor, text=passage)
-    first = found[0]
-    return Figure(
-        anchor=anchor,
-        text=passage,
-        value=first.value,
-        value_high=first.value_high,
-        unit=first.unit or "",
-        counts=first.counts or "",
-        approximate=first.approximate,
+    # The same conversion as an accepted proposal, but with the user's own passage.
+    return item_from_proposal(source, found[0]).model_copy(
+        update={"anchor": anchor, "text": passage}
     )
 
 

@@ -78,8 +78,7 @@ def update_item(briefing: Briefing, item_id: str, **changes: Any) -> Briefing:
 
 def move_item(briefing: Briefing, item_id: str, section_id: str, index: int) -> Briefing:
     """Move an item to position index of section_id (index counted without the item)."""
-    _, position = locate_item(briefing, item_id)
-    item = locate_item(briefing, item_id)[0].items[position]
+    item = find_item(briefing, item_id)
     _section(briefing, section_id)  # fail before removing anything
     return add_item(remove_item(briefing, item_id), item, section_id=section_id, index=index)
 

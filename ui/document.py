@@ -51,7 +51,6 @@ class BriefingDocument(QObject):
     """The briefing being edited, where it is saved, and its undo stack."""
 
     changed = Signal()  # after every change, undo and redo
-    replaced = Signal()  # a different briefing was loaded: views reset fully
     modified_changed = Signal(bool)  # saved state changed (QUndoStack settles it after changed)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -84,7 +83,6 @@ class BriefingDocument(QObject):
         self.undo_stack.clear()
         self.briefing, self.path = briefing, path
         self._never_saved_content = unsaved
-        self.replaced.emit()
         self.changed.emit()
         self.modified_changed.emit(self.is_modified())
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import edits
+from app.anchors import locate
 from app.capture import capture
 from app.extraction import Extraction, extract
 from app.importing import SUPPORTED_SUFFIXES, ImportFailure, import_text
@@ -369,8 +370,6 @@ class MainWindow(QMainWindow):
             return
         if item.anchor.source_id != self.current_source_id:
             self.show_source(item.anchor.source_id)
-        from app.anchors import locate
-
         found = locate(item.anchor, self.current_source.text)
         if found:
             self.reader.reveal(*found)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -237,28 +236,17 @@ class ProposalsPanel(QWidget):
             self.tree.setCurrentItem(item)
             self.tree.scrollToItem(item)
             return True
-        iterator = QTreeWidgetItemIterator(self.tree)
-        while item := iterator.value():
-            if item.data(0, KEY_ROLE) == key:
-                self.tree.setCurrentItem(item)
-                self.tree.scrollToItem(item)
-                return True
-            iterator += 1
         return False
 
     def select_at(self, offset: int) -> bool:
         """Select the (narrowest) proposal whose passage holds offset; False if none."""
         self._pump.finish()
-        best: tuple[int, str] | None = None
-        iterator = QTreeWidgetItemIterator(self.tree)
-        while item := iterator.value():
-            proposal = item.data(0, PROPOSAL_ROLE)
-            if proposal is not None and proposal.start <= offset < proposal.end:
-                width = proposal.end - proposal.start
-                if best is None or width < best[0]:
-                    best = (width, item.data(0, KEY_ROLE))
-            iterator += 1
-        return self.select_key(best[1]) if best else False
+        holding = [
+            (proposal.end - proposal.start, key)
+            for key, row in self._rows.items()
+            if (proposal := row.data(0, PROPOSAL_ROLE)).start <= offset < proposal.end
+        ]
+        return self.select_key(min(holding)[1]) if holding else False
 
     def selected(self) -> list[QTreeWidgetItem]:
         return [i for i in self.tree.selectedItems() if i.data(0, KEY_ROLE)]

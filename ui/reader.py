@@ -66,7 +66,6 @@ class ArticleReader(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(12)
         self._offsets = OffsetMap("")
-        self._base: list[QTextEdit.ExtraSelection] = []
         self._pending_reveal: tuple[int, int] | None = None
         self._pump = StepPump(self)
         # Highlights are character formats of a read-only text: no undo history needed.
@@ -96,7 +95,7 @@ class ArticleReader(QPlainTextEdit):
         """
         text = source.text if source else ""
         self._offsets = OffsetMap(text)
-        self._base, self._pending_reveal = [], None
+        self._pending_reveal = None
         self.setExtraSelections([])
         self.clear()
         formats = self._format_ranges(source, extraction)
