@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from app.anchors import make_anchor
-from app.extraction import ProposedFigure, ProposedQuestion, ProposedStatement
-from app.models import Figure, Item, Question, QuestionKind, Source, Statement, VerificationStatus
+from app.extraction import Extraction, ProposedFigure, ProposedQuestion, ProposedStatement
+from app.models import (
+    Briefing,
+    Figure,
+    Item,
+    Question,
+    QuestionKind,
+    Source,
+    Statement,
+    VerificationStatus,
+    default_sections,
+)
 
 Proposal = ProposedStatement | ProposedFigure | ProposedQuestion
 
@@ -59,3 +69,21 @@ def accepted_keys(source: Source, items: tuple[Item, ...], proposals: list[Propo
     return {
         proposal_key(source, p) for p in proposals if (proposal_kind(p), p.start, p.end) in taken
     }
+
+
+def all_proposals(extraction: Extraction) -> list[Proposal]:
+    """Every proposal of an extraction: statements, then figures, then questions."""
+    return [*extraction.statements, *extraction.figures, *extraction.questions]
+
+
+def briefing_from_article(source: Source, extraction: Extraction) -> Briefing:
+    """The briefing a first-time user gets by accepting every proposal of one article."""
+    sections = default_sections()
+    items = [item_from_proposal(source, p) for p in all_proposals(extraction)]
+    filled = tuple(
+        section.model_copy(
+            update={"items": tuple(i for i in items if i.kind in section.kinds)}
+        )
+        for section in sections
+    )
+    return Briefing(title=source.title, sections=filled, sources=(source,))

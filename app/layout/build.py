@@ -1,0 +1,218 @@
+"""layout(): the one place that decides what an exported briefing says and in what order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from app.layout import blocks as b
+from app.layout.wording import (
+    clean,
+    clean_block,
+    link_target,
+    long_date,
+    quoted,
+    sentence,
+    typographic,
+    unquoted,
+    value_range,
+)
+from app.models import (
+    Briefing,
+    Figure,
+    Item,
+    Note,
+    Question,
+    QuestionKind,
+    Section,
+    Source,
+    Statement,
+    VerificationStatus,
+)
+
+FIGURE_COLUMNS = ("Figure", "Unit", "What it counts", "Asserted by", "Source")
+FIGURE_WIDTHS = (0.17, 0.13, 0.36, 0.2, 0.14)
+_QUESTION_KINDS = {
+    QuestionKind.UNCONFIRMED: "Unconfirmed claim",
+    QuestionKind.UNCERTAINTY: "Stated uncertainty",
+}
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """What a template decides about the document beyond its sections."""
+
+    page_size: b.PageSize = "A4"
+    sources_heading: str = "Sources"
+    bottom_line_heading: str = "Bottom line"
+
+
+class _Citations:
+    """Numbers sources in the order the briefing first cites them."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self._briefing = briefing
+        self._numbers: dict[str, int] = {}
+
+    def reference(self, item: Item) -> b.Spans:
+        """' [1, ¶4]' for an anchored item; nothing for one typed by hand."""
+        anchor = item.anchor
+        source = self._briefing.source(anchor.source_id) if anchor else None
+        if anchor is None or source is None:
+            return ()
+        number = self._numbers.setdefault(source.id, len(self._numbers) + 1)
+        paragraph = source.paragraph_number(anchor.start)
+        where = f"{number}, ¶{paragraph}" if paragraph else str(number)
+        return (b.Span(" "), b.Span(f"[{where}]", "reference"))
+
+    def numbered_sources(self) -> list[tuple[int, Source]]:
+        """Cited sources by number, then any the briefing holds but never cites."""
+        for source in self._briefing.sources:
+            self._numbers.setdefault(source.id, len(self._numbers) + 1)
+        by_id = {source.id: source for source in self._briefing.sources}
+        return sorted((n, by_id[i]) for i, n in self._numbers.items() if i in by_id)
+
+
+def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.DocumentLayout:
+    """The briefing as neutral blocks: title block, bottom line, sections, then sources."""
+    settings = settings or LayoutSettings()
+    citations = _Citations(briefing)
+    blocks: list[b.Block] = [*_title_block(briefing), *_bottom_line(briefing, settings)]
+    for section in briefing.sections:
+        blocks += _section(section, citations)
+    blocks += _source_list(citations, settings)
+    return b.DocumentLayout(
+        title=_title(briefing),
+        subject=_subject(briefing),
+        author=clean(briefing.author),
+        marking=clean(briefing.marking),
+        page_size=settings.page_size,
+        blocks=tuple(blocks),
+    )
+
+
+def _title(briefing: Briefing) -> str:
+    return clean(briefing.title) or "Briefing"
+
+
+def _subject(briefing: Briefing) -> str:
+    titles = [clean(s.title) for s in briefing.sources if clean(s.title)]
+    subject = "; ".join(titles) if titles else "Meeting briefing"
+    return subject if len(subject) <= 250 else subject[:249] + "…"
+
+
+def _title_block(briefing: Briefing) -> list[b.Block]:
+    blocks: list[b.Block] = [b.Paragraph((b.Span(_title(briefing)),), b.TITLE)]
+    details = [long_date(briefing.date), clean(briefing.author)]
+    if any(details):
+        line = " · ".join(d for d in details if d)
+        blocks.append(b.Paragraph((b.Span(line),), b.SUBTITLE))
+    return blocks
+
+
+def _bottom_line(briefing: Briefing, settings: LayoutSettings) -> list[b.Block]:
+    text = clean_block(briefing.bottom_line)
+    if not text:
+        return []
+    paragraphs = [b.Paragraph((b.Span(line),), b.BOTTOM_LINE) for line in text.split("\n")]
+    return [b.Heading(settings.bottom_line_heading), *paragraphs]
+
+
+def _section(section: Section, citations: _Citations) -> list[b.Block]:
+    if not section.items:
+        return []  # a hand-made briefing has no empty headings
+    blocks: list[b.Block] = [b.Heading(clean(section.title) or "Untitled section")]
+    for kind, run in groupby(section.items, key=lambda item: item.kind):
+        items = list(run)
+        if kind == "figure":
+            blocks.append(_figure_table(items, citations))  # type: ignore[arg-type]
+        elif kind == "question":
+            blocks.append(_question_list(items, citations))  # type: ignore[arg-type]
+        elif kind == "statement":
+            blocks += [_statement(item, citations) for item in items]  # type: ignore[arg-type]
+        else:
+            blocks += [_note(item, citations) for item in items]  # type: ignore[arg-type]
+    return blocks
+
+
+def _statement(statement: Statement, citations: _Citations) -> b.Quote:
+    words = clean(statement.content)
+    text = quoted(words) if statement.direct else typographic(words)
+    who = [clean(statement.speaker) or "Unattributed", clean(statement.speaker_role)]
+    attribution: list[b.Span] = [b.Span("— " + ", ".join(part for part in who if part))]
+    if clean(statement.cue):
+        attribution.append(b.Span(f" ({clean(statement.cue)})"))
+    attribution += citations.reference(statement)
+    if statement.verification is not VerificationStatus.CLAIMED:
+        attribution.append(b.Span(f" — {statement.verification.value.capitalize()}", "strong"))
+    return b.Quote((b.Span(text),), tuple(attribution), _analyst_note(statement))
+
+
+def _analyst_note(item: Item) -> b.Spans:
+    note = clean(item.note)
+    return (b.Span("Analyst’s note: ", "strong"), b.Span(note, "emphasis")) if note else ()
+
+
+def _figure_table(figures: list[Figure], citations: _Citations) -> b.FigureTable:
+    rows = tuple(_figure_row(figure, citations) for figure in figures)
+    return b.FigureTable(FIGURE_COLUMNS, rows, FIGURE_WIDTHS)
+
+
+def _figure_row(figure: Figure, citations: _Citations) -> tuple[b.Spans, ...]:
+    value = value_range(figure.value, figure.value_high, approximate=figure.approximate)
+    counts = clean(figure.counts)
+    if clean(figure.as_of):
+        counts = f"{counts} (as of {clean(figure.as_of)})".strip()
+    note = clean(figure.note)
+    counts_cell = (b.Span(counts),) + ((b.Span(f" Note: {note}", "emphasis"),) if note else ())
+    reference = citations.reference(figure)
+    return (
+        (b.Span(value or clean(figure.text)),),
+        (b.Span(clean(figure.unit)),),
+        counts_cell,
+        (b.Span(clean(figure.asserted_by)),),
+        reference[1:] if reference else (b.Span("—"),),
+    )
+
+
+def _question_list(questions: list[Question], citations: _Citations) -> b.NumberedList:
+    return b.NumberedList(tuple(_question(question, citations) for question in questions))
+
+
+def _question(question: Question, citations: _Citations) -> b.Spans:
+    spans: list[b.Span] = [b.Span(clean(question.text)), *citations.reference(question)]
+    details = [_QUESTION_KINDS.get(question.question_kind, "")]
+    details.append(f"Owner: {clean(question.owner) or 'unassigned'}")
+    details.append(f"Status: {question.status.value}")
+    spans.append(b.Span(" — " + " · ".join(d for d in details if d), "emphasis"))
+    note = clean(question.note)
+    if note:
+        spans.append(b.Span(f" Note: {note}", "emphasis"))
+    return tuple(spans)
+
+
+def _note(note: Note, citations: _Citations) -> b.Paragraph:
+    return b.Paragraph((b.Span(clean(note.text)), *citations.reference(note)), b.BODY)
+
+
+def _source_list(citations: _Citations, settings: LayoutSettings) -> list[b.Block]:
+    numbered = citations.numbered_sources()
+    if not numbered:
+        return []
+    entries = tuple(b.SourceEntry(n, _source_entry(source)) for n, source in numbered)
+    return [b.Heading(settings.sources_heading), b.SourceList(entries)]
+
+
+def _source_entry(source: Source) -> b.Spans:
+    parts = [clean(source.outlet), _quoted_title(source), long_date(source.published)]
+    spans = [b.Span(sentence(parts))]
+    url = clean(source.url)
+    if url:
+        target = link_target(url)
+        spans += [b.Span(" "), b.Span(url, "link", target) if target else b.Span(url)]
+    return tuple(spans)
+
+
+def _quoted_title(source: Source) -> str:
+    title = clean(source.title) or clean(source.origin) or "Untitled article"
+    return f"“{unquoted(title)}”"

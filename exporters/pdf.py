@@ -1,0 +1,184 @@
+"""The PDF writer: layout blocks into a PDF with reportlab's Platypus, by style name.
+
+Every string goes through pdf_fonts.Markup (escaped, fonts for every script), links only
+to web and mail addresses, and nothing in a briefing can name a file or an image to embed.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Spacer,
+    Table,
+)
+from reportlab.platypus import Paragraph as PdfParagraph
+
+from app.layout import blocks as b
+from exporters import styles
+from exporters.common import ExportError, ExportReport, write_atomically
+from exporters.pdf_fonts import MISSING_GLYPH, Markup, register_fonts
+from exporters.pdf_styles import REFERENCE_COLOUR, figure_table_style, stylesheet
+
+_SPAN_TAGS = {"strong": ("<b>", "</b>"), "emphasis": ("<i>", "</i>")}
+
+
+def pdf_bytes(
+    document_layout: b.DocumentLayout, *, invariant: bool = False
+) -> tuple[bytes, list[str]]:
+    """The layout as PDF bytes, with warnings for the user (e.g. characters no font has)."""
+    font = register_fonts()
+    markup = Markup()
+    sheet = stylesheet(font)
+    stream = io.BytesIO()
+    template = _document(stream, document_layout, invariant=invariant)
+    flowables = _Flowables(sheet, markup, template.width).all(document_layout.blocks)
+    furniture = _PageFurniture(sheet, markup.text(document_layout.marking))
+    try:
+        template.build(flowables, canvasmaker=furniture.canvas_class())
+    except Exception as error:  # reportlab's LayoutError and friends: say it, do not crash
+        raise ExportError(f"The PDF could not be laid out: {error}") from None
+    return stream.getvalue(), _warnings(markup)
+
+
+def export_pdf(document_layout: b.DocumentLayout, path: Path) -> ExportReport:
+    """Write the layout to path as a PDF, atomically."""
+    data, warnings = pdf_bytes(document_layout)
+    write_atomically(path, data)
+    return ExportReport(path=path, warnings=warnings)
+
+
+def _warnings(markup: Markup) -> list[str]:
+    if not markup.missing:
+        return []
+    shown = " ".join(sorted(markup.missing)[:12])
+    return [
+        f"{len(markup.missing)} character(s) have no font that can show them in the PDF "
+        f"({shown}); they appear as {MISSING_GLYPH}. The Word export keeps them."
+    ]
+
+
+def _document(
+    stream: io.BytesIO, layout_: b.DocumentLayout, *, invariant: bool
+) -> BaseDocTemplate:
+    width, height = styles.PAGE_SIZES_MM[layout_.page_size]
+    margin = styles.MARGIN_MM * mm
+    template = BaseDocTemplate(
+        stream,
+        pagesize=(width * mm, height * mm),
+        leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
+        title=layout_.title, author=layout_.author, subject=layout_.subject,
+        keywords=layout_.marking, creator="Briefing Builder", invariant=int(invariant),
+    )
+    frame = Frame(margin, margin, width * mm - 2 * margin, height * mm - 2 * margin, id="body")
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return template
+
+
+class _PageFurniture:
+    """Marking at the top and bottom of every page, and "Page x of y" (known only at the end)."""
+
+    def __init__(self, sheet: dict, marking_markup: str) -> None:
+        self.sheet = sheet
+        self.marking = marking_markup
+
+    def canvas_class(self) -> type[Canvas]:
+        furniture = self
+
+        class FurnishedCanvas(Canvas):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                self._pages: list[dict] = []
+
+            def showPage(self) -> None:  # reportlab's name
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self) -> None:
+                for number, state in enumerate(self._pages, start=1):
+                    self.__dict__.update(state)
+                    furniture.draw(self, number, len(self._pages))
+                    Canvas.showPage(self)
+                Canvas.save(self)
+
+        return FurnishedCanvas
+
+    def draw(self, canvas: Canvas, number: int, total: int) -> None:
+        width, height = canvas._pagesize
+        margin = styles.MARGIN_MM * mm
+        lines = [(f"Page {number} of {total}", styles.FOOTER, 8 * mm)]
+        if self.marking:
+            lines += [(self.marking, styles.MARKING, height - 12 * mm),
+                      (self.marking, styles.MARKING, 13 * mm)]
+        for text, style, y in lines:
+            paragraph = PdfParagraph(text, self.sheet[style])
+            paragraph.wrap(width - 2 * margin, 30 * mm)
+            paragraph.drawOn(canvas, margin, y)
+
+
+class _Flowables:
+    """One method per block kind; the look comes from the stylesheet by name."""
+
+    def __init__(self, sheet: dict, markup: Markup, width: float) -> None:
+        self.sheet = sheet
+        self.markup = markup
+        self.width = width
+
+    def all(self, blocks: tuple[b.Block, ...]) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for block in blocks:
+            flowables += self.block(block)
+        return flowables
+
+    def block(self, block: b.Block) -> list[Flowable]:
+        if isinstance(block, b.Heading):
+            return [self.paragraph((b.Span(block.text),), block.style)]
+        if isinstance(block, b.Paragraph):
+            return [self.paragraph(block.spans, block.style)]
+        if isinstance(block, b.Quote):
+            parts = [self.paragraph(block.spans, b.QUOTE),
+                     self.paragraph(block.attribution, b.ATTRIBUTION)]
+            if block.note:
+                parts.append(self.paragraph(block.note, b.ANALYST_NOTE))
+            return [KeepTogether(parts)]
+        if isinstance(block, b.FigureTable):
+            return [self.table(block), Spacer(1, 8)]
+        if isinstance(block, b.NumberedList):
+            return [self.numbered(block)]
+        return [self.paragraph((b.Span(f"[{e.number}] "), *e.spans), b.SOURCE_ENTRY)
+                for e in block.entries]
+
+    def paragraph(self, spans: b.Spans, style: str) -> PdfParagraph:
+        return PdfParagraph("".join(self.span(s) for s in spans), self.sheet[style])
+
+    def span(self, span: b.Span) -> str:
+        if span.style == "link" and span.url:
+            return self.markup.link(span.text, span.url)
+        text = self.markup.text(span.text)
+        if span.style == "reference":
+            return f'<font color="{REFERENCE_COLOUR}" size="8.5">{text}</font>'
+        opening, closing = _SPAN_TAGS.get(span.style, ("", ""))
+        return f"{opening}{text}{closing}"
+
+    def table(self, figure_table: b.FigureTable) -> Table:
+        header = [self.paragraph((b.Span(t),), b.TABLE_HEADING) for t in figure_table.header]
+        rows = [[self.paragraph(cell, b.TABLE_TEXT) for cell in row] for row in figure_table.rows]
+        widths = [self.width * fraction for fraction in figure_table.column_widths]
+        return Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
+                     style=figure_table_style())
+
+    def numbered(self, numbered: b.NumberedList) -> ListFlowable:
+        style = self.sheet[b.LIST_NUMBER]
+        items = [ListItem(self.paragraph(entry, b.LIST_NUMBER)) for entry in numbered.entries]
+        return ListFlowable(items, bulletType="1", start=1, bulletFontName=style.fontName,
+                            bulletFontSize=style.fontSize, leftIndent=20, bulletFormat="%s.")

@@ -1,0 +1,129 @@
+"""Fonts for the PDF writer: bundled DejaVu Sans, a fallback for scripts it lacks, and markup.
+
+reportlab's Paragraph reads its text as markup, so every string from a user or an article
+goes through markup() here: it is escaped, and any character the main font lacks is set in
+a fallback font that has it or, failing that, replaced and reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from exporters.common import resource_path
+
+SANS = "BB Sans"
+SANS_FACES = {
+    SANS: "DejaVuSans.ttf",
+    f"{SANS} Bold": "DejaVuSans-Bold.ttf",
+    f"{SANS} Oblique": "DejaVuSans-Oblique.ttf",
+    f"{SANS} Bold Oblique": "DejaVuSans-BoldOblique.ttf",
+}
+MISSING_GLYPH = "\ufffd"
+# TrueType fonts (reportlab cannot embed CFF/OpenType outlines) that commonly cover CJK and
+# symbols, in order of preference. Nothing is downloaded: these are used only when present.
+FALLBACK_CANDIDATES = (
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
+    "/usr/share/fonts/truetype/freefont/FreeSerif.ttf",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/malgun.ttf",
+    "C:/Windows/Fonts/seguisym.ttf",
+)
+# Characters that never need a glyph: breaks and joiners.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\n")
+
+
+@functools.cache
+def register_fonts() -> str:
+    """Register the bundled family once per process; returns the family name."""
+    for name, file_name in SANS_FACES.items():
+        with resource_path(f"fonts/{file_name}") as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    for bold, italic, suffix in ((0, 0, ""), (1, 0, " Bold"), (0, 1, " Oblique"),
+                                 (1, 1, " Bold Oblique")):
+        addMapping(SANS, bold, italic, f"{SANS}{suffix}")
+    return SANS
+
+
+@functools.cache
+def _coverage(font_name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)
+
+
+@functools.cache
+def _fallback_fonts() -> tuple[str, ...]:
+    """Names of the fallback fonts found on this machine, registered on first need."""
+    extra = os.environ.get("BRIEFING_BUILDER_FALLBACK_FONTS", "")
+    candidates = [*filter(None, extra.split(os.pathsep)), *FALLBACK_CANDIDATES]
+    names = []
+    for index, candidate in enumerate(candidates):
+        name = f"BB Fallback {index}"
+        if Path(candidate).is_file() and _try_register(name, candidate):
+            names.append(name)
+    return tuple(names)
+
+
+def _try_register(name: str, path: str) -> bool:
+    with contextlib.suppress(Exception):  # an unusable font is simply not a fallback
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(name, bold, italic, name)
+        return True
+    return False
+
+
+def font_for(char: str) -> str | None:
+    """The font to set char in: the main one, a fallback, or None if no font has it."""
+    code = ord(char)
+    if code in _coverage(SANS) or char in _INVISIBLE:
+        return SANS
+    return next((f for f in _fallback_fonts() if code in _coverage(f)), None)
+
+
+class Markup:
+    """Turns plain text into safe Paragraph markup and remembers what it could not show."""
+
+    def __init__(self) -> None:
+        self.missing: set[str] = set()
+
+    def text(self, text: str) -> str:
+        """text escaped, with characters outside the main font set in a fallback font."""
+        if all(ord(c) < 0x250 for c in text):  # Latin: always in the main font, fast path
+            return escape(text)
+        return "".join(self._run(run, font) for run, font in _runs_by_font(text))
+
+    def link(self, text: str, url: str) -> str:
+        return f'<a href={quoteattr(url)} color="#0563C1"><u>{self.text(text)}</u></a>'
+
+    def _run(self, run: str, font: str | None) -> str:
+        if font == SANS:
+            return escape(run)
+        if font is None:
+            self.missing.update(run)
+            return MISSING_GLYPH * len(run)
+        return f'<font face="{font}">{escape(run)}</font>'
+
+
+def _runs_by_font(text: str) -> list[tuple[str, str | None]]:
+    runs: list[tuple[str, str | None]] = []
+    for char in text:
+        font = font_for(char)
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0] + char, font)
+        else:
+            runs.append((char, font))
+    return runs

@@ -1,0 +1,227 @@
+"""The Word writer: layout blocks into a .docx built on the reference document's styles.
+
+It decides only how blocks look, by naming styles that resources/reference.docx defines, so
+a user (or a template) restyles the export in Word without touching this code.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.table import Table
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from app.layout import blocks as b
+from exporters import styles
+from exporters.common import ExportReport, resource_bytes, write_atomically
+
+REFERENCE_DOCX = "reference.docx"
+
+
+def docx_bytes(document_layout: b.DocumentLayout, *, reference: bytes | None = None) -> bytes:
+    """The layout as the bytes of a .docx file."""
+    document = docx.Document(io.BytesIO(reference or resource_bytes(REFERENCE_DOCX)))
+    _clear_body(document)
+    _page_setup(document, document_layout)
+    _properties(document, document_layout)
+    writer = _BlockWriter(document)
+    for block in document_layout.blocks:
+        writer.write(block)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def export_docx(document_layout: b.DocumentLayout, path: Path) -> ExportReport:
+    """Write the layout to path as a Word document, atomically."""
+    write_atomically(path, docx_bytes(document_layout))
+    return ExportReport(path=path)
+
+
+def _clear_body(document: Document) -> None:
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _page_setup(document: Document, document_layout: b.DocumentLayout) -> None:
+    width, height = styles.PAGE_SIZES_MM[document_layout.page_size]
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(styles.MARGIN_MM))
+    section.header_distance = section.footer_distance = Mm(10)
+    header = section.header.paragraphs[0]
+    footer = section.footer.paragraphs[0]
+    if document_layout.marking:
+        header.style = document.styles[styles.MARKING]
+        header.text = document_layout.marking
+        footer.style = document.styles[styles.MARKING]
+        footer.text = document_layout.marking
+        footer = section.footer.add_paragraph(style=styles.FOOTER)
+    else:
+        footer.style = document.styles[styles.FOOTER]
+    _page_x_of_y(footer)
+
+
+def _page_x_of_y(paragraph: WordParagraph) -> None:
+    paragraph.add_run("Page ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" of ")
+    _field(paragraph, "NUMPAGES", "1")
+
+
+def _field(paragraph: WordParagraph, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
+                       ("text", placeholder), ("end", None)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+def _properties(document: Document, document_layout: b.DocumentLayout) -> None:
+    properties = document.core_properties
+    properties.title = document_layout.title
+    properties.subject = document_layout.subject
+    properties.author = document_layout.author
+    properties.keywords = document_layout.marking
+    properties.comments = "Made with Briefing Builder"
+
+
+class _BlockWriter:
+    """One method per block kind; styles by name only."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    def write(self, block: b.Block) -> None:
+        if isinstance(block, b.Heading):
+            self.document.add_paragraph(block.text, style=block.style)
+        elif isinstance(block, b.Paragraph):
+            self._paragraph(block.spans, block.style)
+        elif isinstance(block, b.Quote):
+            self._quote(block)
+        elif isinstance(block, b.FigureTable):
+            self._table(block)
+        elif isinstance(block, b.NumberedList):
+            self._numbered_list(block)
+        elif isinstance(block, b.SourceList):
+            for entry in block.entries:
+                self._paragraph(
+                    (b.Span(f"[{entry.number}]\t"), *entry.spans), b.SOURCE_ENTRY
+                )
+
+    def _paragraph(self, spans: b.Spans, style: str) -> WordParagraph:
+        paragraph = self.document.add_paragraph(style=style)
+        add_spans(paragraph, spans)
+        return paragraph
+
+    def _quote(self, quote: b.Quote) -> None:
+        self._paragraph(quote.spans, b.QUOTE)
+        self._paragraph(quote.attribution, b.ATTRIBUTION)
+        if quote.note:
+            self._paragraph(quote.note, b.ANALYST_NOTE)
+
+    def _table(self, figure_table: b.FigureTable) -> None:
+        table = self.document.add_table(rows=1, cols=len(figure_table.header))
+        table.style = self.document.styles[styles.TABLE]
+        _column_widths(self.document, table, figure_table.column_widths)
+        for cell, title in zip(table.rows[0].cells, figure_table.header, strict=True):
+            cell.paragraphs[0].style = self.document.styles[b.TABLE_HEADING]
+            cell.paragraphs[0].add_run(title)
+        _repeat_as_header(table)
+        for row in figure_table.rows:
+            cells = table.add_row().cells
+            for cell, spans in zip(cells, row, strict=True):
+                cell.paragraphs[0].style = self.document.styles[b.TABLE_TEXT]
+                add_spans(cell.paragraphs[0], spans)
+        self.document.add_paragraph(style=b.BODY)  # Word needs a paragraph between tables
+
+    def _numbered_list(self, numbered: b.NumberedList) -> None:
+        number_id = _restarted_numbering(self.document)
+        for entry in numbered.entries:
+            paragraph = self._paragraph(entry, b.LIST_NUMBER)
+            if number_id is not None:
+                _set_numbering(paragraph, number_id)
+
+
+def add_spans(paragraph: WordParagraph, spans: b.Spans) -> None:
+    """Runs for spans; a link span becomes a working hyperlink."""
+    for span in spans:
+        if span.style == "link" and span.url:
+            _hyperlink(paragraph, span.text, span.url)
+            continue
+        run = paragraph.add_run(span.text)
+        if span.style != "plain":
+            run.style = paragraph.part.document.styles[styles.CHARACTER_STYLES[span.style]]
+
+
+def _hyperlink(paragraph: WordParagraph, text: str, url: str) -> None:
+    # python-docx reads hyperlinks but cannot add them: build the element it would read.
+    relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relationship)
+    paragraph._p.append(link)
+    run = paragraph.add_run(text, style=styles.CHARACTER_STYLES["link"])
+    link.append(run._r)  # moves the run inside the hyperlink
+
+
+def _column_widths(document: Document, table: Table, fractions: tuple[float, ...]) -> None:
+    section = document.sections[0]
+    usable = section.page_width - section.left_margin - section.right_margin
+    table.autofit = False
+    for column, fraction in zip(table.columns, fractions, strict=True):
+        column.width = int(usable * fraction)
+
+
+def _repeat_as_header(table: Table) -> None:
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row_properties.append(header)
+
+
+def _restarted_numbering(document: Document) -> str | None:
+    """A new numbering instance of the List Number style's list, starting again at 1."""
+    style = document.styles[b.LIST_NUMBER].element
+    style_number = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    if style_number is None:
+        return None  # the reference styles lists without numbering: nothing to restart
+    numbering = document.part.numbering_part.element
+    abstract = next(
+        (n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))
+         if n.get(qn("w:numId")) == style_number.get(qn("w:val"))),
+        None,
+    )
+    if abstract is None:
+        return None
+    number = numbering.add_num(int(abstract))
+    override = number.add_lvlOverride(ilvl=0)
+    override.add_startOverride(1)
+    return str(number.numId)
+
+
+def _set_numbering(paragraph: WordParagraph, number_id: str) -> None:
+    properties = paragraph._p.get_or_add_pPr()
+    numbering = properties.get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = int(number_id)
+
