@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import extract_command
+from cli import export_command, extract_command
 
-SUBCOMMANDS = {"extract": extract_command}
+SUBCOMMANDS = {"extract": extract_command, "export": export_command}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

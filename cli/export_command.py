@@ -1,0 +1,69 @@
+"""`briefing-builder export`: a .briefing file or an article in, a Word or PDF briefing out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.extraction import extract
+from app.importing import ImportFailure, import_file
+from app.models import Briefing
+from app.proposals import briefing_from_article
+from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing
+from exporters.common import ExportError
+from exporters.export import FORMATS, export_briefing, format_of
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-builder export",
+        description="Export a briefing as Word or PDF. INPUT is a .briefing file, or an "
+        "article: then every proposal is accepted into the default sections, under the "
+        "article's title, as a first-time user would get it.",
+    )
+    parser.add_argument("input", metavar="INPUT", help="a .briefing file or an article file")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write")
+    parser.add_argument(
+        "--format", choices=sorted(FORMATS), help="docx or pdf (default: from OUT's suffix)"
+    )
+    parser.add_argument("--encoding", help="read a text article in this encoding")
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Export one input; a clear message and status 1 when it cannot be read or written."""
+    parser = build_parser()
+    options = parser.parse_args(argv)
+    output = Path(options.output)
+    output_format = options.format or format_of(output)
+    if output_format is None:
+        parser.error(f"cannot tell the format from '{output.name}': add --format docx or pdf")
+    if _same_file(Path(options.input), output):
+        parser.error("OUT is the input file itself; choose another output name")
+    try:
+        briefing = read_input(Path(options.input), encoding=options.encoding)
+        report = export_briefing(briefing, output, output_format)
+    except (ImportFailure, StorageError, ExportError) as error:
+        print(f"briefing-builder: {error}", file=sys.stderr)
+        return 1
+    for warning in report.warnings:
+        print(f"briefing-builder: warning: {warning}", file=sys.stderr)
+    print(f"Wrote {output}")
+    return 0
+
+
+def read_input(path: Path, *, encoding: str | None = None) -> Briefing:
+    """The briefing in a .briefing file, or the one a first start builds from an article."""
+    if path.suffix.lower() == BRIEFING_SUFFIX:
+        return load_briefing(path)
+    source = import_file(path, encoding=encoding)
+    return briefing_from_article(source, extract(source))
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
