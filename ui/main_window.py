@@ -31,6 +31,7 @@ from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing, save_brief
 from ui.autosave import Autosaver, Recoverable, left_behind
 from ui.briefing_editor import BriefingEditor
 from ui.document import BriefingDocument
+from ui.exporting import ExportActions
 from ui.loading import LoadJob, extract_job, import_job
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(self.settings)
         self._connect()
         self._build_layout()
+        self.exports = ExportActions(self)
         self._build_menus()
         self._restore_window_state()
         self._on_document_changed()

@@ -53,6 +53,17 @@ def _file_menu(w: MainWindow) -> None:
     )
     menu.addActions([w.save_action, w.save_as_action])
     menu.addSeparator()
+    w.export_pdf_action = w.action(
+        "Export as &PDF…",
+        w.exports.export_pdf,
+        "Ctrl+E",
+        "Preview the briefing as a PDF, then save it",
+    )
+    w.export_word_action = w.action(
+        "Export as &Word…", w.exports.export_word, "Ctrl+Shift+E", "Save the briefing as a .docx"
+    )
+    menu.addActions([w.export_pdf_action, w.export_word_action])
+    menu.addSeparator()
     menu.addAction(w.action("&Quit", w.close, Keys.Quit, "Close the window"))
 
 
