@@ -1,0 +1,110 @@
+"""Export from the window: the PDF preview shows the real pages, Save writes those bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ui.main_window import MainWindow
+
+
+def sample_with_everything_accepted(window: MainWindow, qtbot) -> None:
+    window.open_sample()
+    for kind in ("statement", "figure", "question"):
+        window.proposals.accept_all_actions[kind].trigger()
+    window.editor.header.title.selectAll()
+    qtbot.keyClicks(window.editor.header.title, "Morning brief: Korea and Ukraine")
+    window.editor.header.marking.setCurrentText("OFFICIAL-SENSITIVE")
+
+
+def answer_export_path(monkeypatch: pytest.MonkeyPatch, window: MainWindow, path: Path | None):
+    asked: list[str] = []
+
+    def ask(output_format: str) -> Path | None:
+        asked.append(output_format)
+        return path
+
+    monkeypatch.setattr(window.exports, "_ask_export_path", ask)
+    return asked
+
+
+def press_in_preview(window: MainWindow, button: QDialogButtonBox.StandardButton, seen: dict):
+    """Once the preview is open: let every page render, note what it shows, press button."""
+
+    def act() -> None:
+        preview = window.exports.preview
+        if preview is None or not preview.isVisible():
+            QTimer.singleShot(20, act)
+            return
+        preview.finish_rendering()
+        seen["pages"] = len(preview.page_labels)
+        seen["rendered"] = preview.rendered_pages()
+        seen["width"] = preview.page_labels[0].pixmap().width()
+        preview.buttons.button(button).click()
+
+    QTimer.singleShot(0, act)
+
+
+def test_pdf_preview_then_save_writes_the_previewed_pages(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample_with_everything_accepted(window, qtbot)
+    target = tmp_path / "brief.pdf"
+    asked = answer_export_path(monkeypatch, window, target)
+    seen: dict = {}
+    press_in_preview(window, QDialogButtonBox.StandardButton.Save, seen)
+    assert window.export_pdf_action.shortcut().toString() == "Ctrl+E"
+    window.export_pdf_action.trigger()
+    assert asked == ["pdf"]
+    reader = pypdf.PdfReader(target)
+    assert seen["pages"] == len(reader.pages) >= 2 and seen["rendered"] == seen["pages"]
+    assert seen["width"] > 500  # a real page image, not a placeholder
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Morning brief: Korea and Ukraine" in text
+    assert text.count("OFFICIAL-SENSITIVE") == 2 * len(reader.pages)
+    assert "the first step to a world war" in text
+    assert "Exported brief.pdf" in window.statusBar().currentMessage()
+
+
+def test_cancelling_the_preview_writes_nothing_and_asks_nothing(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample_with_everything_accepted(window, qtbot)
+    asked = answer_export_path(monkeypatch, window, tmp_path / "never.pdf")
+    seen: dict = {}
+    press_in_preview(window, QDialogButtonBox.StandardButton.Cancel, seen)
+    assert window.exports.export_pdf() is None
+    assert seen["rendered"] == seen["pages"] and asked == []
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_export_word_writes_a_document_with_the_briefing(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample_with_everything_accepted(window, qtbot)
+    target = tmp_path / "brief.docx"
+    answer_export_path(monkeypatch, window, target)
+    window.export_word_action.trigger()
+    document = docx.Document(str(target))
+    assert document.core_properties.title == "Morning brief: Korea and Ukraine"
+    assert document.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Quote", "Attribution", "List Number"} <= styles
+    assert len(document.tables) == 1 and document.tables[0].style.name == "Briefing Table"
+
+
+def test_export_to_an_unwritable_place_says_so_and_keeps_the_briefing(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: list
+) -> None:
+    sample_with_everything_accepted(window, qtbot)
+    before = window.briefing
+    answer_export_path(monkeypatch, window, tmp_path / "missing" / "brief.docx")
+    window.export_word_action.trigger()
+    assert messages and messages[-1][0] == "Export failed"
+    assert "Cannot save in" in messages[-1][1]
+    assert window.briefing == before and not (tmp_path / "missing").exists()
