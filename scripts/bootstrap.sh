@@ -13,8 +13,10 @@ BB_APT_PACKAGES=(
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
   libxcb-xinerama0 libxcb-xkb1 libxcb-util1 libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0
   libegl1 libgl1 libglx0 libopengl0 libfontconfig1 libfreetype6 libpng16-16 libdbus-1-3
-  libglib2.0-0 xvfb xauth poppler-utils fonts-dejavu-core
+  libglib2.0-0 xvfb xauth poppler-utils fonts-dejavu-core fonts-droid-fallback
 )
+# Only for the test suite: LibreOffice converts exported .docx files to check they open.
+BB_TEST_APT_PACKAGES=(libreoffice-writer-nogui)
 
 bb_log() { printf '[briefing-builder] %s\n' "$*" >&2; }
 
@@ -78,5 +80,10 @@ bb_ensure_venv() {
 
 bb_bootstrap() {
   bb_apt_install "${BB_APT_PACKAGES[@]}"
+  bb_ensure_venv
+}
+
+bb_bootstrap_tests() {
+  bb_apt_install "${BB_APT_PACKAGES[@]}" "${BB_TEST_APT_PACKAGES[@]}"
   bb_ensure_venv
 }
