@@ -48,7 +48,7 @@ def pdf_bytes(
         template.build(flowables, canvasmaker=furniture.canvas_class())
     except Exception as error:  # reportlab's LayoutError and friends: say it, do not crash
         raise ExportError(f"The PDF could not be laid out: {error}") from None
-    return stream.getvalue(), _warnings(markup)
+    return stream.getvalue(), [*document_layout.warnings, *_warnings(markup)]
 
 
 def export_pdf(document_layout: b.DocumentLayout, path: Path) -> ExportReport:

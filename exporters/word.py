@@ -44,7 +44,7 @@ def docx_bytes(document_layout: b.DocumentLayout, *, reference: bytes | None = N
 def export_docx(document_layout: b.DocumentLayout, path: Path) -> ExportReport:
     """Write the layout to path as a Word document, atomically."""
     write_atomically(path, docx_bytes(document_layout))
-    return ExportReport(path=path)
+    return ExportReport(path=path, warnings=list(document_layout.warnings))
 
 
 def _clear_body(document: Document) -> None:

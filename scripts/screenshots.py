@@ -41,6 +41,24 @@ def select(window, passage: str) -> None:
     window.reader.setTextCursor(cursor)
 
 
+def shoot_pdf_preview(app: QApplication, window) -> None:
+    """The Export as PDF preview, taken while it is open, then cancelled."""
+    from PySide6.QtCore import QTimer
+
+    def take() -> None:
+        preview = window.exports.preview
+        preview.resize(900, 1000)
+        preview.finish_rendering()
+        for _ in range(20):
+            app.processEvents()
+        preview.grab().save(str(DOCS / "pdf-preview.png"))
+        print("wrote", DOCS / "pdf-preview.png")
+        preview.reject()
+
+    QTimer.singleShot(300, take)
+    window.exports.export_pdf()
+
+
 def main() -> int:
     tmp = Path(tempfile.mkdtemp())
     os.environ["BRIEFING_BUILDER_DATA_DIR"] = str(tmp / "data")
@@ -77,6 +95,7 @@ def main() -> int:
     )
     window.editor.item_editor.editors["verification"].setCurrentText("unconfirmed")
     shoot(app, window, "briefing-editor.png")
+    shoot_pdf_preview(app, window)
 
     window.pane.find_bar.open_bar()
     window.pane.find_bar.field.setText("casualty")

@@ -33,11 +33,15 @@ class ExportActions(QObject):
             return None
         try:
             with _busy():
-                export_briefing(self.window.briefing, path, "docx")
+                report = export_briefing(self.window.briefing, path, "docx")
         except ExportError as error:
             self._warn(str(error))
             return None
-        self._done(path, [])
+        self._done(path, report.warnings)
+        if report.warnings:
+            QMessageBox.information(
+                self.window, "Exported with warnings", "\n\n".join(report.warnings)
+            )
         return path
 
     def export_pdf(self) -> Path | None:

@@ -51,8 +51,8 @@ class PdfPreviewDialog(QDialog):
         self.summary = QLabel(f"{pages} page{'s' if pages != 1 else ''}. Nothing is saved "
                               "until you choose Save.")
         layout.addWidget(self.summary)
-        for warning in warnings:
-            note = QLabel("⚠ " + warning)
+        self.warning_labels = [QLabel("⚠ " + warning) for warning in warnings]
+        for note in self.warning_labels:
             note.setWordWrap(True)
             note.setStyleSheet("color: #8a5300;")
             layout.addWidget(note)

@@ -113,7 +113,8 @@ class DocumentLayout:
     marking: str
     page_size: PageSize
     blocks: tuple[Block, ...]
-    keywords: tuple[str, ...] = field(default=())
+    # Things to tell the person exporting (e.g. a quote that no longer matches its article).
+    warnings: tuple[str, ...] = field(default=())
 
     def plain_text(self) -> str:
         """The document's words in reading order, for tests and search."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from app.fidelity import quote_is_faithful
 from app.layout import blocks as b
 from app.layout.wording import (
     clean,
@@ -88,7 +89,26 @@ def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.Docu
         marking=clean(briefing.marking),
         page_size=settings.page_size,
         blocks=tuple(blocks),
+        warnings=tuple(_content_warnings(briefing)),
     )
+
+
+def _content_warnings(briefing: Briefing) -> list[str]:
+    """Direct quotes whose words are not in their article: misquotes must not go unnoticed."""
+    unfaithful = [
+        item
+        for item in briefing.items()
+        if isinstance(item, Statement)
+        and item.anchor is not None
+        and not quote_is_faithful(item, briefing.source(item.anchor.source_id))
+    ]
+    if not unfaithful:
+        return []
+    who = ", ".join(sorted({clean(s.speaker) or "unattributed" for s in unfaithful}))
+    return [
+        f"{len(unfaithful)} direct quote(s) no longer match the article word for word "
+        f"({who}); they are exported as edited. Check them, or mark them as reported speech."
+    ]
 
 
 def _title(briefing: Briefing) -> str:
@@ -180,7 +200,8 @@ def _question_list(questions: list[Question], citations: _Citations) -> b.Number
 
 
 def _question(question: Question, citations: _Citations) -> b.Spans:
-    spans: list[b.Span] = [b.Span(clean(question.text)), *citations.reference(question)]
+    text = typographic(clean(question.text))
+    spans: list[b.Span] = [b.Span(text), *citations.reference(question)]
     details = [_QUESTION_KINDS.get(question.question_kind, "")]
     details.append(f"Owner: {clean(question.owner) or 'unassigned'}")
     details.append(f"Status: {question.status.value}")
@@ -192,7 +213,7 @@ def _question(question: Question, citations: _Citations) -> b.Spans:
 
 
 def _note(note: Note, citations: _Citations) -> b.Paragraph:
-    return b.Paragraph((b.Span(clean(note.text)), *citations.reference(note)), b.BODY)
+    return b.Paragraph((b.Span(typographic(clean(note.text))), *citations.reference(note)), b.BODY)
 
 
 def _source_list(citations: _Citations, settings: LayoutSettings) -> list[b.Block]:

@@ -45,6 +45,7 @@ def press_in_preview(window: MainWindow, button: QDialogButtonBox.StandardButton
         seen["pages"] = len(preview.page_labels)
         seen["rendered"] = preview.rendered_pages()
         seen["width"] = preview.page_labels[0].pixmap().width()
+        seen["warnings"] = [label.text() for label in preview.warning_labels]
         preview.buttons.button(button).click()
 
     QTimer.singleShot(0, act)
@@ -108,3 +109,19 @@ def test_export_to_an_unwritable_place_says_so_and_keeps_the_briefing(
     assert messages and messages[-1][0] == "Export failed"
     assert "Cannot save in" in messages[-1][1]
     assert window.briefing == before and not (tmp_path / "missing").exists()
+
+
+def test_preview_warns_about_a_quote_that_no_longer_matches_the_article(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample_with_everything_accepted(window, qtbot)
+    quote = next(i for i in window.briefing.items() if i.kind == "statement" and i.direct)
+    window.editor.select_item(quote.id)
+    window.editor.item_editor.editors["content"].setPlainText("Words nobody said.")
+    answer_export_path(monkeypatch, window, tmp_path / "brief.pdf")
+    seen: dict = {}
+    press_in_preview(window, QDialogButtonBox.StandardButton.Save, seen)
+    window.export_pdf_action.trigger()
+    assert len(seen["warnings"]) == 1 and "no longer match the article" in seen["warnings"][0]
+    assert quote.speaker in seen["warnings"][0]
+    assert (tmp_path / "brief.pdf").exists()  # a warning, not a refusal
