@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -30,6 +31,7 @@ from exporters.common import ExportError, ExportReport, write_atomically
 from exporters.pdf_fonts import MISSING_GLYPH, Markup, register_fonts
 from exporters.pdf_styles import REFERENCE_COLOUR, figure_table_style, stylesheet
 
+HEADING_ROOM = 45 * mm  # a heading with less space than this below it starts a new page
 _SPAN_TAGS = {"strong": ("<b>", "</b>"), "emphasis": ("<i>", "</i>")}
 
 
@@ -142,7 +144,9 @@ class _Flowables:
 
     def block(self, block: b.Block) -> list[Flowable]:
         if isinstance(block, b.Heading):
-            return [self.paragraph((b.Span(block.text),), block.style)]
+            # Rather than keepWithNext (which drags a long table whole onto the next page and
+            # leaves a gap), a heading only moves on when too little room is left below it.
+            return [CondPageBreak(HEADING_ROOM), self.paragraph((b.Span(block.text),), block.style)]
         if isinstance(block, b.Paragraph):
             return [self.paragraph(block.spans, block.style)]
         if isinstance(block, b.Quote):
@@ -174,8 +178,9 @@ class _Flowables:
         header = [self.paragraph((b.Span(t),), b.TABLE_HEADING) for t in figure_table.header]
         rows = [[self.paragraph(cell, b.TABLE_TEXT) for cell in row] for row in figure_table.rows]
         widths = [self.width * fraction for fraction in figure_table.column_widths]
+        # splitInRow: a row taller than a page (a long note) is split rather than refused.
         return Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
-                     style=figure_table_style())
+                     style=figure_table_style(), splitInRow=1)
 
     def numbered(self, numbered: b.NumberedList) -> ListFlowable:
         style = self.sheet[b.LIST_NUMBER]

@@ -22,14 +22,18 @@ _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 LINK_SCHEMES = ("http", "https", "mailto")
 
 
+# Line and page breaks from other tools (Word's manual break is \x0b) separate words.
+_BREAKS = str.maketrans({"\x0b": " ", "\x0c": " ", "\x85": " "})
+
+
 def clean(text: str) -> str:
     """Text with what no document format can hold removed and whitespace runs made single."""
-    return _SPACES.sub(" ", _UNSAFE.sub("", text)).strip()
+    return _SPACES.sub(" ", _UNSAFE.sub("", text.translate(_BREAKS))).strip()
 
 
 def clean_block(text: str) -> str:
     """Like clean(), but keeps paragraph breaks (for multi-line fields such as the bottom line)."""
-    lines = (clean(line) for line in _UNSAFE.sub("", text).split("\n"))
+    lines = (clean(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -80,12 +84,21 @@ def link_target(url: str) -> str:
     return url
 
 
+_PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "„": "“"}
+
+
 def unquoted(text: str) -> str:
-    """text without the quotation marks around it, so a writer can add its own."""
-    pairs = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "„": "“"}
+    """text without the quotation marks around it, so a writer can add its own.
+
+    The marks go only when they enclose the whole text: in '“Never,” he said, “never.”'
+    the first and last marks belong to two different quoted fragments and stay.
+    """
     text = text.strip()
-    while len(text) >= 2 and pairs.get(text[0]) == text[-1]:
-        text = text[1:-1].strip()
+    while len(text) >= 2 and _PAIRS.get(text[0]) == text[-1]:
+        inner = text[1:-1]
+        if text[0] in inner or text[-1] in inner:
+            break
+        text = inner.strip()
     return text
 
 

@@ -93,9 +93,9 @@ def _spans(block: Block) -> list[Span]:
 
 
 def _all_strings(document: DocumentLayout) -> list[str]:
-    """Every string a writer would put into a file: metadata, headings, spans and links."""
+    """Every string a writer shows: metadata, headings, spans, links and the warnings."""
     strings = [document.title, document.subject, document.author, document.marking]
-    strings += document.keywords
+    strings += document.warnings
     for block in document.blocks:
         if isinstance(block, Heading):
             strings.append(block.text)
@@ -222,6 +222,10 @@ def test_direct_statement_is_wrapped_once_in_curly_quotes(content: str) -> None:
     assert _quote(Statement(content=content, direct=True)) == "“We will not retreat”"
 
 
+def test_direct_statement_sets_apostrophes_as_printers_do() -> None:
+    assert _quote(Statement(content="We won't retreat", direct=True)) == "“We won’t retreat”"
+
+
 def test_reported_statement_is_not_wrapped_in_quotes() -> None:
     text = _quote(Statement(content="the talks had failed", direct=False))
 
@@ -234,11 +238,6 @@ def test_mixed_quote_is_not_double_wrapped() -> None:
     assert _quote(statement) == "He called the talks “a farce” and left"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wording.quoted() calls unquoted(), which strips the first and last marks of a "
-    "mixed quote that opens and closes with quoted fragments, leaving them unbalanced",
-)
 def test_mixed_quote_opening_and_closing_with_fragments_keeps_every_mark() -> None:
     statement = Statement(content="“Never,” he said, “never again.”", direct=True)
 
@@ -331,7 +330,11 @@ def test_uncited_source_is_still_listed() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "JavaScript:alert(1)", "file:///etc/passwd", "data:text/html,x"]
+    "url",
+    [
+        "javascript:alert(1)", "JavaScript:alert(1)", "javascript://news.test/%0Aalert(1)",
+        "file:///etc/passwd", "file://server/share/x.docx", "data:text/html,x",
+    ],
 )
 def test_unsafe_url_is_shown_as_plain_text_not_a_link(url: str) -> None:
     document = layout(_briefing(sources=(_source("Alpha", url=url),)))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdf
 
 from app.extraction import extract
-from app.models import Briefing, Note, Section
+from app.models import Briefing, Figure, Note, Section
 from app.proposals import briefing_from_article
 from app.sample import load_sample
 from tests.factories import rich_briefing
@@ -30,14 +30,14 @@ def unicode_briefing(
     """rich_briefing() whose exported words carry Greek, Cyrillic, accents and markup-like text.
 
     rich_briefing() keeps its Unicode in the article text, which no export shows; this puts
-    it into the title, the author, the source title (the subject) and a notes section.
+    it into the title, the author, the source title (the subject) and a last section.
     """
     base = rich_briefing(items_per_section=items_per_section)
     source = base.sources[0].model_copy(update={"title": SOURCE_TITLE, "url": URL})
     words = f"{GREEK}, {CYRILLIC}, {ACCENTED}" + (f" {EMOJI}" if emoji else "")
-    languages = Section(
-        title="Languages", items=(Note(text=words), Note(text="Literal: " + " ".join(MARKUP)))
-    )
+    # Note text is set with typographic quotes; a figure's counts are kept as written.
+    literal = Figure(text="1", value=1, counts="Literal: " + " ".join(MARKUP))
+    languages = Section(title="Languages", items=(Note(text=words), literal))
     return base.model_copy(update={
         "title": TITLE,
         "author": AUTHOR,

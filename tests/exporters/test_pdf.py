@@ -130,9 +130,15 @@ def test_without_a_marking_pages_show_only_the_page_number(tmp_path: Path) -> No
         assert "Page 1 of 1" in page
 
 
-@pytest.mark.parametrize("text", [GREEK, CYRILLIC, ACCENTED, *MARKUP])
-def test_unicode_and_markup_like_text_is_kept_literally(pages: list[str], text: str) -> None:
+@pytest.mark.parametrize("text", [GREEK, CYRILLIC, ACCENTED])
+def test_greek_cyrillic_and_accented_text_is_kept(pages: list[str], text: str) -> None:
     assert text in flat("\n".join(pages))
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_markup_like_text_is_shown_literally(pages: list[str], text: str) -> None:
+    # squeezed: a table cell may break a long token where the text had no space
+    assert squeezed(text) in squeezed("".join(pages))
 
 
 def test_img_markup_embeds_no_image_and_does_not_fail(tmp_path: Path) -> None:
@@ -281,12 +287,6 @@ def test_long_figure_table_repeats_its_header_on_every_page_with_rows(tmp_path: 
     assert all(f"tally-{n:03d}" in " ".join(pages) for n in range(200))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Heading 1 has keepWithNext, so reportlab keeps the heading and the whole table "
-    "together and moves a table taller than the rest of the page to the next page, "
-    "leaving page 1 empty below the title block",
-)
 def test_long_figure_table_starts_on_the_first_page(tmp_path: Path) -> None:
     path = tmp_path / "table.pdf"
     _export(path, _items(*_figures(200), bottom_line="Short."))
@@ -294,12 +294,6 @@ def test_long_figure_table_starts_on_the_first_page(tmp_path: Path) -> None:
     assert "tally-000" in pdf_pages(path)[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ExportError,
-    reason="a figure-table row taller than a page (e.g. a 400-word note) cannot be split by "
-    "reportlab's Table, so export_pdf raises 'The PDF could not be laid out'",
-)
 def test_figure_with_a_note_longer_than_a_page_still_exports(tmp_path: Path) -> None:
     path = tmp_path / "note.pdf"
     _export(path, _items(Figure(text="1", value=1, note="word " * 400)))

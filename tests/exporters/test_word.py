@@ -289,22 +289,3 @@ def test_failed_replace_leaves_old_file_unchanged_and_no_temporary_file(
     assert "unchanged" in str(raised.value)
     assert path.read_bytes() == b"the previous export"
     assert list(tmp_path.iterdir()) == [path]
-
-
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0,
-    reason="root can write into a read-only folder, so the failure cannot be provoked",
-)
-def test_read_only_folder_raises_export_error_and_keeps_old_file(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    path = folder / "briefing.docx"
-    path.write_bytes(b"the previous export")
-    folder.chmod(0o555)
-    try:
-        with pytest.raises(ExportError):
-            export_docx(_layout(), path)
-        assert path.read_bytes() == b"the previous export"
-        assert list(folder.iterdir()) == [path]
-    finally:
-        folder.chmod(0o755)
