@@ -117,6 +117,26 @@ def define_text_styles(document) -> None:
         spacing(cell, after=0)
 
 
+def widen_list_numbers(document) -> None:
+    """Room for two-digit numbers ("10.") before the text of a List Number paragraph."""
+    style = document.styles["List Number"].element
+    number_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+    numbering = document.part.numbering_part.element
+    number = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == number_id)
+    abstract_id = number.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(
+        a for a in numbering.findall(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    level = abstract.find(qn("w:lvl"))
+    properties = _child(level, "w:pPr")
+    indent = _child(properties, "w:ind")
+    indent.set(qn("w:left"), "567")  # 1 cm, in twentieths of a point
+    indent.set(qn("w:hanging"), "567")
+    for tab in properties.iter(qn("w:tab")):  # the number's tab stop moves with the indent
+        tab.set(qn("w:pos"), "567")
+
+
 def _no_title_border(style) -> None:
     for border in style.element.get_or_add_pPr().findall(qn("w:pBdr")):
         border.getparent().remove(border)
@@ -186,6 +206,7 @@ def build(path: Path) -> None:
     define_page_styles(document)
     define_character_styles(document)
     define_table_style(document)
+    widen_list_numbers(document)
     properties = document.core_properties
     properties.title, properties.subject, properties.author = "", "", ""
     properties.comments = "Reference document for Briefing Builder's Word export"

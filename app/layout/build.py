@@ -63,7 +63,7 @@ class _Citations:
             return ()
         number = self._numbers.setdefault(source.id, len(self._numbers) + 1)
         paragraph = source.paragraph_number(anchor.start)
-        where = f"{number}, ¶{paragraph}" if paragraph else str(number)
+        where = f"{number},\u00a0¶{paragraph}" if paragraph else str(number)  # kept on one line
         return (b.Span(" "), b.Span(f"[{where}]", "reference"))
 
     def numbered_sources(self) -> list[tuple[int, Source]]:

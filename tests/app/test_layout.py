@@ -297,9 +297,9 @@ def test_references_are_numbered_by_first_citation_across_two_sources() -> None:
 
     quote, table = _of(document, Quote)[0], _of(document, FigureTable)[0]
     entry = _of(document, NumberedList)[0].entries[0]
-    assert quote.attribution[-2:] == (Span(" "), Span("[1, ¶3]", "reference"))
-    assert table.rows[0][4] == (Span("[2, ¶3]", "reference"),)
-    assert Span("[1, ¶2]", "reference") in entry
+    assert quote.attribution[-2:] == (Span(" "), Span("[1,\u00a0¶3]", "reference"))
+    assert table.rows[0][4] == (Span("[2,\u00a0¶3]", "reference"),)
+    assert Span("[1,\u00a0¶2]", "reference") in entry
     sources = _of(document, SourceList)[0].entries
     assert [(e.number, "Beta" in _text(e.spans)) for e in sources] == [(1, True), (2, False)]
 

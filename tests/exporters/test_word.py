@@ -92,7 +92,7 @@ def test_paragraphs_use_the_reference_style_names(rich: Document) -> None:
     assert used["Bottom line"] == "Heading 1"
     assert used["Troop numbers are unverified; talks may resume."] == "Bottom Line"
     assert used["“We will not retreat”"] == "Quote"
-    assert used["— Anna Kowalska, defence minister (said) [1, ¶2] — Unconfirmed"] == "Attribution"
+    assert used["— Anna Kowalska, defence minister (said) [1,\u00a0¶2] — Unconfirmed"] == "Attribution"
     assert used["Analyst’s note: Check against the ministry's transcript."] == "Analyst Note"
     assert used["Will talks resume? — Stated uncertainty · Owner: Desk officer · Status: open"] \
         == "List Number"
