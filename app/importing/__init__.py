@@ -58,7 +58,9 @@ def import_file(path: str | Path, *, encoding: str | None = None) -> Source:
         raise ImportFailure(f"{name} is not a regular file (a device, pipe or socket).")
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailure(
-            f"{name}: files of type '{suffix or 'none'}' cannot be imported. "
+            f"{name}: "
+            + (f"files of type '{suffix}'" if suffix else "files without a type suffix")
+            + " cannot be imported. "
             f"Supported: {', '.join(SUPPORTED_SUFFIXES)}."
         )
     data = _read_bytes(path)
