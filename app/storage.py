@@ -99,6 +99,7 @@ def migrate(document: dict, steps: dict[int, Migration], current: int, *, name: 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside path, flush it to disk, then rename over path."""
+    path = _write_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -121,6 +122,23 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         _remove_quietly(temp_name)
         raise
     _sync_folder(folder)
+
+
+def _write_target(path: Path) -> Path:
+    """The regular file a save should replace; a link is followed, anything else refused.
+
+    Renaming over a symbolic link would replace the link, and over a device or pipe would
+    replace the device: neither is what saving to that name means.
+    """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        raise StorageError(
+            f"{path} is not a regular file (a folder, device or pipe); choose another name."
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StorageError(f"{path.name} is read-only; it has not been changed.")
+    return path
 
 
 def _keep_permissions(path: Path, temp_name: str) -> None:

@@ -37,11 +37,17 @@ def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     options = parser.parse_args(argv)
     output = Path(options.output)
+    if _same_file(Path(options.input), output):
+        parser.error("OUT is the input file itself; choose another output name")
     output_format = options.format or format_of(output)
     if output_format is None:
         parser.error(f"cannot tell the format from '{output.name}': add --format docx or pdf")
-    if _same_file(Path(options.input), output):
-        parser.error("OUT is the input file itself; choose another output name")
+    suffix_format = format_of(output)
+    if output.suffix and suffix_format != output_format:
+        parser.error(
+            f"'{output.name}' does not end in .{output_format}; a {output_format} file with "
+            "another suffix would not open in the program people expect"
+        )
     try:
         briefing = read_input(Path(options.input), encoding=options.encoding)
         report = export_briefing(briefing, output, output_format)

@@ -43,9 +43,9 @@ def pdf_bytes(
     markup = Markup()
     sheet = stylesheet(font)
     stream = io.BytesIO()
-    template = _document(stream, document_layout, invariant=invariant)
+    furniture = _PageFurniture(sheet, markup.text(document_layout.marking), document_layout)
+    template = _document(stream, document_layout, furniture, invariant=invariant)
     flowables = _Flowables(sheet, markup, template.width).all(document_layout.blocks)
-    furniture = _PageFurniture(sheet, markup.text(document_layout.marking))
     try:
         template.build(flowables, canvasmaker=furniture.canvas_class())
     except Exception as error:  # reportlab's LayoutError and friends: say it, do not crash
@@ -61,28 +61,39 @@ def export_pdf(document_layout: b.DocumentLayout, path: Path) -> ExportReport:
 
 
 def _warnings(markup: Markup) -> list[str]:
-    if not markup.missing:
-        return []
-    shown = " ".join(sorted(markup.missing)[:12])
-    return [
-        f"{len(markup.missing)} character(s) have no font that can show them in the PDF "
-        f"({shown}); they appear as {MISSING_GLYPH}. The Word export keeps them."
-    ]
+    warnings = []
+    if markup.missing:
+        shown = " ".join(sorted(markup.missing)[:12])
+        warnings.append(
+            f"{len(markup.missing)} character(s) have no font that can show them in the PDF "
+            f"({shown}); they appear as {MISSING_GLYPH}. The Word export keeps them."
+        )
+    if markup.right_to_left:
+        warnings.append(
+            "Right-to-left text (Hebrew, Arabic, …) is set left to right in the PDF, so it "
+            "reads backwards there. The Word export lays it out correctly."
+        )
+    return warnings
 
 
 def _document(
-    stream: io.BytesIO, layout_: b.DocumentLayout, *, invariant: bool
+    stream: io.BytesIO,
+    layout_: b.DocumentLayout,
+    furniture: _PageFurniture,
+    *,
+    invariant: bool,
 ) -> BaseDocTemplate:
-    width, height = styles.PAGE_SIZES_MM[layout_.page_size]
+    width, height = furniture.page_size
     margin = styles.MARGIN_MM * mm
+    top, bottom = furniture.top_margin(), furniture.bottom_margin()
     template = BaseDocTemplate(
         stream,
-        pagesize=(width * mm, height * mm),
-        leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
+        pagesize=(width, height),
+        leftMargin=margin, rightMargin=margin, topMargin=top, bottomMargin=bottom,
         title=layout_.title, author=layout_.author, subject=layout_.subject,
         keywords=layout_.marking, creator="Briefing Builder", invariant=int(invariant),
-    )
-    frame = Frame(margin, margin, width * mm - 2 * margin, height * mm - 2 * margin, id="body")
+    )  # fmt: skip
+    frame = Frame(margin, bottom, width - 2 * margin, height - top - bottom, id="body")
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return template
 
@@ -90,9 +101,28 @@ def _document(
 class _PageFurniture:
     """Marking at the top and bottom of every page, and "Page x of y" (known only at the end)."""
 
-    def __init__(self, sheet: dict, marking_markup: str) -> None:
+    EDGE = 10 * mm  # from the paper's edge to the header marking and to the page number
+    GAP = 5 * mm  # between the furniture and the body text
+
+    def __init__(self, sheet: dict, marking_markup: str, layout_: b.DocumentLayout) -> None:
         self.sheet = sheet
         self.marking = marking_markup
+        width, height = styles.PAGE_SIZES_MM[layout_.page_size]
+        self.page_size = (width * mm, height * mm)
+        self.text_width = width * mm - 2 * styles.MARGIN_MM * mm
+        # A long marking takes several lines: the body moves aside rather than run under it.
+        self.marking_height = self._height(marking_markup, styles.MARKING) if marking_markup else 0
+        self.number_height = self._height("Page 1 of 1", styles.FOOTER)
+
+    def _height(self, text: str, style: str) -> float:
+        return PdfParagraph(text, self.sheet[style]).wrap(self.text_width, 1000 * mm)[1]
+
+    def top_margin(self) -> float:
+        return max(styles.MARGIN_MM * mm, self.EDGE + self.marking_height + self.GAP)
+
+    def bottom_margin(self) -> float:
+        furniture = self.number_height + self.marking_height
+        return max(styles.MARGIN_MM * mm, self.EDGE + furniture + self.GAP)
 
     def canvas_class(self) -> type[Canvas]:
         furniture = self
@@ -116,16 +146,21 @@ class _PageFurniture:
         return FurnishedCanvas
 
     def draw(self, canvas: Canvas, number: int, total: int) -> None:
-        width, height = canvas._pagesize
-        margin = styles.MARGIN_MM * mm
-        lines = [(f"Page {number} of {total}", styles.FOOTER, 8 * mm)]
+        _, height = self.page_size
+        lines = [(f"Page {number} of {total}", styles.FOOTER, self.EDGE)]
         if self.marking:
-            lines += [(self.marking, styles.MARKING, height - 12 * mm),
-                      (self.marking, styles.MARKING, 13 * mm)]
+            top = height - self.EDGE - self.marking_height
+            lines += [(self.marking, styles.MARKING, top),
+                      (self.marking, styles.MARKING, self.EDGE + self.number_height)]
         for text, style, y in lines:
             paragraph = PdfParagraph(text, self.sheet[style])
-            paragraph.wrap(width - 2 * margin, 30 * mm)
-            paragraph.drawOn(canvas, margin, y)
+            paragraph.wrap(self.text_width, 1000 * mm)
+            paragraph.drawOn(canvas, styles.MARGIN_MM * mm, y)
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    style = getattr(flowable, "style", None)
+    return getattr(style, "name", "") in (b.HEADING_1, b.HEADING_2)
 
 
 class _Flowables:
@@ -139,7 +174,11 @@ class _Flowables:
     def all(self, blocks: tuple[b.Block, ...]) -> list[Flowable]:
         flowables: list[Flowable] = []
         for block in blocks:
-            flowables += self.block(block)
+            drawn = self.block(block)
+            if isinstance(block, b.Quote) and flowables and _is_heading(flowables[-1]):
+                # A heading never stays behind at a page's foot when its first quote moves on.
+                drawn = [KeepTogether([flowables.pop(), *drawn[0]._content])]
+            flowables += drawn
         return flowables
 
     def block(self, block: b.Block) -> list[Flowable]:
@@ -185,5 +224,7 @@ class _Flowables:
     def numbered(self, numbered: b.NumberedList) -> ListFlowable:
         style = self.sheet[b.LIST_NUMBER]
         items = [ListItem(self.paragraph(entry, b.LIST_NUMBER)) for entry in numbered.entries]
-        return ListFlowable(items, bulletType="1", start=1, bulletFontName=style.fontName,
-                            bulletFontSize=style.fontSize, leftIndent=20, bulletFormat="%s.")
+        digits = len(str(numbered.start + len(numbered.entries) - 1))
+        return ListFlowable(items, bulletType="1", start=numbered.start,
+                            bulletFontName=style.fontName, bulletFontSize=style.fontSize,
+                            leftIndent=10 + 7 * digits, bulletFormat="%s.")

@@ -11,6 +11,7 @@ import contextlib
 import functools
 import os
 from pathlib import Path
+from unicodedata import bidirectional
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.fonts import addMapping
@@ -31,6 +32,7 @@ MISSING_GLYPH = "\ufffd"
 # symbols, in order of preference. Nothing is downloaded: these are used only when present.
 FALLBACK_CANDIDATES = (
     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
@@ -99,11 +101,14 @@ class Markup:
 
     def __init__(self) -> None:
         self.missing: set[str] = set()
+        self.right_to_left = False  # reportlab sets every script left to right
 
     def text(self, text: str) -> str:
         """text escaped, with characters outside the main font set in a fallback font."""
         if all(ord(c) < 0x250 for c in text):  # Latin: always in the main font, fast path
             return escape(text)
+        if not self.right_to_left:
+            self.right_to_left = any(bidirectional(c) in ("R", "AL") for c in text)
         return "".join(self._run(run, font) for run, font in _runs_by_font(text))
 
     def link(self, text: str, url: str) -> str:

@@ -6,6 +6,7 @@ a user (or a template) restyles the export in Word without touching this code.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from exporters import styles
 from exporters.common import ExportError, ExportReport, resource_bytes, write_atomically
 
 REFERENCE_DOCX = "reference.docx"
+PROPERTY_LIMIT = 255
 
 
 def docx_bytes(document_layout: b.DocumentLayout, *, reference: bytes | None = None) -> bytes:
@@ -126,11 +128,18 @@ def _field(paragraph: WordParagraph, instruction: str, placeholder: str) -> None
 
 def _properties(document: Document, document_layout: b.DocumentLayout) -> None:
     properties = document.core_properties
-    properties.title = document_layout.title
-    properties.subject = document_layout.subject
-    properties.author = document_layout.author
-    properties.keywords = document_layout.marking
+    # Word's document properties hold at most 255 characters each.
+    properties.title = _property(document_layout.title)
+    properties.subject = _property(document_layout.subject)
+    properties.author = properties.last_modified_by = _property(document_layout.author)
+    properties.keywords = _property(document_layout.marking)
     properties.comments = "Made with Briefing Builder"
+    properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    properties.revision = 1
+
+
+def _property(text: str) -> str:
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
 class _BlockWriter:
@@ -139,6 +148,7 @@ class _BlockWriter:
     def __init__(self, document: Document, style_ids: _StyleIds) -> None:
         self.document = document
         self.ids = style_ids
+        self.list_number_id: str | None = None  # the numbering a continued list carries on
 
     def write(self, block: b.Block) -> None:
         if isinstance(block, b.Heading):
@@ -194,7 +204,9 @@ class _BlockWriter:
         self._paragraph((), b.BODY)  # Word needs a paragraph between tables
 
     def _numbered_list(self, numbered: b.NumberedList) -> None:
-        number_id = _restarted_numbering(self.document)
+        if numbered.start == 1 or self.list_number_id is None:
+            self.list_number_id = _restarted_numbering(self.document, numbered.start)
+        number_id = self.list_number_id
         for entry in numbered.entries:
             paragraph = self._paragraph(entry, b.LIST_NUMBER)
             if number_id is not None:
@@ -227,8 +239,8 @@ def _repeat_as_header(table: Table) -> None:
     row_properties.append(header)
 
 
-def _restarted_numbering(document: Document) -> str | None:
-    """A new numbering instance of the List Number style's list, starting again at 1."""
+def _restarted_numbering(document: Document, start: int) -> str | None:
+    """A new numbering instance of the List Number style's list, starting at start."""
     style = document.styles[b.LIST_NUMBER].element
     style_number = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
     if style_number is None:
@@ -243,7 +255,7 @@ def _restarted_numbering(document: Document) -> str | None:
         return None
     number = numbering.add_num(int(abstract))
     override = number.add_lvlOverride(ilvl=0)
-    override.add_startOverride(1)
+    override.add_startOverride(start)
     return str(number.numId)
 
 

@@ -78,3 +78,13 @@ def test_unknown_format_and_input_as_output_are_refused(tmp_path: Path) -> None:
     done = run_cli("export", str(article), "--format", "pdf", "-o", str(article))
     assert done.returncode == 2 and "input file itself" in done.stderr
     assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_a_format_that_contradicts_the_suffix_is_refused(tmp_path: Path) -> None:
+    saved = tmp_path / "week.briefing"
+    save_briefing(rich_briefing(), saved)
+    before = saved.read_bytes()
+    done = run_cli("export", str(saved), "--format", "pdf", "-o", str(saved.with_suffix(".docx")))
+    assert done.returncode == 2 and "does not end in .pdf" in done.stderr
+    done = run_cli("export", str(write_article(tmp_path)), "--format", "pdf", "-o", str(saved))
+    assert done.returncode == 2 and saved.read_bytes() == before

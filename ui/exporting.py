@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app.layout import layout
 from exporters.common import ExportError, write_atomically
 from exporters.export import FORMAT_NAMES, export_briefing
 from exporters.pdf import pdf_bytes
+from ui.file_dialogs import ask_save_name
 from ui.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:
@@ -84,16 +85,14 @@ class ExportActions(QObject):
     def _ask_export_path(self, output_format: str) -> Path | None:
         folder = Path(self.window._last_folder())
         suggested = str(folder / f"{self.window._file_stem()}.{output_format}")
-        name, _ = QFileDialog.getSaveFileName(
+        name = ask_save_name(
             self.window,
-            f"Export as {FORMAT_NAMES[output_format]}",
-            suggested,
-            f"{FORMAT_NAMES[output_format]} (*.{output_format})",
+            title=f"Export as {FORMAT_NAMES[output_format]}",
+            suggested=suggested,
+            file_filter=f"{FORMAT_NAMES[output_format]} (*.{output_format})",
+            suffix=output_format,
         )
-        path = self.window._remember_folder(name)
-        if path is not None and path.suffix.lower() != f".{output_format}":
-            path = path.with_name(f"{path.name}.{output_format}")
-        return path
+        return self.window._remember_folder(name)
 
     def _warn(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)

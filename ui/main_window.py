@@ -32,6 +32,7 @@ from ui.autosave import Autosaver, Recoverable, left_behind
 from ui.briefing_editor import BriefingEditor
 from ui.document import BriefingDocument
 from ui.exporting import ExportActions
+from ui.file_dialogs import ask_save_name
 from ui.loading import LoadJob, extract_job, import_job
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
@@ -474,8 +475,12 @@ class MainWindow(QMainWindow):
 
     def _ask_save_path(self) -> Path | None:
         suggested = str(Path(self._last_folder()) / f"{self._file_stem()}{BRIEFING_SUFFIX}")
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save briefing", suggested, f"Briefings (*{BRIEFING_SUFFIX})"
+        name = ask_save_name(
+            self,
+            title="Save briefing",
+            suggested=suggested,
+            file_filter=f"Briefings (*{BRIEFING_SUFFIX})",
+            suffix=BRIEFING_SUFFIX.lstrip("."),
         )
         return self._remember_folder(name)
 

@@ -84,9 +84,13 @@ class FigureTable:
 
 @dataclass(frozen=True)
 class NumberedList:
-    """A list numbered from 1 (open questions); each entry is one paragraph."""
+    """A numbered list (open questions); each entry is one paragraph.
+
+    start > 1 continues the numbering of the list before it in the same section.
+    """
 
     entries: tuple[Spans, ...]
+    start: int = 1
 
 
 @dataclass(frozen=True)
@@ -137,5 +141,6 @@ def _block_text(block: Block) -> str:
         rows += [" | ".join(spans_text(cell) for cell in row) for row in block.rows]
         return "\n".join(rows)
     if isinstance(block, NumberedList):
-        return "\n".join(f"{n}. {spans_text(e)}" for n, e in enumerate(block.entries, 1))
+        numbered = enumerate(block.entries, block.start)
+        return "\n".join(f"{n}. {spans_text(e)}" for n, e in numbered)
     return "\n".join(f"[{e.number}] {spans_text(e.spans)}" for e in block.entries)

@@ -102,10 +102,12 @@ def _content_warnings(briefing: Briefing) -> list[str]:
         and item.anchor is not None
         and not quote_is_faithful(item, briefing.source(item.anchor.source_id))
     ]
+    warnings = [] if briefing.items() else ["The briefing has no items yet."]
     if not unfaithful:
-        return []
+        return warnings
     who = ", ".join(sorted({clean(s.speaker) or "unattributed" for s in unfaithful}))
     return [
+        *warnings,
         f"{len(unfaithful)} direct quote(s) no longer match the article word for word "
         f"({who}); they are exported as edited. Check them, or mark them as reported speech."
     ]
@@ -142,16 +144,19 @@ def _section(section: Section, citations: _Citations) -> list[b.Block]:
     if not section.items:
         return []  # a hand-made briefing has no empty headings
     blocks: list[b.Block] = [b.Heading(clean(section.title) or "Untitled section")]
+    questions_so_far = 0  # numbering runs on through a section, past notes between questions
+    labelled_notes = "note" not in section.kinds  # a Notes section's heading says it already
     for kind, run in groupby(section.items, key=lambda item: item.kind):
         items = list(run)
         if kind == "figure":
-            blocks.append(_figure_table(items, citations))  # type: ignore[arg-type]
+            blocks += _figure_table(items, citations)  # type: ignore[arg-type]
         elif kind == "question":
-            blocks.append(_question_list(items, citations))  # type: ignore[arg-type]
+            blocks.append(_question_list(items, citations, start=questions_so_far + 1))  # type: ignore[arg-type]
+            questions_so_far += len(items)
         elif kind == "statement":
             blocks += [_statement(item, citations) for item in items]  # type: ignore[arg-type]
         else:
-            blocks += [_note(item, citations) for item in items]  # type: ignore[arg-type]
+            blocks += [_note(item, citations, labelled_notes) for item in items]  # type: ignore[arg-type]
     return blocks
 
 
@@ -173,9 +178,25 @@ def _analyst_note(item: Item) -> b.Spans:
     return (b.Span("Analyst’s note: ", "strong"), b.Span(note, "emphasis")) if note else ()
 
 
-def _figure_table(figures: list[Figure], citations: _Citations) -> b.FigureTable:
+def _figure_table(figures: list[Figure], citations: _Citations) -> list[b.Block]:
+    """The table, then the analyst's notes on its figures: long remarks would swamp a cell."""
     rows = tuple(_figure_row(figure, citations) for figure in figures)
-    return b.FigureTable(FIGURE_COLUMNS, rows, FIGURE_WIDTHS)
+    notes = [
+        b.Paragraph(
+            (b.Span(f"Analyst’s note on {_figure_name(figure)}: ", "strong"),
+             b.Span(clean(figure.note), "emphasis")),
+            b.ANALYST_NOTE,
+        )
+        for figure in figures
+        if clean(figure.note)
+    ]  # fmt: skip
+    return [b.FigureTable(FIGURE_COLUMNS, rows, FIGURE_WIDTHS), *notes]
+
+
+def _figure_name(figure: Figure) -> str:
+    value = value_range(figure.value, figure.value_high, approximate=figure.approximate)
+    name = " ".join(part for part in (value or clean(figure.text), clean(figure.counts)) if part)
+    return name or "a figure"
 
 
 def _figure_row(figure: Figure, citations: _Citations) -> tuple[b.Spans, ...]:
@@ -183,8 +204,7 @@ def _figure_row(figure: Figure, citations: _Citations) -> tuple[b.Spans, ...]:
     counts = clean(figure.counts)
     if clean(figure.as_of):
         counts = f"{counts} (as of {clean(figure.as_of)})".strip()
-    note = clean(figure.note)
-    counts_cell = (b.Span(counts),) + ((b.Span(f" Note: {note}", "emphasis"),) if note else ())
+    counts_cell = (b.Span(counts),)
     reference = citations.reference(figure)
     return (
         (b.Span(value or clean(figure.text)),),
@@ -195,8 +215,11 @@ def _figure_row(figure: Figure, citations: _Citations) -> tuple[b.Spans, ...]:
     )
 
 
-def _question_list(questions: list[Question], citations: _Citations) -> b.NumberedList:
-    return b.NumberedList(tuple(_question(question, citations) for question in questions))
+def _question_list(
+    questions: list[Question], citations: _Citations, *, start: int
+) -> b.NumberedList:
+    entries = tuple(_question(question, citations) for question in questions)
+    return b.NumberedList(entries, start=start)
 
 
 def _question(question: Question, citations: _Citations) -> b.Spans:
@@ -212,8 +235,10 @@ def _question(question: Question, citations: _Citations) -> b.Spans:
     return tuple(spans)
 
 
-def _note(note: Note, citations: _Citations) -> b.Paragraph:
-    return b.Paragraph((b.Span(typographic(clean(note.text))), *citations.reference(note)), b.BODY)
+def _note(note: Note, citations: _Citations, labelled: bool) -> b.Paragraph:
+    label = (b.Span("Analyst’s note: ", "strong"),) if labelled else ()
+    text = typographic(clean(note.text))
+    return b.Paragraph((*label, b.Span(text), *citations.reference(note)), b.BODY)
 
 
 def _source_list(citations: _Citations, settings: LayoutSettings) -> list[b.Block]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -20,6 +20,7 @@ _UNSAFE = re.compile(
 _SPACES = re.compile(r"[ \t\r\n\u2028\u2029]+")
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 LINK_SCHEMES = ("http", "https", "mailto")
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 
 # Line and page breaks from other tools (Word's manual break is \x0b) separate words.
@@ -81,7 +82,15 @@ def link_target(url: str) -> str:
         return ""
     if parts.scheme.lower() != "mailto" and not parts.netloc:
         return ""
-    return url
+    # Spaces and non-ASCII letters are encoded as browsers send them (IDNA for the host,
+    # percent-encoding elsewhere); what is already encoded and the punctuation stay.
+    if not parts.netloc.isascii():
+        try:
+            host = parts.netloc.encode("idna").decode("ascii")
+        except UnicodeError:
+            return ""
+        url = urlunsplit(parts._replace(netloc=host))
+    return quote(url, safe=_URL_SAFE)
 
 
 _PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "„": "“"}

@@ -392,3 +392,45 @@ def test_metadata_carries_title_author_and_marking() -> None:
     assert (document.title, document.author, document.marking) == (
         "Border crisis — morning brief", "J. Analyst", "OFFICIAL-SENSITIVE",
     )
+
+
+def test_question_numbering_runs_on_past_a_note_in_the_same_section() -> None:
+    first, second = Question(text="Who?"), Question(text="When?")
+
+    lists = _of(layout(_briefing(first, Note(text="aside"), second)), NumberedList)
+
+    assert [(lst.start, len(lst.entries)) for lst in lists] == [(1, 1), (2, 1)]
+
+
+def test_a_note_outside_a_notes_section_is_labelled_as_the_analysts() -> None:
+    document = layout(_briefing(Question(text="Who?"), Note(text="my own view")))
+
+    note = next(p for p in _of(document, Paragraph) if "my own view" in p.text)
+    assert note.text.startswith("Analyst’s note: ")
+
+
+def test_figure_notes_follow_the_table_instead_of_swelling_a_cell() -> None:
+    figure = Figure(text="10", value=10, counts="drones", note="word " * 500)
+
+    document = layout(_briefing(figure))
+
+    table = _of(document, FigureTable)[0]
+    assert "word" not in _text(table.rows[0][2])
+    after = document.blocks[document.blocks.index(table) + 1]
+    assert after.style == "Analyst Note" and after.text.startswith("Analyst’s note on 10 drones")
+
+
+def test_an_empty_briefing_exports_with_a_warning() -> None:
+    assert layout(Briefing()).warnings == ("The briefing has no items yet.",)
+
+
+def test_links_to_international_addresses_are_encoded() -> None:
+    source = _source("Headline", url="https://例え.jp/パス?q=a b")
+
+    note = Note(text="x", anchor=_anchor(source, "Headline"))
+
+    document = layout(_briefing(note, sources=(source,)))
+
+    link = next(s for s in _spans(_of(document, SourceList)[0]) if s.style == "link")
+    assert link.text == "https://例え.jp/パス?q=a b"
+    assert link.url == "https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9?q=a%20b"

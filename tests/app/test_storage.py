@@ -139,3 +139,28 @@ def test_a_version_1_file_opens_with_no_rejected_proposals(tmp_path: Path) -> No
     assert loaded.rejected == ()
     original = rich_briefing()
     assert [i.kind for i in loaded.items()] == [i.kind for i in original.items()]
+
+
+def test_saving_through_a_symbolic_link_replaces_its_target_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "real.briefing"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.briefing"
+    link.symlink_to(target)
+
+    briefing = rich_briefing()
+
+    save_briefing(briefing, link)
+
+    assert link.is_symlink() and load_briefing(target) == briefing
+
+
+def test_saving_over_a_pipe_is_refused_and_the_pipe_stays(tmp_path: Path) -> None:
+    pipe = tmp_path / "out.briefing"
+    os.mkfifo(pipe)
+
+    with pytest.raises(StorageError, match="not a regular file"):
+        save_briefing(rich_briefing(), pipe)
+
+    assert pipe.is_fifo() and sorted(tmp_path.iterdir()) == [pipe]

@@ -8,9 +8,10 @@ from pathlib import Path
 import pypdf
 import pytest
 from pypdf.generic import DictionaryObject
+from reportlab.pdfbase import pdfmetrics
 
 from app.layout import LayoutSettings, layout
-from app.models import Briefing, Figure, Item, Section, Source, Statement
+from app.models import Briefing, Figure, Item, Note, Question, Section, Source, Statement
 from exporters.common import ExportError, ExportReport
 from exporters.pdf import export_pdf, pdf_bytes
 from exporters.pdf_fonts import MISSING_GLYPH, SANS, font_for, register_fonts
@@ -187,8 +188,8 @@ def test_emoji_no_font_has_is_reported_in_warnings_and_export_succeeds(tmp_path:
 
     report = _export(path, _items(title=f"Crab {crab} brief"))
 
-    assert len(report.warnings) == 1
-    assert crab in report.warnings[0]
+    font_warnings = [w for w in report.warnings if "no font" in w]
+    assert len(font_warnings) == 1 and crab in font_warnings[0]
     assert f"Crab {MISSING_GLYPH} brief" in flat(pdf_pages(path)[0])
 
 
@@ -324,3 +325,60 @@ def test_missing_folder_raises_export_error_and_writes_nothing(tmp_path: Path) -
         _export(path, unicode_briefing())
 
     assert list(tmp_path.iterdir()) == []
+
+
+def _text_heights(path: Path) -> list[tuple[str, float]]:
+    """(text, baseline height) of every piece of text on the first page."""
+    found: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list, tm: list, _font: object, _size: float) -> None:
+        if text.strip():  # the text matrix sits inside the page's transformation
+            found.append((text.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    pypdf.PdfReader(path).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+def test_a_marking_of_several_lines_never_runs_into_the_body(tmp_path: Path) -> None:
+    marking = "RESTRICTED-HANDLING " * 14  # about three lines
+    notes = tuple(Note(text=f"Body line {n} of a full page.") for n in range(80))
+    path = tmp_path / "marking.pdf"
+
+    _export(path, _items(*notes, marking=marking))
+
+    heights = _text_heights(path)
+    marks = [y for text, y in heights if text.startswith("RESTRICTED")]
+    body = [y for text, y in heights if "Body line" in text or text == "Brief"]
+    page_height = 297 * MM
+    header = [y for y in marks if y > page_height / 2]
+    footer = [y for y in marks if y < page_height / 2]
+    assert len(header) >= 3 and len(footer) >= 3
+    assert min(header) > max(body) and min(body) > max(footer)
+
+
+def test_right_to_left_text_is_reported(tmp_path: Path) -> None:
+    report = _export(tmp_path / "rtl.pdf", _items(Note(text="שלום עולם and مرحبا")))
+
+    assert any("Right-to-left" in warning for warning in report.warnings)
+
+
+def test_three_digit_question_numbers_stay_clear_of_their_text(tmp_path: Path) -> None:
+    questions = tuple(Question(text=f"Question {n}?") for n in range(1, 121))
+    path = tmp_path / "many.pdf"
+
+    _export(path, _items(*questions))
+
+    number_end = question_start = None
+
+    def visit(text: str, cm: list, tm: list, _font: object, size: float) -> None:
+        nonlocal number_end, question_start
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        if text.strip() == "120.":
+            number_end = x + pdfmetrics.stringWidth("120.", SANS, size)
+        elif text.strip().startswith("Question 120?"):
+            question_start = x
+
+    last_page = pypdf.PdfReader(path).pages[-1]
+    last_page.extract_text(visitor_text=visit)
+    assert number_end is not None and question_start is not None
+    assert number_end < question_start

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from app.layout import DocumentLayout, LayoutSettings, layout
-from app.models import Briefing, Question, Section, Source
+from app.models import Briefing, Note, Question, Section, Source
 from exporters import styles
 from exporters.common import ExportError, resource_bytes
 from exporters.styles import word_style_names
@@ -92,7 +92,8 @@ def test_paragraphs_use_the_reference_style_names(rich: Document) -> None:
     assert used["Bottom line"] == "Heading 1"
     assert used["Troop numbers are unverified; talks may resume."] == "Bottom Line"
     assert used["“We will not retreat”"] == "Quote"
-    assert used["— Anna Kowalska, defence minister (said) [1,\u00a0¶2] — Unconfirmed"] == "Attribution"
+    attribution = "— Anna Kowalska, defence minister (said) [1,\u00a0¶2] — Unconfirmed"
+    assert used[attribution] == "Attribution"
     assert used["Analyst’s note: Check against the ministry's transcript."] == "Analyst Note"
     assert used["Will talks resume? — Stated uncertainty · Owner: Desk officer · Status: open"] \
         == "List Number"
@@ -289,3 +290,31 @@ def test_failed_replace_leaves_old_file_unchanged_and_no_temporary_file(
     assert "unchanged" in str(raised.value)
     assert path.read_bytes() == b"the previous export"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_properties_longer_than_word_allows_are_shortened_not_fatal(export: Export) -> None:
+    long = "Headline " * 40  # 360 characters; Word's core properties hold 255
+
+    document = export(Briefing(title=long, author=long, marking=long))
+
+    properties = document.core_properties
+    assert len(properties.title) == 255 and properties.title.endswith("…")
+    assert len(properties.author) == 255 and len(properties.keywords) == 255
+    assert document.paragraphs[0].text == long.strip()  # the page keeps the whole title
+
+
+def test_properties_carry_the_export_time_not_the_templates(export: Export) -> None:
+    import datetime as dt
+
+    document = export(Briefing(title="Now"))
+
+    age = dt.datetime.now(dt.UTC) - document.core_properties.created
+    assert dt.timedelta(0) <= age < dt.timedelta(minutes=5)
+
+
+def test_questions_after_a_note_continue_the_same_numbering(export: Export) -> None:
+    items = (Question(text="First?"), Note(text="aside"), Question(text="Second?"))
+
+    document = export(Briefing(sections=(Section(title="Open questions", items=items),)))
+
+    assert _num_ids(document, "First?") == _num_ids(document, "Second?")
