@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui.steps import StepPump
 
 PAGE_WIDTH_PIXELS = 760  # a page as wide as a comfortable reading column
+KEEP_PAGES = 6  # page images kept either side of the view before they are let go
 
 
 def render_page(document: pypdfium2.PdfDocument, index: int, width: int) -> QImage:
@@ -56,7 +57,8 @@ class PdfPreviewDialog(QDialog):
             note.setWordWrap(True)
             note.setStyleSheet("color: #8a5300;")
             layout.addWidget(note)
-        layout.addWidget(self._page_area(pages))
+        self.area = self._page_area(pages)
+        layout.addWidget(self.area)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,8 +67,11 @@ class PdfPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
+        # Only pages in view are drawn (and far-away ones let go), so a 100-page briefing
+        # costs the memory of a few page images, not of all of them.
+        self.area.verticalScrollBar().valueChanged.connect(self._schedule_render)
         self._pump = StepPump(self)
-        self._pump.start(self._render_pages())
+        self._schedule_render()
 
     def _page_area(self, pages: int) -> QScrollArea:
         holder = QWidget()
@@ -85,22 +90,48 @@ class PdfPreviewDialog(QDialog):
         area.setWidgetResizable(True)
         return area
 
-    def _render_pages(self) -> Iterator[None]:
-        ratio = self.devicePixelRatioF()
+    def _schedule_render(self) -> None:
+        self._pump.start(self._render(self._pages_near_view()))
+
+    def _pages_near_view(self) -> list[int]:
+        """Pages in the visible part of the scroll area, plus one either side."""
+        top = self.area.verticalScrollBar().value()
+        bottom = top + max(self.area.viewport().height(), 1)
+        near = [
+            index for index, label in enumerate(self.page_labels)
+            if label.y() < bottom + label.height() and label.y() + 2 * label.height() > top
+        ]  # fmt: skip
+        return near or [0]
+
+    def _render(self, pages: list[int]) -> Iterator[None]:
+        keep = set(range(min(pages) - KEEP_PAGES, max(pages) + KEEP_PAGES + 1))
         for index, label in enumerate(self.page_labels):
-            image = render_page(self.document, index, int(PAGE_WIDTH_PIXELS * ratio))
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
-            label.setPixmap(pixmap)
-            label.setMinimumSize(pixmap.deviceIndependentSize().toSize())
-            yield
+            if index not in keep and not label.pixmap().isNull():
+                label.setPixmap(QPixmap())  # let a far-away page's image go
+        for index in pages:
+            if self.page_labels[index].pixmap().isNull():
+                self._draw(index)
+                yield
+
+    def _draw(self, index: int) -> None:
+        ratio = self.devicePixelRatioF()
+        image = render_page(self.document, index, int(PAGE_WIDTH_PIXELS * ratio))
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        label = self.page_labels[index]
+        label.setPixmap(pixmap)
+        label.setMinimumSize(pixmap.deviceIndependentSize().toSize())
 
     def rendered_pages(self) -> int:
-        """How many pages show their image so far."""
+        """How many pages show their image now."""
         return sum(1 for label in self.page_labels if not label.pixmap().isNull())
 
     def finish_rendering(self) -> None:
-        self._pump.finish()
+        """Draw every page at once (for screenshots and tests; the dialog draws lazily)."""
+        self._pump.start(iter(()))
+        for index, label in enumerate(self.page_labels):
+            if label.pixmap().isNull():
+                self._draw(index)
 
     def done(self, result: int) -> None:
         self._pump.start(iter(()))  # stop rendering; the document closes with the dialog

@@ -125,3 +125,27 @@ def test_preview_warns_about_a_quote_that_no_longer_matches_the_article(
     assert len(seen["warnings"]) == 1 and "no longer match the article" in seen["warnings"][0]
     assert quote.speaker in seen["warnings"][0]
     assert (tmp_path / "brief.pdf").exists()  # a warning, not a refusal
+
+
+def test_a_long_preview_draws_the_pages_in_view_and_more_as_it_scrolls(
+    window: MainWindow, qtbot
+) -> None:
+    from app.layout import layout
+    from app.models import Note, Section
+    from exporters.pdf import pdf_bytes
+    from ui.pdf_preview import PdfPreviewDialog
+
+    notes = tuple(Note(text=f"Paragraph {n} " + "of the long report. " * 30) for n in range(300))
+    briefing = window.briefing.model_copy(update={"sections": (Section(title="N", items=notes),)})
+    data, _ = pdf_bytes(layout(briefing))
+    preview = PdfPreviewDialog(data, title="Long", warnings=[], parent=window)
+    qtbot.addWidget(preview)
+    preview.show()
+    pages = len(preview.page_labels)
+    qtbot.waitUntil(lambda: preview.rendered_pages() > 0)
+    assert pages > 20 and preview.rendered_pages() <= 4
+    assert not preview.page_labels[0].pixmap().isNull()
+    bar = preview.area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: not preview.page_labels[-1].pixmap().isNull())
+    assert preview.page_labels[0].pixmap().isNull()  # far behind the view: let go
