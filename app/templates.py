@@ -1,0 +1,111 @@
+"""Briefing templates: the structure, marking and look a briefing starts from.
+
+A template is data only. Files from other people are validated like any input: a size cap,
+a known format and version, no unknown fields, and the one file name a template may name
+(its reference .docx) must be a bare name in the template's own folder.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator
+
+from app.models import Frozen, ItemKind, Section
+from app.storage import StorageError, atomic_write_bytes, migrate, read_json_document
+
+TEMPLATE_FORMAT = "briefing-builder/template"
+TEMPLATE_SCHEMA_VERSION = 1
+TEMPLATE_SUFFIX = ".bbtemplate"
+MAX_TEMPLATE_BYTES = 1024 * 1024
+_FORBIDDEN_IN_NAMES = set('/\\:*?"<>|\0')
+
+
+class TemplateSection(Frozen):
+    title: str = Field(min_length=1, max_length=120)
+    kinds: tuple[ItemKind, ...] = ()
+    guidance: str = Field(default="", max_length=2000)
+
+
+class Template(Frozen):
+    name: str = Field(min_length=1, max_length=80)
+    description: str = Field(default="", max_length=500)
+    sections: tuple[TemplateSection, ...] = Field(min_length=1, max_length=50)
+    marking: str = Field(default="", max_length=200)
+    header_text: str = Field(default="", max_length=200)
+    footer_text: str = Field(default="", max_length=200)
+    page_size: Literal["A4", "Letter"] = "A4"
+    reference_docx: str = ""  # a bare file name beside the template file, or "" for ours
+    numbered_items: bool = False
+    citation_style: Literal["numbered", "inline"] = "numbered"
+    author: str = Field(default="", max_length=120)
+    organisation: str = Field(default="", max_length=120)
+    grading: bool = False  # Admiralty source reliability (A–F) and credibility (1–6)
+    likelihood_terms: tuple[str, ...] = Field(default=(), max_length=12)
+
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, name: str) -> str:
+        if set(name) & _FORBIDDEN_IN_NAMES or name.strip() != name or name in (".", ".."):
+            raise ValueError("a template name may not contain / \\ : * ? \" < > | or edge spaces")
+        return name
+
+    @field_validator("reference_docx")
+    @classmethod
+    def _bare_file_name(cls, name: str) -> str:
+        if name and (set(name) & _FORBIDDEN_IN_NAMES or name.startswith(".")
+                     or not name.lower().endswith(".docx")):
+            raise ValueError("the reference document must be a .docx file name, without folders")
+        return name
+
+    def new_sections(self) -> tuple[Section, ...]:
+        """Empty sections for a new briefing made from this template."""
+        return tuple(Section(title=s.title, kinds=s.kinds, guidance=s.guidance)
+                     for s in self.sections)
+
+
+def builtin_templates() -> tuple[Template, ...]:
+    """The templates shipped in resources/templates, in their display order."""
+    folder = files("resources").joinpath("templates")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(TEMPLATE_SUFFIX))
+    return tuple(_parse(json.loads(folder.joinpath(n).read_text("utf-8")), n) for n in names)
+
+
+def load_template(path: str | Path) -> Template:
+    """Read and validate a template file; StorageError says what is wrong."""
+    path = Path(path)
+    document = read_json_document(
+        path, expected_format=TEMPLATE_FORMAT, max_bytes=MAX_TEMPLATE_BYTES
+    )
+    template = _parse(document, path.name)
+    if template.reference_docx and not (path.parent / template.reference_docx).is_file():
+        raise StorageError(
+            f"{path.name} names a reference document, {template.reference_docx}, "
+            "that is not beside it."
+        )
+    return template
+
+
+def save_template(template: Template, path: str | Path) -> None:
+    document = {
+        "format": TEMPLATE_FORMAT,
+        "schema_version": TEMPLATE_SCHEMA_VERSION,
+        "template": template.model_dump(mode="json"),
+    }
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    atomic_write_bytes(Path(path), data)
+
+
+def _parse(document: dict, name: str) -> Template:
+    document = migrate(document, {}, TEMPLATE_SCHEMA_VERSION, name=name)
+    try:
+        return Template.model_validate(document["template"])
+    except KeyError:
+        raise StorageError(f"{name} is damaged: it holds no template.") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise StorageError(f"{name} is not a valid template: {first['msg']} at {where}.") from None
