@@ -14,7 +14,10 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from app.models import Frozen, ItemKind, Section
+from app.edits import UNSORTED
+from app.layout import LayoutSettings
+from app.models import Briefing, Frozen, ItemKind, Section
+from app.paths import data_dir
 from app.storage import StorageError, atomic_write_bytes, migrate, read_json_document
 
 TEMPLATE_FORMAT = "briefing-builder/template"
@@ -109,3 +112,72 @@ def _parse(document: dict, name: str) -> Template:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise StorageError(f"{name} is not a valid template: {first['msg']} at {where}.") from None
+
+
+def user_templates_dir() -> Path:
+    return data_dir() / "templates"
+
+
+def user_templates() -> tuple[list[Template], list[str]]:
+    """Templates in the user's folder, and a message for each file that could not be read."""
+    templates, problems = [], []
+    folder = user_templates_dir()
+    for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")) if folder.is_dir() else []:
+        try:
+            templates.append(load_template(path))
+        except StorageError as error:
+            problems.append(str(error))
+    return templates, problems
+
+
+def all_templates() -> list[Template]:
+    """Built-in templates, then the user's own."""
+    return [*builtin_templates(), *user_templates()[0]]
+
+
+def find_template(name: str) -> Template:
+    """The template called name (case-insensitive); StorageError lists the known ones."""
+    templates = all_templates()
+    found = next((t for t in templates if t.name.casefold() == name.casefold()), None)
+    if found is None:
+        known = "; ".join(t.name for t in templates)
+        raise StorageError(f"There is no template called '{name}'. Templates: {known}.")
+    return found
+
+
+def is_builtin(template: Template) -> bool:
+    return any(t.name == template.name for t in builtin_templates())
+
+
+def apply_template(briefing: Briefing, template: Template) -> Briefing:
+    """briefing laid out in template's sections; no item is lost.
+
+    An item goes to the section with its current section's title, else to the first that
+    takes its kind, else to an "Unsorted" section at the end.
+    """
+    sections = list(template.new_sections())
+    by_title = {s.title.casefold(): i for i, s in enumerate(sections)}
+    placed: list[list] = [[] for _ in sections]
+    unsorted = []
+    for old in briefing.sections:
+        for item in old.items:
+            index = by_title.get(old.title.casefold())
+            if index is None:
+                index = next((i for i, s in enumerate(sections) if item.kind in s.kinds), None)
+            (unsorted if index is None else placed[index]).append(item)
+    filled = [
+        section.model_copy(update={"items": tuple(items)})
+        for section, items in zip(sections, placed, strict=True)
+    ]
+    if unsorted:
+        filled.append(Section(title=UNSORTED, items=tuple(unsorted)))
+    return briefing.model_copy(update={
+        "sections": tuple(filled),
+        "template": template.name,
+        "marking": briefing.marking or template.marking,
+        "author": briefing.author or template.author,
+    })  # fmt: skip
+
+
+def layout_settings(template: Template) -> LayoutSettings:
+    return LayoutSettings(page_size=template.page_size)

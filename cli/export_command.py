@@ -12,6 +12,7 @@ from app.importing import ImportFailure, import_file
 from app.models import Briefing
 from app.proposals import briefing_from_article
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing
+from app.templates import apply_template, find_template, layout_settings
 from exporters.common import ExportError
 from exporters.export import FORMATS, export_briefing, format_of
 
@@ -29,6 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=sorted(FORMATS), help="docx or pdf (default: from OUT's suffix)"
     )
     parser.add_argument("--encoding", help="read a text article in this encoding")
+    parser.add_argument(
+        "--template", metavar="NAME", help="lay the briefing out in this template's sections "
+        "and page size (see 'briefing-builder templates list')",
+    )
     return parser
 
 
@@ -50,7 +55,12 @@ def run(argv: Sequence[str]) -> int:
         )
     try:
         briefing = read_input(Path(options.input), encoding=options.encoding)
-        report = export_briefing(briefing, output, output_format)
+        settings = None
+        if options.template:
+            template = find_template(options.template)
+            briefing = apply_template(briefing, template)
+            settings = layout_settings(template)
+        report = export_briefing(briefing, output, output_format, settings=settings)
     except (ImportFailure, StorageError, ExportError) as error:
         print(f"briefing-builder: {error}", file=sys.stderr)
         return 1

@@ -12,9 +12,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import export_command, extract_command
+from cli import export_command, extract_command, templates_command
 
-SUBCOMMANDS = {"extract": extract_command, "export": export_command}
+SUBCOMMANDS = {
+    "extract": extract_command,
+    "export": export_command,
+    "templates": templates_command,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

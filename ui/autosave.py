@@ -10,28 +10,19 @@ next start. A clean close or a save removes the copy.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from app.models import Briefing
+from app.paths import DATA_DIR_VARIABLE, data_dir  # noqa: F401 (re-exported for the ui)
 from app.storage import StorageError, atomic_write_bytes, load_briefing, save_briefing
 from ui.document import BriefingDocument
 
-DATA_DIR_VARIABLE = "BRIEFING_BUILDER_DATA_DIR"
 QUIET_MS = 1500  # write this long after the last change...
 LONGEST_WAIT_MS = 5000  # ...but never later than this after the first unsaved one
-
-
-def data_dir() -> Path:
-    """The per-user data folder (autosave, user templates); overridable for tests and
-    portable installs."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    return Path(override) if override else Path(user_data_dir("briefing-builder", False))
 
 
 def autosave_dir() -> Path:

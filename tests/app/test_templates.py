@@ -120,3 +120,38 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path.write_bytes(b" " * (MAX_TEMPLATE_BYTES + 1))
     with pytest.raises(StorageError, match="too large"):
         load_template(path)
+
+
+@pytest.mark.parametrize("template", builtin_templates(), ids=lambda t: t.name)
+def test_applying_a_template_to_a_filled_briefing_loses_no_item(template: Template) -> None:
+    from app.extraction import extract
+    from app.proposals import briefing_from_article
+    from app.sample import load_sample
+    from app.templates import apply_template
+
+    source = load_sample()
+    filled = briefing_from_article(source, extract(source))
+    before = sorted(item.id for item in filled.items())
+
+    applied = apply_template(filled, template)
+
+    assert sorted(item.id for item in applied.items()) == before
+    assert [s.title for s in applied.sections][: len(template.sections)] == [
+        s.title for s in template.sections
+    ]
+    assert applied.template == template.name
+    assert applied.marking == template.marking
+
+
+def test_items_with_no_matching_section_go_to_unsorted() -> None:
+    from app.models import Briefing, Note, Section
+    from app.templates import apply_template
+
+    section = TemplateSection(title="F", kinds=("figure",))
+    only_figures = Template(name="Figures", sections=(section,))
+    briefing = Briefing(sections=(Section(title="Mine", items=(Note(text="keep me"),)),))
+
+    applied = apply_template(briefing, only_figures)
+
+    assert [s.title for s in applied.sections] == ["F", "Unsorted"]
+    assert applied.sections[1].items[0].text == "keep me"
