@@ -38,13 +38,19 @@ class StorageError(Exception):
 
 def save_briefing(briefing: Briefing, path: str | Path) -> None:
     """Write briefing to path atomically: the old file survives any failure mid-save."""
-    document = {
-        "format": BRIEFING_FORMAT,
-        "schema_version": BRIEFING_SCHEMA_VERSION,
-        "briefing": briefing.model_dump(mode="json"),
-    }
+    write_json_document(
+        Path(path), file_format=BRIEFING_FORMAT, schema_version=BRIEFING_SCHEMA_VERSION,
+        key="briefing", payload=briefing.model_dump(mode="json"),
+    )  # fmt: skip
+
+
+def write_json_document(
+    path: Path, *, file_format: str, schema_version: int, key: str, payload: object
+) -> None:
+    """A versioned JSON file of this app ({format, schema_version, key: payload}), atomically."""
+    document = {"format": file_format, "schema_version": schema_version, key: payload}
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
-    atomic_write_bytes(Path(path), data)
+    atomic_write_bytes(path, data)
 
 
 def load_briefing(path: str | Path) -> Briefing:
@@ -57,7 +63,7 @@ def load_briefing(path: str | Path) -> Briefing:
     try:
         return Briefing.model_validate(document["briefing"])
     except (KeyError, ValidationError) as error:
-        raise StorageError(f"{path.name} is damaged: {_first_problem(error)}") from None
+        raise StorageError(f"{path.name} is damaged: {first_problem(error)}") from None
 
 
 def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> dict:
@@ -171,7 +177,8 @@ def _remove_quietly(name: str) -> None:
         os.unlink(name)
 
 
-def _first_problem(error: Exception) -> str:
+def first_problem(error: Exception) -> str:
+    """The first thing validation found wrong, as a phrase for a message."""
     if isinstance(error, ValidationError):
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

@@ -7,6 +7,7 @@ a known format and version, no unknown fields, and the one file name a template 
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib.resources import files
 from pathlib import Path
@@ -18,7 +19,13 @@ from app.edits import UNSORTED
 from app.layout import LayoutSettings
 from app.models import Briefing, Frozen, ItemKind, Section
 from app.paths import data_dir
-from app.storage import StorageError, atomic_write_bytes, migrate, read_json_document
+from app.storage import (
+    StorageError,
+    first_problem,
+    migrate,
+    read_json_document,
+    write_json_document,
+)
 
 TEMPLATE_FORMAT = "briefing-builder/template"
 TEMPLATE_SCHEMA_VERSION = 1
@@ -70,6 +77,7 @@ class Template(Frozen):
                      for s in self.sections)
 
 
+@functools.cache  # read once per process: listing and lookups ask for them repeatedly
 def builtin_templates() -> tuple[Template, ...]:
     """The templates shipped in resources/templates, in their display order."""
     folder = files("resources").joinpath("templates")
@@ -93,13 +101,10 @@ def load_template(path: str | Path) -> Template:
 
 
 def save_template(template: Template, path: str | Path) -> None:
-    document = {
-        "format": TEMPLATE_FORMAT,
-        "schema_version": TEMPLATE_SCHEMA_VERSION,
-        "template": template.model_dump(mode="json"),
-    }
-    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
-    atomic_write_bytes(Path(path), data)
+    write_json_document(
+        Path(path), file_format=TEMPLATE_FORMAT, schema_version=TEMPLATE_SCHEMA_VERSION,
+        key="template", payload=template.model_dump(mode="json"),
+    )  # fmt: skip
 
 
 def _parse(document: dict, name: str) -> Template:
@@ -109,9 +114,7 @@ def _parse(document: dict, name: str) -> Template:
     except KeyError:
         raise StorageError(f"{name} is damaged: it holds no template.") from None
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise StorageError(f"{name} is not a valid template: {first['msg']} at {where}.") from None
+        raise StorageError(f"{name} is not a valid template: {first_problem(error)}") from None
 
 
 def user_templates_dir() -> Path:

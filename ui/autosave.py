@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from app.models import Briefing
-from app.paths import DATA_DIR_VARIABLE, data_dir  # noqa: F401 (re-exported for the ui)
+from app.paths import data_dir
 from app.storage import StorageError, atomic_write_bytes, load_briefing, save_briefing
 from ui.document import BriefingDocument
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from ui.autosave import DATA_DIR_VARIABLE
+from app.paths import DATA_DIR_VARIABLE
 from ui.main_window import MainWindow
 
 
