@@ -101,10 +101,42 @@ class QuestionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+Reliability = Literal["", "A", "B", "C", "D", "E", "F"]
+Credibility = Literal["", "1", "2", "3", "4", "5", "6"]
+
+# The Admiralty (NATO) system: how far the source is trusted, and how far this piece of
+# information is, judged separately. The wording follows NATO AJP-2.1 (public).
+RELIABILITY_SCALE = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+CREDIBILITY_SCALE = {
+    "1": "Confirmed by other sources",
+    "2": "Probably true",
+    "3": "Possibly true",
+    "4": "Doubtful",
+    "5": "Improbable",
+    "6": "Truth cannot be judged",
+}
+
+
 class ItemBase(Frozen):
     id: str = Field(default_factory=new_id)
     anchor: Anchor | None = None
     note: str = ""  # the analyst's own remark, never exported as the source's words
+    reliability: Reliability = ""  # Admiralty grading, when the briefing's style grades items
+    credibility: Credibility = ""
+
+    @property
+    def grade(self) -> str:
+        """"B2", "B?" or "" for an ungraded item."""
+        if not (self.reliability or self.credibility):
+            return ""
+        return f"{self.reliability or '?'}{self.credibility or '?'}"
 
 
 class Statement(ItemBase):
@@ -155,6 +187,21 @@ class Section(Frozen):
     items: tuple[Item, ...] = ()
 
 
+class BriefingStyle(Frozen):
+    """How a briefing is exported, set from its template and kept with the briefing so a
+    colleague opening the file exports the same document."""
+
+    page_size: Literal["A4", "Letter"] = "A4"
+    header_text: str = Field(default="", max_length=200)
+    footer_text: str = Field(default="", max_length=200)
+    reference_docx: str = ""  # a Word look from the user's template folder, "" for ours
+    numbered_items: bool = False  # paragraph numbers running through the document
+    citation_style: Literal["numbered", "inline"] = "numbered"
+    organisation: str = Field(default="", max_length=120)
+    grading: bool = False  # Admiralty grades on statements and figures, with a legend
+    likelihood_terms: tuple[str, ...] = Field(default=(), max_length=12)
+
+
 class Briefing(Frozen):
     """A whole briefing: what is saved in a .briefing file."""
 
@@ -163,6 +210,8 @@ class Briefing(Frozen):
     author: str = ""
     marking: str = ""
     bottom_line: str = ""
+    likelihood: str = ""  # one of style.likelihood_terms, qualifying the bottom line
+    style: BriefingStyle = BriefingStyle()
     sections: tuple[Section, ...] = ()
     sources: tuple[Source, ...] = ()
     template: str = ""

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from app.models import Briefing
 
 BRIEFING_FORMAT = "briefing-builder/briefing"
-BRIEFING_SCHEMA_VERSION = 2
+BRIEFING_SCHEMA_VERSION = 3
 BRIEFING_SUFFIX = ".briefing"
 MAX_BRIEFING_BYTES = 200 * 1024 * 1024
 
@@ -29,7 +29,14 @@ def _v1_to_v2(document: dict) -> dict:
     return document
 
 
-BRIEFING_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(document: dict) -> dict:
+    """Version 3 adds the export style, the bottom line's likelihood and item grades; their
+    defaults are what a version 2 briefing meant. The version still moves on, so that an
+    older app refuses a newer file clearly instead of tripping over unknown fields."""
+    return document
+
+
+BRIEFING_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class StorageError(Exception):

@@ -16,9 +16,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator
 
 from app.edits import UNSORTED
-from app.layout import LayoutSettings
-from app.models import Briefing, Frozen, ItemKind, Section
-from app.paths import data_dir
+from app.models import Briefing, BriefingStyle, Frozen, ItemKind, Section
 from app.storage import (
     StorageError,
     first_problem,
@@ -71,6 +69,16 @@ class Template(Frozen):
             raise ValueError("the reference document must be a .docx file name, without folders")
         return name
 
+    def style(self) -> BriefingStyle:
+        """The export settings a briefing made from this template carries with it."""
+        return BriefingStyle(**{name: getattr(self, name) for name in BriefingStyle.model_fields})
+
+    def new_briefing(self) -> Briefing:
+        return Briefing(
+            sections=self.new_sections(), marking=self.marking, author=self.author,
+            style=self.style(), template=self.name,
+        )  # fmt: skip
+
     def new_sections(self) -> tuple[Section, ...]:
         """Empty sections for a new briefing made from this template."""
         return tuple(Section(title=s.title, kinds=s.kinds, guidance=s.guidance)
@@ -117,41 +125,6 @@ def _parse(document: dict, name: str) -> Template:
         raise StorageError(f"{name} is not a valid template: {first_problem(error)}") from None
 
 
-def user_templates_dir() -> Path:
-    return data_dir() / "templates"
-
-
-def user_templates() -> tuple[list[Template], list[str]]:
-    """Templates in the user's folder, and a message for each file that could not be read."""
-    templates, problems = [], []
-    folder = user_templates_dir()
-    for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")) if folder.is_dir() else []:
-        try:
-            templates.append(load_template(path))
-        except StorageError as error:
-            problems.append(str(error))
-    return templates, problems
-
-
-def all_templates() -> list[Template]:
-    """Built-in templates, then the user's own."""
-    return [*builtin_templates(), *user_templates()[0]]
-
-
-def find_template(name: str) -> Template:
-    """The template called name (case-insensitive); StorageError lists the known ones."""
-    templates = all_templates()
-    found = next((t for t in templates if t.name.casefold() == name.casefold()), None)
-    if found is None:
-        known = "; ".join(t.name for t in templates)
-        raise StorageError(f"There is no template called '{name}'. Templates: {known}.")
-    return found
-
-
-def is_builtin(template: Template) -> bool:
-    return any(t.name == template.name for t in builtin_templates())
-
-
 def apply_template(briefing: Briefing, template: Template) -> Briefing:
     """briefing laid out in template's sections; no item is lost.
 
@@ -179,8 +152,23 @@ def apply_template(briefing: Briefing, template: Template) -> Briefing:
         "template": template.name,
         "marking": briefing.marking or template.marking,
         "author": briefing.author or template.author,
-    })  # fmt: skip
+        "style": template.style(),
+    })  # fmt: skip  # a likelihood the template does not list stays; the export warns
 
 
-def layout_settings(template: Template) -> LayoutSettings:
-    return LayoutSettings(page_size=template.page_size)
+def template_from_briefing(briefing: Briefing, name: str, description: str = "") -> Template:
+    """A template keeping briefing's structure and settings, never its articles or items.
+
+    Raises ValueError (from validation) when name is not a usable template name.
+    """
+    sections = tuple(
+        TemplateSection(title=s.title.strip()[:120] or "Untitled section", kinds=s.kinds,
+                        guidance=s.guidance[:2000])
+        for s in briefing.sections
+        if s.title != UNSORTED  # a holding pen for one briefing's leftovers, not structure
+    ) or (TemplateSection(title="Key points"),)
+    style = briefing.style.model_dump()
+    return Template(
+        name=name, description=description[:500], sections=sections[:50],
+        marking=briefing.marking[:200], author=briefing.author[:120], **style,
+    )  # fmt: skip

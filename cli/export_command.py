@@ -12,7 +12,8 @@ from app.importing import ImportFailure, import_file
 from app.models import Briefing
 from app.proposals import briefing_from_article
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing
-from app.templates import apply_template, find_template, layout_settings
+from app.template_library import find_template
+from app.templates import apply_template
 from exporters.common import ExportError
 from exporters.export import FORMATS, export_briefing, format_of
 
@@ -55,12 +56,9 @@ def run(argv: Sequence[str]) -> int:
         )
     try:
         briefing = read_input(Path(options.input), encoding=options.encoding)
-        settings = None
         if options.template:
-            template = find_template(options.template)
-            briefing = apply_template(briefing, template)
-            settings = layout_settings(template)
-        report = export_briefing(briefing, output, output_format, settings=settings)
+            briefing = apply_template(briefing, find_template(options.template))
+        report = export_briefing(briefing, output, output_format)
     except (ImportFailure, StorageError, ExportError) as error:
         print(f"briefing-builder: {error}", file=sys.stderr)
         return 1

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from app.storage import StorageError
-from app.templates import (
-    TEMPLATE_SUFFIX,
+from app.template_library import (
     all_templates,
+    export_template,
     find_template,
+    import_template,
     is_builtin,
-    load_template,
-    save_template,
     user_templates,
-    user_templates_dir,
 )
 
 
@@ -75,26 +72,13 @@ def _show(options: argparse.Namespace) -> int:
 
 
 def _import(options: argparse.Namespace) -> int:
-    source = Path(options.file)
-    template = load_template(source)
-    if is_builtin(template):
-        raise StorageError(f"'{template.name}' is the name of a built-in template; rename it.")
-    folder = user_templates_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in template.name).strip()
-    if template.reference_docx:  # the only other file a template may bring, from beside it
-        shutil.copyfile(source.parent / template.reference_docx, folder / template.reference_docx)
-    save_template(template, folder / f"{stem}{TEMPLATE_SUFFIX}")
+    template = import_template(Path(options.file))
     print(f"Imported '{template.name}'.")
     return 0
 
 
 def _export(options: argparse.Namespace) -> int:
-    template = find_template(options.name)
-    target = Path(options.file)
-    if target.suffix != TEMPLATE_SUFFIX:
-        target = target.with_name(target.name + TEMPLATE_SUFFIX)
-    save_template(template, target)
+    target = export_template(options.name, Path(options.file))
     print(f"Wrote {target}")
     return 0
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.layout import LayoutSettings, layout
 from app.models import Briefing
+from app.template_library import reference_docx_bytes
 from exporters.common import ExportError, ExportReport
 from exporters.pdf import export_pdf
 from exporters.word import export_docx
@@ -32,4 +33,11 @@ def export_briefing(
         raise ExportError(f"Unknown export format '{output_format}' (use docx or pdf).")
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name to export to.")
-    return FORMATS[output_format](layout(briefing, settings), path)
+    document_layout = layout(briefing, settings)
+    if output_format == "pdf":
+        return export_pdf(document_layout, path)
+    reference, problem = reference_docx_bytes(briefing.style.reference_docx)
+    report = export_docx(document_layout, path, reference=reference)
+    if problem:
+        report.warnings.append(problem)
+    return report

@@ -43,7 +43,7 @@ def pdf_bytes(
     markup = Markup()
     sheet = stylesheet(font)
     stream = io.BytesIO()
-    furniture = _PageFurniture(sheet, markup.text(document_layout.marking), document_layout)
+    furniture = _PageFurniture(sheet, markup, document_layout)
     template = _document(stream, document_layout, furniture, invariant=invariant)
     flowables = _Flowables(sheet, markup, template.width).all(document_layout.blocks)
     try:
@@ -99,29 +99,36 @@ def _document(
 
 
 class _PageFurniture:
-    """Marking at the top and bottom of every page, and "Page x of y" (known only at the end)."""
+    """Marking and the template's header line at the top of every page; its footer line,
+    the marking and "Page x of y" (known only at the end) at the bottom."""
 
     EDGE = 10 * mm  # from the paper's edge to the header marking and to the page number
     GAP = 5 * mm  # between the furniture and the body text
 
-    def __init__(self, sheet: dict, marking_markup: str, layout_: b.DocumentLayout) -> None:
+    def __init__(self, sheet: dict, markup: Markup, layout_: b.DocumentLayout) -> None:
         self.sheet = sheet
-        self.marking = marking_markup
         width, height = styles.PAGE_SIZES_MM[layout_.page_size]
         self.page_size = (width * mm, height * mm)
         self.text_width = width * mm - 2 * styles.MARGIN_MM * mm
+        marking = markup.text(layout_.marking)
+        # Each line as (markup, style, height), in order from the paper's edge inwards.
         # A long marking takes several lines: the body moves aside rather than run under it.
-        self.marking_height = self._height(marking_markup, styles.MARKING) if marking_markup else 0
-        self.number_height = self._height("Page 1 of 1", styles.FOOTER)
+        self.top = self._lines([(marking, styles.MARKING),
+                                (markup.text(layout_.header_text), styles.HEADER)])
+        self.bottom = self._lines([("Page 1 of 1", styles.FOOTER), (marking, styles.MARKING),
+                                   (markup.text(layout_.footer_text), styles.FOOTER)])
+
+    def _lines(self, lines: list[tuple[str, str]]) -> list[tuple[str, str, float]]:
+        return [(text, style, self._height(text, style)) for text, style in lines if text]
 
     def _height(self, text: str, style: str) -> float:
         return PdfParagraph(text, self.sheet[style]).wrap(self.text_width, 1000 * mm)[1]
 
     def top_margin(self) -> float:
-        return max(styles.MARGIN_MM * mm, self.EDGE + self.marking_height + self.GAP)
+        return max(styles.MARGIN_MM * mm, self.EDGE + sum(h for *_, h in self.top) + self.GAP)
 
     def bottom_margin(self) -> float:
-        furniture = self.number_height + self.marking_height
+        furniture = sum(h for *_, h in self.bottom)
         return max(styles.MARGIN_MM * mm, self.EDGE + furniture + self.GAP)
 
     def canvas_class(self) -> type[Canvas]:
@@ -147,15 +154,20 @@ class _PageFurniture:
 
     def draw(self, canvas: Canvas, number: int, total: int) -> None:
         _, height = self.page_size
-        lines = [(f"Page {number} of {total}", styles.FOOTER, self.EDGE)]
-        if self.marking:
-            top = height - self.EDGE - self.marking_height
-            lines += [(self.marking, styles.MARKING, top),
-                      (self.marking, styles.MARKING, self.EDGE + self.number_height)]
-        for text, style, y in lines:
-            paragraph = PdfParagraph(text, self.sheet[style])
-            paragraph.wrap(self.text_width, 1000 * mm)
-            paragraph.drawOn(canvas, styles.MARGIN_MM * mm, y)
+        y = height - self.EDGE
+        for text, style, line_height in self.top:
+            y -= line_height
+            self._draw(canvas, text, style, y)
+        y = self.EDGE
+        for index, (text, style, line_height) in enumerate(self.bottom):
+            page_number = index == 0  # the first line from the edge is always the number
+            self._draw(canvas, f"Page {number} of {total}" if page_number else text, style, y)
+            y += line_height
+
+    def _draw(self, canvas: Canvas, text: str, style: str, y: float) -> None:
+        paragraph = PdfParagraph(text, self.sheet[style])
+        paragraph.wrap(self.text_width, 1000 * mm)
+        paragraph.drawOn(canvas, styles.MARGIN_MM * mm, y)
 
 
 def _is_heading(flowable: Flowable) -> bool:
@@ -198,7 +210,7 @@ class _Flowables:
             return [self.table(block), Spacer(1, 8)]
         if isinstance(block, b.NumberedList):
             return [self.numbered(block)]
-        return [self.paragraph((b.Span(f"[{e.number}] "), *e.spans), b.SOURCE_ENTRY)
+        return [self.paragraph((b.Span(b.source_label(e)), *e.spans), b.SOURCE_ENTRY)
                 for e in block.entries]
 
     def paragraph(self, spans: b.Spans, style: str) -> PdfParagraph:

@@ -56,6 +56,7 @@ def stylesheet(font: str) -> dict[str, ParagraphStyle]:
         styles.MARKING: style(styles.MARKING, fontName=f"{font} Bold", fontSize=10,
                               alignment=TA_CENTER),
         styles.FOOTER: style(styles.FOOTER, fontSize=8.5, textColor=GREY, alignment=TA_CENTER),
+        styles.HEADER: style(styles.HEADER, fontSize=8.5, textColor=GREY, alignment=TA_CENTER),
     }
     return sheet
 

@@ -6,6 +6,7 @@ a user (or a template) restyles the export in Word without touching this code.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from pathlib import Path
@@ -30,7 +31,7 @@ PROPERTY_LIMIT = 255
 
 def docx_bytes(document_layout: b.DocumentLayout, *, reference: bytes | None = None) -> bytes:
     """The layout as the bytes of a .docx file."""
-    document = docx.Document(io.BytesIO(reference or resource_bytes(REFERENCE_DOCX)))
+    document = _open_reference(reference)
     _clear_body(document)
     style_ids = _StyleIds(document)
     _page_setup(document, document_layout, style_ids)
@@ -43,10 +44,49 @@ def docx_bytes(document_layout: b.DocumentLayout, *, reference: bytes | None = N
     return stream.getvalue()
 
 
-def export_docx(document_layout: b.DocumentLayout, path: Path) -> ExportReport:
+def export_docx(
+    document_layout: b.DocumentLayout, path: Path, *, reference: bytes | None = None
+) -> ExportReport:
     """Write the layout to path as a Word document, atomically."""
-    write_atomically(path, docx_bytes(document_layout))
+    write_atomically(path, docx_bytes(document_layout, reference=reference))
     return ExportReport(path=path, warnings=list(document_layout.warnings))
+
+
+def _open_reference(reference: bytes | None) -> Document:
+    """Our reference document, or a template's own with any style ours names added to it.
+
+    A reference .docx made in Word has Heading 1 and Quote but not "Bottom Line" or
+    "Attribution"; those come from ours, so a template's look never makes an export fail.
+    """
+    ours = docx.Document(io.BytesIO(resource_bytes(REFERENCE_DOCX)))
+    if reference is None:
+        return ours
+    try:
+        document = docx.Document(io.BytesIO(reference))
+    except Exception:  # python-docx raises several kinds for a file that is not Word
+        raise ExportError("The template's reference document is not a Word file.") from None
+    _add_missing_styles(document, ours)
+    return document
+
+
+def _add_missing_styles(document: Document, ours: Document) -> None:
+    have = {style.name for style in document.styles}
+    ours_by_id = {style.style_id: style for style in ours.styles}
+    wanted = [style for style in ours.styles if style.name in styles.word_style_names()]
+    while wanted:
+        style = wanted.pop()
+        if style.name in have:
+            continue
+        element = copy.deepcopy(style.element)
+        # Their numbering definitions are not ours: a copied list style loses its numbers
+        # (the writer numbers such lists itself) rather than point at a missing list.
+        for numbering in element.findall(f".//{qn('w:numPr')}"):
+            numbering.getparent().remove(numbering)
+        document.styles.element.append(element)
+        have.add(style.name)
+        base = element.find(f"{qn('w:basedOn')}")
+        if base is not None and base.get(qn("w:val")) in ours_by_id:
+            wanted.append(ours_by_id[base.get(qn("w:val"))])
 
 
 def _clear_body(document: Document) -> None:
@@ -90,15 +130,24 @@ def _page_setup(
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(styles.MARGIN_MM))
     section.header_distance = section.footer_distance = Mm(10)
-    header = section.header.paragraphs[0]
-    footer = section.footer.paragraphs[0]
-    if document_layout.marking:
-        for paragraph in (header, footer):
-            style_ids.paragraph(paragraph, styles.MARKING)
-            paragraph.add_run(document_layout.marking)
-        footer = section.footer.add_paragraph()
-    style_ids.paragraph(footer, styles.FOOTER)
-    _page_x_of_y(footer)
+    marking, header_text = document_layout.marking, document_layout.header_text
+    top = [(marking, styles.MARKING), (header_text, styles.HEADER)]
+    bottom = [(document_layout.footer_text, styles.FOOTER), (marking, styles.MARKING)]
+    _furnish(section.header, [line for line in top if line[0]], style_ids)
+    paragraphs = _furnish(section.footer, [*[line for line in bottom if line[0]],
+                                           ("", styles.FOOTER)], style_ids)  # fmt: skip
+    _page_x_of_y(paragraphs[-1])
+
+
+def _furnish(part, lines: list[tuple[str, str]], style_ids: _StyleIds) -> list[WordParagraph]:
+    """A header or footer holding one paragraph per (text, style) line."""
+    paragraphs = [part.paragraphs[0]]
+    paragraphs += [part.add_paragraph() for _ in lines[1:]]
+    for paragraph, (text, style) in zip(paragraphs, lines, strict=False):
+        style_ids.paragraph(paragraph, style)
+        if text:
+            paragraph.add_run(text)
+    return paragraphs
 
 
 def _page_x_of_y(paragraph: WordParagraph) -> None:
@@ -149,6 +198,7 @@ class _BlockWriter:
         self.document = document
         self.ids = style_ids
         self.list_number_id: str | None = None  # the numbering a continued list carries on
+        self.next_list_number = 1  # the number Word shows next if the list carries on
 
     def write(self, block: b.Block) -> None:
         if isinstance(block, b.Heading):
@@ -163,9 +213,8 @@ class _BlockWriter:
             self._numbered_list(block)
         elif isinstance(block, b.SourceList):
             for entry in block.entries:
-                self._paragraph(
-                    (b.Span(f"[{entry.number}]\t"), *entry.spans), b.SOURCE_ENTRY
-                )
+                label = (b.Span(f"[{entry.number}]\t"),) if entry.number else ()
+                self._paragraph((*label, *entry.spans), b.SOURCE_ENTRY)
 
     def _paragraph(self, spans: b.Spans, style: str) -> WordParagraph:
         paragraph = self.document.add_paragraph()
@@ -204,13 +253,16 @@ class _BlockWriter:
         self._paragraph((), b.BODY)  # Word needs a paragraph between tables
 
     def _numbered_list(self, numbered: b.NumberedList) -> None:
-        if numbered.start == 1 or self.list_number_id is None:
+        if numbered.start != self.next_list_number or self.list_number_id is None:
             self.list_number_id = _restarted_numbering(self.document, numbered.start)
         number_id = self.list_number_id
-        for entry in numbered.entries:
+        for number, entry in enumerate(numbered.entries, start=numbered.start):
+            if number_id is None:  # the reference's list style has no numbering: write it
+                entry = (b.Span(f"{number}.\t"), *entry)
             paragraph = self._paragraph(entry, b.LIST_NUMBER)
             if number_id is not None:
                 _set_numbering(paragraph, number_id)
+        self.next_list_number = numbered.start + len(numbered.entries)
 
 
 def _hyperlink(paragraph: WordParagraph, text: str, url: str, style_id: str) -> None:

@@ -95,7 +95,7 @@ class NumberedList:
 
 @dataclass(frozen=True)
 class SourceEntry:
-    number: int
+    number: int  # 0 when citations name the source inline, so the list is not numbered
     spans: Spans
 
 
@@ -117,6 +117,8 @@ class DocumentLayout:
     marking: str
     page_size: PageSize
     blocks: tuple[Block, ...]
+    header_text: str = ""  # the template's own line at the top of every page
+    footer_text: str = ""  # and at the bottom, above the page number
     # Things to tell the person exporting (e.g. a quote that no longer matches its article).
     warnings: tuple[str, ...] = field(default=())
 
@@ -143,4 +145,9 @@ def _block_text(block: Block) -> str:
     if isinstance(block, NumberedList):
         numbered = enumerate(block.entries, block.start)
         return "\n".join(f"{n}. {spans_text(e)}" for n, e in numbered)
-    return "\n".join(f"[{e.number}] {spans_text(e.spans)}" for e in block.entries)
+    return "\n".join(f"{source_label(e)}{spans_text(e.spans)}" for e in block.entries)
+
+
+def source_label(entry: SourceEntry) -> str:
+    """"[2] " before a numbered source, nothing before one cited by name."""
+    return f"[{entry.number}] " if entry.number else ""

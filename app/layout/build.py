@@ -19,6 +19,8 @@ from app.layout.wording import (
     value_range,
 )
 from app.models import (
+    CREDIBILITY_SCALE,
+    RELIABILITY_SCALE,
     Briefing,
     Figure,
     Item,
@@ -33,6 +35,8 @@ from app.models import (
 
 FIGURE_COLUMNS = ("Figure", "Unit", "What it counts", "Asserted by", "Source")
 FIGURE_WIDTHS = (0.17, 0.13, 0.36, 0.2, 0.14)
+NUMBER_COLUMN = ("No.", 0.07)  # paragraph numbers, when the style numbers items
+GRADE_COLUMN = ("Grade", 0.09)  # Admiralty grade, when the style grades items
 _QUESTION_KINDS = {
     QuestionKind.UNCONFIRMED: "Unconfirmed claim",
     QuestionKind.UNCERTAINTY: "Stated uncertainty",
@@ -43,17 +47,21 @@ _QUESTION_KINDS = {
 class LayoutSettings:
     """What a template decides about the document beyond its sections."""
 
-    page_size: b.PageSize = "A4"
     sources_heading: str = "Sources"
     bottom_line_heading: str = "Bottom line"
+    grading_heading: str = "Grading"
 
 
 class _Citations:
-    """Numbers sources in the order the briefing first cites them."""
+    """Numbers sources in the order the briefing first cites them.
+
+    The numbered style cites "[1, ¶4]"; the inline style names the outlet: "(Sky News, ¶4)".
+    """
 
     def __init__(self, briefing: Briefing) -> None:
         self._briefing = briefing
         self._numbers: dict[str, int] = {}
+        self.inline = briefing.style.citation_style == "inline"
 
     def reference(self, item: Item) -> b.Spans:
         """' [1, ¶4]' for an anchored item; nothing for one typed by hand."""
@@ -63,8 +71,9 @@ class _Citations:
             return ()
         number = self._numbers.setdefault(source.id, len(self._numbers) + 1)
         paragraph = source.paragraph_number(anchor.start)
-        where = f"{number},\u00a0¶{paragraph}" if paragraph else str(number)  # kept on one line
-        return (b.Span(" "), b.Span(f"[{where}]", "reference"))
+        name = _short_name(source) if self.inline else str(number)
+        where = f"{name},\u00a0¶{paragraph}" if paragraph else name  # kept on one line
+        return (b.Span(" "), b.Span(f"({where})" if self.inline else f"[{where}]", "reference"))
 
     def numbered_sources(self) -> list[tuple[int, Source]]:
         """Cited sources by number, then any the briefing holds but never cites."""
@@ -74,23 +83,74 @@ class _Citations:
         return sorted((n, by_id[i]) for i, n in self._numbers.items() if i in by_id)
 
 
+class _Context:
+    """What every part of the layout consults: citations, the style, and paragraph numbers."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.citations = _Citations(briefing)
+        self.numbered = briefing.style.numbered_items
+        self.grading = briefing.style.grading
+        self.next_number = 1
+
+    def number(self) -> b.Spans:
+        """The next paragraph number as a leading span, or nothing when items are unnumbered."""
+        if not self.numbered:
+            return ()
+        self.next_number += 1
+        return (b.Span(f"{self.next_number - 1}.\u2002"),)
+
+    def grade(self, item: Item) -> b.Spans:
+        if not self.grading:
+            return ()
+        return (b.Span(f" [{item.grade or 'ungraded'}]", "strong"),)
+
+
 def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.DocumentLayout:
     """The briefing as neutral blocks: title block, bottom line, sections, then sources."""
     settings = settings or LayoutSettings()
-    citations = _Citations(briefing)
-    blocks: list[b.Block] = [*_title_block(briefing), *_bottom_line(briefing, settings)]
+    context = _Context(briefing)
+    blocks: list[b.Block] = [*_title_block(briefing), *_bottom_line(briefing, settings, context)]
     for section in briefing.sections:
-        blocks += _section(section, citations)
-    blocks += _source_list(citations, settings)
+        blocks += _section(section, context)
+    blocks += _source_list(context.citations, settings)
+    if briefing.style.grading:
+        blocks += _grading_legend(settings)
     return b.DocumentLayout(
         title=_title(briefing),
         subject=_subject(briefing),
         author=clean(briefing.author),
         marking=clean(briefing.marking),
-        page_size=settings.page_size,
+        page_size=briefing.style.page_size,
         blocks=tuple(blocks),
-        warnings=tuple(_content_warnings(briefing)),
+        header_text=clean(briefing.style.header_text),
+        footer_text=clean(briefing.style.footer_text),
+        warnings=tuple(_content_warnings(briefing) + _style_warnings(briefing)),
     )
+
+
+def _style_warnings(briefing: Briefing) -> list[str]:
+    """What the template asks for and the briefing does not yet give."""
+    warnings = []
+    style = briefing.style
+    if style.grading:
+        ungraded = [
+            item for item in briefing.items()
+            if item.kind in ("statement", "figure") and not (item.reliability and item.credibility)
+        ]  # fmt: skip
+        if ungraded:
+            warnings.append(
+                f"{len(ungraded)} statement(s) or figure(s) have no full Admiralty grade; "
+                "they are marked as such in the export."
+            )
+    if style.likelihood_terms and clean(briefing.bottom_line):
+        if not briefing.likelihood:
+            warnings.append("The bottom line has no likelihood term chosen.")
+        elif briefing.likelihood not in style.likelihood_terms:
+            warnings.append(
+                f"The likelihood “{clean(briefing.likelihood)}” is not one of the template’s "
+                "terms."
+            )
+    return warnings
 
 
 def _content_warnings(briefing: Briefing) -> list[str]:
@@ -125,22 +185,31 @@ def _subject(briefing: Briefing) -> str:
 
 def _title_block(briefing: Briefing) -> list[b.Block]:
     blocks: list[b.Block] = [b.Paragraph((b.Span(_title(briefing)),), b.TITLE)]
-    details = [long_date(briefing.date), clean(briefing.author)]
+    details = [
+        long_date(briefing.date), clean(briefing.author), clean(briefing.style.organisation)
+    ]
     if any(details):
         line = " · ".join(d for d in details if d)
         blocks.append(b.Paragraph((b.Span(line),), b.SUBTITLE))
     return blocks
 
 
-def _bottom_line(briefing: Briefing, settings: LayoutSettings) -> list[b.Block]:
+def _bottom_line(briefing: Briefing, settings: LayoutSettings, context: _Context) -> list[b.Block]:
     text = clean_block(briefing.bottom_line)
     if not text:
         return []
-    paragraphs = [b.Paragraph((b.Span(line),), b.BOTTOM_LINE) for line in text.split("\n")]
+    paragraphs = [
+        b.Paragraph((*context.number(), b.Span(line)), b.BOTTOM_LINE) for line in text.split("\n")
+    ]
+    likelihood = clean(briefing.likelihood)
+    if likelihood:
+        paragraphs.append(
+            b.Paragraph((b.Span("Likelihood: ", "strong"), b.Span(likelihood)), b.BOTTOM_LINE)
+        )
     return [b.Heading(settings.bottom_line_heading), *paragraphs]
 
 
-def _section(section: Section, citations: _Citations) -> list[b.Block]:
+def _section(section: Section, context: _Context) -> list[b.Block]:
     if not section.items:
         return []  # a hand-made briefing has no empty headings
     blocks: list[b.Block] = [b.Heading(clean(section.title) or "Untitled section")]
@@ -149,28 +218,30 @@ def _section(section: Section, citations: _Citations) -> list[b.Block]:
     for kind, run in groupby(section.items, key=lambda item: item.kind):
         items = list(run)
         if kind == "figure":
-            blocks += _figure_table(items, citations)  # type: ignore[arg-type]
+            blocks += _figure_table(items, context)  # type: ignore[arg-type]
         elif kind == "question":
-            blocks.append(_question_list(items, citations, start=questions_so_far + 1))  # type: ignore[arg-type]
+            blocks.append(_question_list(items, context, start=questions_so_far + 1))  # type: ignore[arg-type]
             questions_so_far += len(items)
         elif kind == "statement":
-            blocks += [_statement(item, citations) for item in items]  # type: ignore[arg-type]
+            blocks += [_statement(item, context) for item in items]  # type: ignore[arg-type]
         else:
-            blocks += [_note(item, citations, labelled_notes) for item in items]  # type: ignore[arg-type]
+            blocks += [_note(item, context, labelled_notes) for item in items]  # type: ignore[arg-type]
     return blocks
 
 
-def _statement(statement: Statement, citations: _Citations) -> b.Quote:
+def _statement(statement: Statement, context: _Context) -> b.Quote:
     words = clean(statement.content)
     text = quoted(words) if statement.direct else typographic(words)
     who = [clean(statement.speaker) or "Unattributed", clean(statement.speaker_role)]
     attribution: list[b.Span] = [b.Span("— " + ", ".join(part for part in who if part))]
     if clean(statement.cue):
         attribution.append(b.Span(f" ({clean(statement.cue)})"))
-    attribution += citations.reference(statement)
+    attribution += context.citations.reference(statement)
+    attribution += context.grade(statement)
     if statement.verification is not VerificationStatus.CLAIMED:
         attribution.append(b.Span(f" — {statement.verification.value.capitalize()}", "strong"))
-    return b.Quote((b.Span(text),), tuple(attribution), _analyst_note(statement))
+    spans = (*context.number(), b.Span(text))
+    return b.Quote(spans, tuple(attribution), _analyst_note(statement))
 
 
 def _analyst_note(item: Item) -> b.Spans:
@@ -178,9 +249,9 @@ def _analyst_note(item: Item) -> b.Spans:
     return (b.Span("Analyst’s note: ", "strong"), b.Span(note, "emphasis")) if note else ()
 
 
-def _figure_table(figures: list[Figure], citations: _Citations) -> list[b.Block]:
+def _figure_table(figures: list[Figure], context: _Context) -> list[b.Block]:
     """The table, then the analyst's notes on its figures: long remarks would swamp a cell."""
-    rows = tuple(_figure_row(figure, citations) for figure in figures)
+    rows = tuple(_figure_row(figure, context) for figure in figures)
     notes = [
         b.Paragraph(
             (b.Span(f"Analyst’s note on {_figure_name(figure)}: ", "strong"),
@@ -190,7 +261,24 @@ def _figure_table(figures: list[Figure], citations: _Citations) -> list[b.Block]
         for figure in figures
         if clean(figure.note)
     ]  # fmt: skip
-    return [b.FigureTable(FIGURE_COLUMNS, rows, FIGURE_WIDTHS), *notes]
+    header, widths = _figure_columns(context)
+    return [b.FigureTable(header, rows, widths), *notes]
+
+
+def _figure_columns(context: _Context) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The table's columns: a number first and a grade last when the style asks for them."""
+    extra = [column for column, wanted in ((NUMBER_COLUMN, context.numbered),
+                                           (GRADE_COLUMN, context.grading)) if wanted]  # fmt: skip
+    scale = 1 - sum(width for _, width in extra)
+    header = list(FIGURE_COLUMNS)
+    widths = [width * scale for width in FIGURE_WIDTHS]
+    if context.numbered:
+        header.insert(0, NUMBER_COLUMN[0])
+        widths.insert(0, NUMBER_COLUMN[1])
+    if context.grading:
+        header.append(GRADE_COLUMN[0])
+        widths.append(GRADE_COLUMN[1])
+    return tuple(header), tuple(widths)
 
 
 def _figure_name(figure: Figure) -> str:
@@ -199,26 +287,36 @@ def _figure_name(figure: Figure) -> str:
     return name or "a figure"
 
 
-def _figure_row(figure: Figure, citations: _Citations) -> tuple[b.Spans, ...]:
+def _figure_row(figure: Figure, context: _Context) -> tuple[b.Spans, ...]:
     value = value_range(figure.value, figure.value_high, approximate=figure.approximate)
     counts = clean(figure.counts)
     if clean(figure.as_of):
         counts = f"{counts} (as of {clean(figure.as_of)})".strip()
     counts_cell = (b.Span(counts),)
-    reference = citations.reference(figure)
-    return (
+    reference = context.citations.reference(figure)
+    number = context.number()
+    cells: tuple[b.Spans, ...] = (
         (b.Span(value or clean(figure.text)),),
         (b.Span(clean(figure.unit)),),
         counts_cell,
         (b.Span(clean(figure.asserted_by)),),
         reference[1:] if reference else (b.Span("—"),),
     )
+    if number:
+        cells = ((b.Span(number[0].text.strip()),), *cells)
+    if context.grading:
+        cells = (*cells, (b.Span(figure.grade or "—"),))
+    return cells
 
 
 def _question_list(
-    questions: list[Question], citations: _Citations, *, start: int
+    questions: list[Question], context: _Context, *, start: int
 ) -> b.NumberedList:
-    entries = tuple(_question(question, citations) for question in questions)
+    """Questions numbered within their section, or on with the document's paragraph numbers."""
+    entries = tuple(_question(question, context.citations) for question in questions)
+    if context.numbered:
+        start = context.next_number
+        context.next_number += len(questions)
     return b.NumberedList(entries, start=start)
 
 
@@ -235,18 +333,49 @@ def _question(question: Question, citations: _Citations) -> b.Spans:
     return tuple(spans)
 
 
-def _note(note: Note, citations: _Citations, labelled: bool) -> b.Paragraph:
+def _note(note: Note, context: _Context, labelled: bool) -> b.Paragraph:
     label = (b.Span("Analyst’s note: ", "strong"),) if labelled else ()
     text = typographic(clean(note.text))
-    return b.Paragraph((*label, b.Span(text), *citations.reference(note)), b.BODY)
+    spans = (*context.number(), *label, b.Span(text), *context.citations.reference(note))
+    return b.Paragraph(spans, b.BODY)
 
 
 def _source_list(citations: _Citations, settings: LayoutSettings) -> list[b.Block]:
     numbered = citations.numbered_sources()
     if not numbered:
         return []
-    entries = tuple(b.SourceEntry(n, _source_entry(source)) for n, source in numbered)
+    entries = tuple(
+        b.SourceEntry(0 if citations.inline else n, _source_entry(source))
+        for n, source in numbered
+    )
     return [b.Heading(settings.sources_heading), b.SourceList(entries)]
+
+
+def _grading_legend(settings: LayoutSettings) -> list[b.Block]:
+    """What "B2" means, for readers who do not grade intelligence every day."""
+
+    def scale(label: str, meanings: dict[str, str]) -> b.Paragraph:
+        listed = "; ".join(f"{code} {meaning.lower()}" for code, meaning in meanings.items())
+        return b.Paragraph((b.Span(label, "strong"), b.Span(listed + ".")), b.BODY)
+
+    return [
+        b.Heading(settings.grading_heading),
+        b.Paragraph(
+            (b.Span("Each statement and figure carries a letter for how reliable its source "
+                    "is and a number for how credible the information is (Admiralty system)."),),
+            b.BODY,
+        ),
+        scale("Source reliability: ", RELIABILITY_SCALE),
+        scale("Information credibility: ", CREDIBILITY_SCALE),
+    ]  # fmt: skip
+
+
+def _short_name(source: Source) -> str:
+    """How an inline citation names a source: its outlet, else a shortened title."""
+    name = clean(source.outlet) or unquoted(clean(source.title)) or clean(source.origin)
+    if not name:
+        return "source"
+    return name if len(name) <= 40 else name[:39].rstrip() + "…"
 
 
 def _source_entry(source: Source) -> b.Spans:

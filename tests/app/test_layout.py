@@ -13,7 +13,6 @@ from app.layout import (
     DocumentLayout,
     FigureTable,
     Heading,
-    LayoutSettings,
     NumberedList,
     Paragraph,
     Quote,
@@ -26,6 +25,7 @@ from app.layout.build import FIGURE_COLUMNS
 from app.models import (
     Anchor,
     Briefing,
+    BriefingStyle,
     Figure,
     Item,
     Note,
@@ -377,7 +377,8 @@ def test_control_characters_and_bidi_overrides_are_removed_from_every_string() -
 
 @pytest.mark.parametrize("page_size", ["A4", "Letter"])
 def test_page_size_passes_through(page_size: b.PageSize) -> None:
-    assert layout(Briefing(), LayoutSettings(page_size=page_size)).page_size == page_size
+    briefing = Briefing(style=BriefingStyle(page_size=page_size))
+    assert layout(briefing).page_size == page_size
 
 
 def test_subject_lists_the_source_titles() -> None:

@@ -10,7 +10,7 @@ import pytest
 from pypdf.generic import DictionaryObject
 from reportlab.pdfbase import pdfmetrics
 
-from app.layout import LayoutSettings, layout
+from app.layout import layout
 from app.models import Briefing, Figure, Item, Note, Question, Section, Source, Statement
 from exporters.common import ExportError, ExportReport
 from exporters.pdf import export_pdf, pdf_bytes
@@ -41,7 +41,7 @@ IMG = '<img src="file:///etc/passwd">'
 
 
 def _export(path: Path, briefing: Briefing, page_size: str = "A4") -> ExportReport:
-    report = export_pdf(layout(briefing, LayoutSettings(page_size=page_size)), path)
+    report = export_pdf(layout(_sized(briefing, page_size)), path)
     assert report.path == path
     return report
 
@@ -382,3 +382,8 @@ def test_three_digit_question_numbers_stay_clear_of_their_text(tmp_path: Path) -
     last_page.extract_text(visitor_text=visit)
     assert number_end is not None and question_start is not None
     assert number_end < question_start
+
+
+def _sized(briefing: Briefing, page_size: str) -> Briefing:
+    style = briefing.style.model_copy(update={"page_size": page_size})
+    return briefing.model_copy(update={"style": style})

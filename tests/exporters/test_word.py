@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Length
 
-from app.layout import DocumentLayout, LayoutSettings, layout
+from app.layout import DocumentLayout, layout
 from app.models import Briefing, Note, Question, Section, Source
 from exporters import styles
 from exporters.common import ExportError, resource_bytes
@@ -45,7 +45,7 @@ def export(tmp_path: Path) -> Export:
 
     def run(briefing: Briefing, page_size: str = "A4") -> Document:
         path = tmp_path / f"briefing-{page_size}.docx"
-        report = export_docx(layout(briefing, LayoutSettings(page_size=page_size)), path)
+        report = export_docx(layout(_sized(briefing, page_size)), path)
         assert report.path == path
         return docx.Document(str(path))
 
@@ -318,3 +318,8 @@ def test_questions_after_a_note_continue_the_same_numbering(export: Export) -> N
     document = export(Briefing(sections=(Section(title="Open questions", items=items),)))
 
     assert _num_ids(document, "First?") == _num_ids(document, "Second?")
+
+
+def _sized(briefing: Briefing, page_size: str) -> Briefing:
+    style = briefing.style.model_copy(update={"page_size": page_size})
+    return briefing.model_copy(update={"style": style})

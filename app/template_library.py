@@ -1,0 +1,227 @@
+"""The user's own templates: files in the per-user data folder, beside the built-in ones.
+
+Every operation here works on files and returns plain values, so the command line and the
+window share it. A template file may bring one other file, its reference .docx, and only
+from its own folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app.importing.errors import ImportFailure
+from app.importing.zipcheck import open_checked_zip
+from app.paths import data_dir
+from app.storage import StorageError, atomic_write_bytes, first_problem
+from app.templates import (
+    TEMPLATE_SUFFIX,
+    Template,
+    builtin_templates,
+    load_template,
+    save_template,
+)
+
+MAX_REFERENCE_BYTES = 20 * 1024 * 1024
+
+
+def user_templates_dir() -> Path:
+    return data_dir() / "templates"
+
+
+def user_template_files() -> tuple[list[tuple[Path, Template]], list[str]]:
+    """(file, template) for each readable file in the user's folder, and a message for each
+    file that could not be read."""
+    found, problems = [], []
+    folder = user_templates_dir()
+    for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")) if folder.is_dir() else []:
+        try:
+            found.append((path, load_template(path)))
+        except StorageError as error:
+            problems.append(str(error))
+    return found, problems
+
+
+def user_templates() -> tuple[list[Template], list[str]]:
+    """Templates in the user's folder, and a message for each file that could not be read."""
+    found, problems = user_template_files()
+    return [template for _, template in found], problems
+
+
+def all_templates() -> list[Template]:
+    """Built-in templates, then the user's own."""
+    return [*builtin_templates(), *user_templates()[0]]
+
+
+def find_template(name: str) -> Template:
+    """The template called name (case-insensitive); StorageError lists the known ones."""
+    templates = all_templates()
+    found = next((t for t in templates if t.name.casefold() == name.casefold()), None)
+    if found is None:
+        known = "; ".join(t.name for t in templates)
+        raise StorageError(f"There is no template called '{name}'. Templates: {known}.")
+    return found
+
+
+def is_builtin(template: Template | str) -> bool:
+    name = template if isinstance(template, str) else template.name
+    return any(t.name.casefold() == name.casefold() for t in builtin_templates())
+
+
+def name_taken(name: str) -> bool:
+    return any(t.name.casefold() == name.casefold() for t in all_templates())
+
+
+def save_user_template(template: Template, *, replace: bool = False) -> Path:
+    """Write template into the user's folder; StorageError if its name is taken."""
+    if is_builtin(template):
+        raise StorageError(f"'{template.name}' is the name of a built-in template; choose another.")
+    existing = _user_file(template.name)
+    if existing is not None and not replace:
+        raise StorageError(f"There is already a template called '{template.name}'.")
+    folder = user_templates_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = existing or _free_file_name(folder, template.name)
+    save_template(template, path)
+    return path
+
+
+def import_template(source: Path, *, replace: bool = False) -> Template:
+    """Validate a template file from elsewhere and copy it (and its reference .docx) in."""
+    template = load_template(source)
+    if template.reference_docx:
+        reference = checked_reference(source.parent / template.reference_docx)
+        user_templates_dir().mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(user_templates_dir() / template.reference_docx, reference)
+    save_user_template(template, replace=replace)
+    return template
+
+
+def export_template(name: str, target: Path) -> Path:
+    """Write the template called name to target (suffix added), with its reference .docx."""
+    template = find_template(name)
+    if target.suffix.lower() != TEMPLATE_SUFFIX:
+        target = target.with_name(target.name + TEMPLATE_SUFFIX)
+    reference = reference_docx_path(template.reference_docx)
+    if template.reference_docx and reference is None:
+        raise StorageError(
+            f"The template's reference document, {template.reference_docx}, is missing."
+        )
+    save_template(template, target)
+    if reference is not None and reference.parent.resolve() != target.parent.resolve():
+        atomic_write_bytes(target.parent / reference.name, reference.read_bytes())
+    return target
+
+
+def rename_user_template(old: str, new: str) -> Template:
+    path = _user_file(old)
+    if path is None:
+        raise StorageError(f"'{old}' is not one of your templates; built-in ones cannot change.")
+    if new.casefold() != old.casefold() and name_taken(new):
+        raise StorageError(f"There is already a template called '{new}'.")
+    renamed = _renamed(load_template(path), new)
+    new_path = _free_file_name(path.parent, new, keep=path)
+    save_template(renamed, new_path)
+    if new_path != path:
+        path.unlink()
+    return renamed
+
+
+def duplicate_template(name: str) -> Template:
+    """A user copy of any template, built-in or own, called "name (copy)", "(copy 2)", ..."""
+    original = find_template(name)
+    number = 1
+    while True:
+        suffix = " (copy)" if number == 1 else f" (copy {number})"
+        candidate = original.name[: 80 - len(suffix)] + suffix
+        if not name_taken(candidate):
+            break
+        number += 1
+    copy = _renamed(original, candidate)
+    save_user_template(copy)
+    return copy
+
+
+def delete_user_template(name: str) -> bytes:
+    """Remove one of the user's templates; returns the file's bytes so it can be put back."""
+    path = _user_file(name)
+    if path is None:
+        raise StorageError(f"'{name}' is not one of your templates; built-in ones stay.")
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+def restore_user_template(data: bytes) -> Template:
+    """Put back a template file deleted with delete_user_template."""
+    folder = user_templates_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = folder / f".restoring{TEMPLATE_SUFFIX}"
+    atomic_write_bytes(scratch, data)
+    try:
+        template = load_template(scratch)
+    finally:
+        with contextlib.suppress(OSError):
+            scratch.unlink()
+    save_user_template(template)
+    return template
+
+
+def reference_docx_path(name: str) -> Path | None:
+    """The user's reference .docx called name, if it is there."""
+    if not name:
+        return None
+    path = user_templates_dir() / name
+    return path if path.is_file() else None
+
+
+def reference_docx_bytes(name: str) -> tuple[bytes | None, str]:
+    """The Word look a briefing's style names, or None and why it cannot be used."""
+    if not name:
+        return None, ""
+    path = reference_docx_path(name)
+    if path is None:
+        return None, (f"The template's Word look, {name}, is not in your templates folder; "
+                      "the standard look was used.")  # fmt: skip
+    try:
+        return checked_reference(path), ""
+    except StorageError as error:
+        return None, f"{error} The standard look was used."
+
+
+def checked_reference(path: Path) -> bytes:
+    """A reference .docx's bytes, refused when huge, not a Word file, or a zip bomb."""
+    try:
+        if path.stat().st_size > MAX_REFERENCE_BYTES:
+            raise StorageError(f"{path.name} is too large to be a reference document.")
+        data = path.read_bytes()
+    except OSError as error:
+        raise StorageError(f"Cannot read {path.name}: {error.strerror or error}.") from None
+    try:
+        open_checked_zip(data, name=path.name, required="word/document.xml").close()
+    except ImportFailure as error:  # its message names the file and what is wrong
+        raise StorageError(str(error)) from None
+    return data
+
+
+def _renamed(template: Template, name: str) -> Template:
+    try:
+        return Template.model_validate({**template.model_dump(), "name": name})
+    except ValidationError as error:
+        raise StorageError(f"'{name}' cannot be a template name: {first_problem(error)}") from None
+
+
+def _user_file(name: str) -> Path | None:
+    found, _ = user_template_files()
+    return next((p for p, t in found if t.name.casefold() == name.casefold()), None)
+
+
+def _free_file_name(folder: Path, name: str, *, keep: Path | None = None) -> Path:
+    """A file name for name in folder that no other template file uses."""
+    stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "template"
+    path, number = folder / f"{stem}{TEMPLATE_SUFFIX}", 2
+    while path.exists() and path != keep:
+        path, number = folder / f"{stem} {number}{TEMPLATE_SUFFIX}", number + 1
+    return path
