@@ -303,7 +303,7 @@ def _figure_row(figure: Figure, context: _Context) -> tuple[b.Spans, ...]:
         reference[1:] if reference else (b.Span("—"),),
     )
     if number:
-        cells = ((b.Span(number[0].text.strip()),), *cells)
+        cells = ((b.Span(number[0].text.split(".")[0]),), *cells)  # "5" under "No."
     if context.grading:
         cells = (*cells, (b.Span(figure.grade or "—"),))
     return cells

@@ -1,0 +1,106 @@
+"""A briefing's style (from its template) changes the exported document as it promises."""
+
+from __future__ import annotations
+
+from app.layout import FigureTable, NumberedList, Paragraph, Quote, SourceList, layout
+from app.layout import blocks as b
+from app.models import Briefing, BriefingStyle, Figure, Question, Section, Statement
+from tests.factories import rich_briefing
+
+
+def styled(briefing: Briefing, **style: object) -> Briefing:
+    return briefing.model_copy(update={"style": BriefingStyle(**style)})
+
+
+def blocks_of(briefing: Briefing, kind: type) -> list:
+    return [block for block in layout(briefing).blocks if isinstance(block, kind)]
+
+
+def test_header_footer_text_and_organisation_reach_the_layout() -> None:
+    briefing = styled(rich_briefing(), header_text="Policy Unit\x07", footer_text="Not for "
+                      "onward distribution", organisation="Ministry of Tests")  # fmt: skip
+    document = layout(briefing)
+    assert document.header_text == "Policy Unit"  # cleaned like every other string
+    assert document.footer_text == "Not for onward distribution"
+    assert "Ministry of Tests" in document.plain_text().split("\n")[1]
+
+
+def test_numbered_items_run_through_the_whole_document() -> None:
+    plain = rich_briefing(items_per_section=2)
+    briefing = styled(plain.model_copy(update={"bottom_line": "One.\nTwo."}), numbered_items=True)
+    numbers: list[int] = []
+    for block in layout(briefing).blocks:
+        if isinstance(block, Paragraph) and block.style in (b.BOTTOM_LINE, b.BODY):
+            first = block.spans[0].text if block.spans else ""
+            if first[:1].isdigit():
+                numbers.append(int(first.split(".")[0]))
+        elif isinstance(block, Quote):
+            numbers.append(int(block.spans[0].text.split(".")[0]))
+        elif isinstance(block, FigureTable):
+            assert block.header[0] == "No."
+            numbers += [int(b.spans_text(row[0])) for row in block.rows]
+        elif isinstance(block, NumberedList):
+            numbers += list(range(block.start, block.start + len(block.entries)))
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= len(plain.items()) + 2
+
+
+def test_unnumbered_briefing_has_no_paragraph_numbers() -> None:
+    quotes = blocks_of(rich_briefing(), Quote)
+    assert quotes and not quotes[0].spans[0].text[:1].isdigit()
+    assert "No." not in blocks_of(rich_briefing(), FigureTable)[0].header
+
+
+def test_inline_citations_name_the_outlet_and_the_source_list_is_unnumbered() -> None:
+    briefing = styled(rich_briefing(), citation_style="inline")
+    quote = blocks_of(briefing, Quote)[0]
+    assert "(Test Times,\u00a0¶2)" in b.spans_text(quote.attribution)
+    entries = blocks_of(briefing, SourceList)[0].entries
+    assert all(entry.number == 0 for entry in entries)
+    assert "[1]" not in layout(briefing).plain_text()
+
+
+def test_grading_shows_each_grade_a_column_and_the_legend() -> None:
+    base = rich_briefing()
+    graded = tuple(
+        section.model_copy(update={"items": tuple(
+            item.model_copy(update={"reliability": "B", "credibility": "2"})
+            if isinstance(item, Statement) else item for item in section.items)})
+        for section in base.sections
+    )  # fmt: skip
+    briefing = styled(base.model_copy(update={"sections": graded}), grading=True)
+    document = layout(briefing)
+    assert "[B2]" in b.spans_text(blocks_of(briefing, Quote)[0].attribution)
+    table = blocks_of(briefing, FigureTable)[0]
+    assert table.header[-1] == "Grade" and b.spans_text(table.rows[0][-1]) == "—"
+    assert abs(sum(table.column_widths) - 1) < 1e-9
+    text = document.plain_text()
+    assert "Grading" in text and "B usually reliable" in text and "6 truth cannot be judged" in text
+    assert any("no full Admiralty grade" in warning for warning in document.warnings)
+
+
+def test_grading_off_shows_no_grades_even_when_items_carry_them() -> None:
+    item = Statement(content="x", speaker="A", reliability="A", credibility="1")
+    briefing = Briefing(sections=(Section(title="S", items=(item,)),))
+    assert "A1" not in layout(briefing).plain_text()
+
+
+def test_the_likelihood_term_follows_the_bottom_line_and_is_checked() -> None:
+    terms = ("unlikely", "likely")
+    base = Briefing(bottom_line="Talks will resume.", sections=(
+        Section(title="Q", items=(Question(text="When?"),)),))  # fmt: skip
+    chosen = styled(base.model_copy(update={"likelihood": "likely"}), likelihood_terms=terms)
+    document = layout(chosen)
+    assert "Likelihood: likely" in document.plain_text()
+    assert not [w for w in document.warnings if "likelihood" in w]
+    missing = layout(styled(base, likelihood_terms=terms))
+    assert any("no likelihood term" in w for w in missing.warnings)
+    stray = layout(styled(base.model_copy(update={"likelihood": "probable"}),
+                          likelihood_terms=terms))  # fmt: skip
+    assert any("not one of the template" in w for w in stray.warnings)
+
+
+def test_figure_grade_shows_partial_grades_with_a_question_mark() -> None:
+    figure = Figure(text="5", value=5, reliability="C")
+    assert figure.grade == "C?"
+    assert Figure(text="5").grade == ""
