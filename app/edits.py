@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 
 from app.models import Briefing, Item, ItemKind, Section, Source
 
-HEADER_FIELDS = ("title", "date", "author", "marking", "bottom_line")
+HEADER_FIELDS = ("title", "date", "author", "marking", "bottom_line", "likelihood")
 UNSORTED = "Unsorted"
 
 
@@ -22,7 +22,7 @@ class EditError(ValueError):
 
 
 def set_header(briefing: Briefing, field: str, value: Any) -> Briefing:
-    """Change one header field (title, date, author, marking, bottom line)."""
+    """Change one header field (title, date, author, marking, bottom line, likelihood)."""
     if field not in HEADER_FIELDS:
         raise EditError(f"{field} is not a briefing header field")
     return _validated(briefing, {field: value})

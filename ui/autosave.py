@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.models import Briefing
 from app.paths import data_dir
@@ -149,3 +151,20 @@ def _single_shot(parent: QObject, interval: int, slot: object) -> QTimer:
     timer.setInterval(interval)
     timer.timeout.connect(slot)
     return timer
+
+
+def ask_recover(parent: QWidget, found: Recoverable, app_name: str) -> QMessageBox.StandardButton:
+    """Recover (Yes), Discard, or Later (Ignore) for work a crashed session left behind."""
+    when = datetime.fromtimestamp(found.saved_at).strftime("%d %b %Y %H:%M:%S")
+    name = found.original.name if found.original else "an unsaved briefing"
+    box = QMessageBox(QMessageBox.Icon.Question, app_name, "", parent=parent)
+    box.setText(f"{app_name} did not close properly. Recover {name}?")
+    box.setInformativeText(f"Unsaved work was kept automatically at {when}.")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Yes
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Ignore
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText("&Recover")
+    box.button(QMessageBox.StandardButton.Ignore).setText("&Later")
+    return QMessageBox.StandardButton(box.exec())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
@@ -58,8 +59,18 @@ class BriefingEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addLayout(self._tool_row())
+        self.guidance = QLabel(self)
+        self.guidance.setObjectName("section_guidance")
+        self.guidance.setWordWrap(True)
+        self.guidance.setStyleSheet("color: palette(mid); font-style: italic; padding: 2px")
+        self.guidance.setAccessibleName("Section guidance")
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.tree)
+        tree_and_guidance = QWidget(self)
+        column = QVBoxLayout(tree_and_guidance)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tree, 1)
+        column.addWidget(self.guidance)
+        split.addWidget(tree_and_guidance)
         split.addWidget(self.item_editor)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -193,9 +204,20 @@ class BriefingEditor(QWidget):
     # ----- selection ----------------------------------------------------------------------
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item_id = current.data(ITEM_ID_ROLE)
+        self._show_guidance(current)
         self.item_editor.show_item(item_id)
         if item_id:
             self.item_selected.emit(item_id)
+
+    def _show_guidance(self, current: QModelIndex) -> None:
+        """The template's advice for the section in hand: what belongs there and how."""
+        section_index = current.parent() if current.parent().isValid() else current
+        row = section_index.row() if section_index.isValid() else -1
+        sections = self._document.briefing.sections
+        section = sections[row] if 0 <= row < len(sections) else None
+        text = f"{section.title}: {section.guidance}" if section and section.guidance else ""
+        self.guidance.setText(text)
+        self.guidance.setVisible(bool(text))
 
     def _remember_selection(self) -> None:
         self._kept_selection = self.current_item_id()
@@ -231,15 +253,23 @@ class _HeaderForm(QWidget):
         self.bottom_line.setTabChangesFocus(True)
         self.bottom_line.setFixedHeight(self.bottom_line.fontMetrics().lineSpacing() * 3 + 14)
         self.bottom_line.setPlaceholderText("The one thing the meeting must take away.")
+        self.likelihood = QComboBox()  # the template's controlled terms, when it has any
+        self.likelihood.setToolTip("How likely the bottom line is, in the template's terms")
         for label, widget in (
             ("&Title", self.title),
             ("Da&te", self.date),
             ("Au&thor", self.author),
             ("&Marking", self.marking),
             ("&Bottom line", self.bottom_line),
+            ("&Likelihood", self.likelihood),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
+        self._form = form
+        self._terms: tuple[str, ...] | None = None
+        self.likelihood.activated.connect(
+            lambda _: self._edit("likelihood", self.likelihood.currentData() or "")
+        )
         self.title.textEdited.connect(lambda v: self._edit("title", v))
         self.author.textEdited.connect(lambda v: self._edit("author", v))
         self.date.editingFinished.connect(self._edit_date)
@@ -286,6 +316,23 @@ class _HeaderForm(QWidget):
             self.bottom_line.blockSignals(True)
             self.bottom_line.setPlainText(briefing.bottom_line)
             self.bottom_line.blockSignals(False)
+        self._refresh_likelihood(briefing)
+
+    def _refresh_likelihood(self, briefing: Briefing) -> None:
+        terms = briefing.style.likelihood_terms
+        self._form.setRowVisible(self.likelihood, bool(terms) or bool(briefing.likelihood))
+        choices = (*terms, *([briefing.likelihood] if briefing.likelihood not in terms else []))
+        if choices != self._terms:
+            self._terms = choices
+            self.likelihood.clear()
+            self.likelihood.addItem("— not assessed —", "")
+            for term in choices:
+                # A term kept from another template is shown, marked, never silently dropped.
+                shown = term if term in terms else f"{term} (not in this template)"
+                if term:
+                    self.likelihood.addItem(shown, term)
+        index = self.likelihood.findData(briefing.likelihood)
+        self.likelihood.setCurrentIndex(max(index, 0))
 
 
 def _set_line(line: QLineEdit, value: str) -> None:

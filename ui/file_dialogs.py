@@ -1,4 +1,4 @@
-"""Save dialogs that add the file type's suffix themselves.
+"""File dialogs. Save dialogs add the file type's suffix themselves.
 
 Adding a suffix after the dialog closed would skip the dialog's own "replace it?" check:
 typing "brief" would silently overwrite an existing "brief.docx".
@@ -6,7 +6,10 @@ typing "brief" would silently overwrite an existing "brief.docx".
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.importing import SUPPORTED_SUFFIXES
+from app.storage import BRIEFING_SUFFIX
 
 
 def ask_save_name(
@@ -21,3 +24,23 @@ def ask_save_name(
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return ""
     return dialog.selectedFiles()[0]
+
+
+def open_filter(*, articles_only: bool = False) -> str:
+    """The Open dialog's filter: articles, and saved briefings unless articles_only."""
+    suffixes = SUPPORTED_SUFFIXES if articles_only else (*SUPPORTED_SUFFIXES, BRIEFING_SUFFIX)
+    patterns = " ".join(f"*{s}" for s in suffixes)
+    kind = "Articles" if articles_only else "Articles and briefings"
+    return f"{kind} ({patterns});;All files (*)"
+
+
+def ask_save_changes(parent: QWidget, app_name: str) -> QMessageBox.StandardButton:
+    buttons = (
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    return QMessageBox.question(
+        parent, app_name, "Save changes to this briefing?", buttons,
+        QMessageBox.StandardButton.Save,
+    )  # fmt: skip

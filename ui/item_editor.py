@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
 
 from app import edits
 from app.fidelity import quote_is_faithful
-from app.models import Item, QuestionKind, QuestionStatus, Statement, VerificationStatus
+from app.models import (
+    CREDIBILITY_SCALE,
+    RELIABILITY_SCALE,
+    Item,
+    QuestionKind,
+    QuestionStatus,
+    Statement,
+    VerificationStatus,
+)
 from ui.document import BriefingDocument
 
 # (field, label, editor) per item kind; editor is "line", "text", "check", "number" or an enum.
@@ -55,6 +63,12 @@ FIELDS: dict[str, list[tuple[str, str, object]]] = {
     ],
     "note": [("text", "&Text", "text")],
 }
+# Shown for statements and figures when the briefing's template grades items.
+GRADE_FIELDS: list[tuple[str, str, object]] = [
+    ("reliability", "Source re&liability", RELIABILITY_SCALE),
+    ("credibility", "Cre&dibility", CREDIBILITY_SCALE),
+]
+GRADED_KINDS = ("statement", "figure")
 
 
 class ItemEditor(QWidget):
@@ -68,6 +82,7 @@ class ItemEditor(QWidget):
         self._document = document
         self._item_id: str | None = None
         self._kind: str | None = None
+        self._graded = False
         self.editors: dict[str, QWidget] = {}
         self._layout = QFormLayout(self)
         self._message = QLabel("Select an item of the briefing to edit it here.")
@@ -87,8 +102,9 @@ class ItemEditor(QWidget):
         if item is None:
             self._rebuild(None)
             return
-        if item.kind != self._kind:
-            self._rebuild(item.kind)
+        graded = self._document.briefing.style.grading and item.kind in GRADED_KINDS
+        if item.kind != self._kind or graded != self._graded:
+            self._rebuild(item.kind, graded=graded)
         for name, widget in self.editors.items():
             _set_value(widget, getattr(item, name))
         self._message.setText(self._fidelity_text(item))
@@ -101,14 +117,15 @@ class ItemEditor(QWidget):
         except edits.EditError:
             return None  # undone or deleted
 
-    def _rebuild(self, kind: str | None) -> None:
+    def _rebuild(self, kind: str | None, *, graded: bool = False) -> None:
         while self._layout.rowCount() > 1:
             self._layout.removeRow(1)
-        self.editors, self._kind = {}, kind
+        self.editors, self._kind, self._graded = {}, kind, graded
         if kind is None:
             self._message.setText("Select an item of the briefing to edit it here.")
             return
-        for name, label, editor in FIELDS[kind]:
+        fields = FIELDS[kind] + (GRADE_FIELDS if graded else [])
+        for name, label, editor in fields:
             widget = self._make_editor(name, editor)
             widget.setAccessibleName(label.replace("&", ""))
             self.editors[name] = widget
@@ -120,6 +137,14 @@ class ItemEditor(QWidget):
             box = QCheckBox()
             box.toggled.connect(lambda on, n=name: self._edit(n, on, merge=False))
             return box
+        if isinstance(editor, dict):  # a grading scale: code -> meaning
+            combo = QComboBox()
+            combo.addItem("— not graded —", "")
+            for code, meaning in editor.items():
+                combo.addItem(f"{code} — {meaning}", code)
+            combo.activated.connect(lambda _, n=name, c=combo: self._edit(n, c.currentData(),
+                                                                          merge=False))
+            return combo
         if isinstance(editor, type) and issubclass(editor, StrEnum):
             combo = QComboBox()
             combo.addItems([member.value for member in editor])
@@ -178,6 +203,8 @@ def _set_value(widget: QWidget, value: object) -> None:
     blocker = QSignalBlocker(widget)
     if isinstance(widget, QCheckBox):
         widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox) and widget.findData("") == 0:  # a grading scale
+        widget.setCurrentIndex(max(widget.findData(value), 0))
     elif isinstance(widget, QComboBox):
         widget.setCurrentText(str(value.value if isinstance(value, StrEnum) else value))
     elif isinstance(widget, QPlainTextEdit):

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from app.extraction import extract
 from app.importing import ImportFailure, import_file
 from app.models import Source
+from ui.status import BusyIndicator
 
 Loader = Callable[[], Source]
 log = logging.getLogger("briefing_builder")
@@ -79,3 +80,49 @@ def import_job(path: Path, encoding: str | None = None) -> LoadJob:
 
 def extract_job(source: Source) -> LoadJob:
     return LoadJob(lambda: source, f"Finding proposals in {source.title or source.origin}")
+
+
+class JobRunner(QObject):
+    """Runs one load job at a time for a window, with the busy indicator showing it.
+
+    Starting a job cancels the one before; the pool is the window's own, so it lives exactly
+    as long as the window does.
+    """
+
+    failed = Signal(str)
+
+    def __init__(self, busy: BusyIndicator, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._busy = busy
+        self._pool = QThreadPool(self)
+        self._job: LoadJob | None = None
+
+    def start(self, job: LoadJob) -> None:
+        if self._job is not None:
+            self._job.cancel()
+        self._job = job
+        job.finished.connect(lambda *_: self._done(job))
+        job.failed.connect(lambda message: self._failed(job, message))
+        self._busy.start(job.description)
+        job.start(self._pool)
+
+    def cancel(self) -> bool:
+        """Drop the running job, if any; True when there was one."""
+        if self._job is None:
+            return False
+        self._job.cancel()
+        self._job = None
+        self._busy.stop()
+        return True
+
+    def running(self) -> bool:
+        return self._job is not None
+
+    def _done(self, job: LoadJob) -> None:
+        if job is self._job:
+            self._job = None
+            self._busy.stop()
+
+    def _failed(self, job: LoadJob, message: str) -> None:
+        self._done(job)
+        self.failed.emit(message)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,21 +23,22 @@ from app import edits
 from app.anchors import locate
 from app.capture import capture
 from app.extraction import Extraction, extract
-from app.importing import SUPPORTED_SUFFIXES, ImportFailure, import_text
+from app.importing import ImportFailure, import_text
 from app.models import Briefing, Source, default_sections
 from app.proposals import Proposal, accepted_keys, item_from_proposal, proposal_key
 from app.sample import load_sample
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing, save_briefing
-from ui.autosave import Autosaver, Recoverable, left_behind
+from ui.autosave import Autosaver, Recoverable, ask_recover, left_behind
 from ui.briefing_editor import BriefingEditor
 from ui.document import BriefingDocument
 from ui.exporting import ExportActions
-from ui.file_dialogs import ask_save_name
-from ui.loading import LoadJob, extract_job, import_job
+from ui.file_dialogs import ask_save_changes, ask_save_name, open_filter
+from ui.loading import JobRunner, extract_job, import_job
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
 from ui.recent import RecentFiles
-from ui.status import BusyIndicator
+from ui.status import BusyIndicator, extraction_summary
+from ui.templates import TemplateActions
 
 APP_NAME = "Briefing Builder"
 ENCODINGS = (
@@ -67,18 +68,18 @@ class MainWindow(QMainWindow):
         self.current_source_id: str | None = None
         self._article_path: Path | None = None  # the file the current article came from
         self._extractions: dict[str, Extraction] = {}
-        self._job: LoadJob | None = None
-        self._pool = QThreadPool(self)  # the window's own: it lives exactly as long as we do
         self._proposals_shown: tuple | None = None
         self.pane = ReaderPane(self)
         self.reader = self.pane.reader
         self.proposals = ProposalsPanel(self)
         self.editor = BriefingEditor(self.document, self)
         self.busy = BusyIndicator(self.statusBar(), self.cancel_loading)
+        self.jobs = JobRunner(self.busy, self)
         self.recent = RecentFiles(self.settings)
         self._connect()
         self._build_layout()
         self.exports = ExportActions(self)
+        self.templates = TemplateActions(self)
         self._build_menus()
         self._restore_window_state()
         self._on_document_changed()
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
     # ----- building -----------------------------------------------------------------------
     def _connect(self) -> None:
         self.document.changed.connect(self._on_document_changed)
+        self.jobs.failed.connect(lambda message: self._warn("Cannot open file", message))
         self.document.modified_changed.connect(self.setWindowModified)
         self.proposals.passage_requested.connect(self.reader.reveal)
         self.proposals.accept_requested.connect(self.accept_proposals)
@@ -195,7 +197,7 @@ class MainWindow(QMainWindow):
             return True
         job = import_job(path, encoding)
         job.finished.connect(lambda s, e: self._article_loaded(s, e, path, add=add))
-        self._start_job(job)
+        self.jobs.start(job)
         return True
 
     def ask_add_article(self) -> None:
@@ -220,7 +222,7 @@ class MainWindow(QMainWindow):
         else:
             job = extract_job(source)
             job.finished.connect(lambda s, e: self._article_loaded(s, e, None, add=True))
-            self._start_job(job)
+            self.jobs.start(job)
 
     def ask_reopen_encoding(self) -> None:
         source = self.current_source
@@ -250,7 +252,7 @@ class MainWindow(QMainWindow):
             self._article_path = path
 
         job.finished.connect(replace)
-        self._start_job(job)
+        self.jobs.start(job)
 
     def _article_loaded(
         self, source: Source, extraction: Extraction, path: Path | None, *, add: bool
@@ -269,7 +271,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.recent.add(path)
         name = path.name if path else (source.title or "the article")
-        self.statusBar().showMessage(f"Opened {name}. {self._summary(extraction)}", 8000)
+        self.statusBar().showMessage(f"Opened {name}. {extraction_summary(extraction)}", 8000)
 
     def _show_briefing(
         self, briefing: Briefing, path: Path | None, *, unsaved: bool = False
@@ -290,7 +292,7 @@ class MainWindow(QMainWindow):
                 self.reader.show_source(source, None)
                 job = extract_job(source)
                 job.finished.connect(self._extraction_ready)
-                self._start_job(job)
+                self.jobs.start(job)
                 return
             self._extractions[source.id] = extract(source)
         extraction = self._extractions.get(source.id) if source else None
@@ -380,34 +382,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("The item's passage is no longer in its article.", 6000)
 
     # ----- long work ----------------------------------------------------------------------
-    def _start_job(self, job: LoadJob) -> None:
-        if self._job is not None:
-            self._job.cancel()
-        self._job = job
-        job.finished.connect(lambda *_: self._job_done(job))
-        job.failed.connect(lambda message: self._job_failed(job, message))
-        self.busy.start(job.description)
-        job.start(self._pool)
-
-    def _job_done(self, job: LoadJob) -> None:
-        if job is self._job:
-            self._job = None
-            self.busy.stop()
-
-    def _job_failed(self, job: LoadJob, message: str) -> None:
-        self._job_done(job)
-        self._warn("Cannot open file", message)
-
     def cancel_loading(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
-            self.busy.stop()
+        if self.jobs.cancel():
             self.statusBar().showMessage("Cancelled.", 4000)
 
     def is_loading(self) -> bool:
         """True while a document is read, or its text and proposals still go in."""
-        return self._job is not None or not self.reader.is_ready() or self.proposals.busy()
+        return self.jobs.running() or not self.reader.is_ready() or self.proposals.busy()
 
     # ----- saving -------------------------------------------------------------------------
     def save(self) -> bool:
@@ -465,11 +446,8 @@ class MainWindow(QMainWindow):
 
     # ----- dialogs (tests replace these) --------------------------------------------------
     def _ask_open_path(self, *, articles_only: bool = False) -> Path | None:
-        suffixes = SUPPORTED_SUFFIXES if articles_only else (*SUPPORTED_SUFFIXES, BRIEFING_SUFFIX)
-        patterns = " ".join(f"*{s}" for s in suffixes)
-        kind = "Articles" if articles_only else "Articles and briefings"
         name, _ = QFileDialog.getOpenFileName(
-            self, "Open", self._last_folder(), f"{kind} ({patterns});;All files (*)"
+            self, "Open", self._last_folder(), open_filter(articles_only=articles_only)
         )
         return self._remember_folder(name)
 
@@ -485,32 +463,10 @@ class MainWindow(QMainWindow):
         return self._remember_folder(name)
 
     def _ask_save_changes(self) -> QMessageBox.StandardButton:
-        buttons = (
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        return QMessageBox.question(
-            self, APP_NAME, "Save changes to this briefing?", buttons,
-            QMessageBox.StandardButton.Save,
-        )  # fmt: skip
+        return ask_save_changes(self, APP_NAME)
 
     def _ask_recover(self, found: Recoverable) -> QMessageBox.StandardButton:
-        from datetime import datetime
-
-        when = datetime.fromtimestamp(found.saved_at).strftime("%d %b %Y %H:%M:%S")
-        name = found.original.name if found.original else "an unsaved briefing"
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=self)
-        box.setText(f"Briefing Builder did not close properly. Recover {name}?")
-        box.setInformativeText(f"Unsaved work was kept automatically at {when}.")
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Yes
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Ignore
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText("&Recover")
-        box.button(QMessageBox.StandardButton.Ignore).setText("&Later")
-        return QMessageBox.StandardButton(box.exec())
+        return ask_recover(self, found, APP_NAME)
 
     def _warn(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -529,12 +485,6 @@ class MainWindow(QMainWindow):
     def _file_stem(self) -> str:
         title = self.briefing.title or "Untitled briefing"
         return "".join(ch for ch in title if ch.isalnum() or ch in " -_").strip()[:80] or "briefing"
-
-    def _summary(self, found: Extraction) -> str:
-        return (
-            f"{len(found.statements)} statements, {len(found.figures)} figures, "
-            f"{len(found.questions)} open questions proposed."
-        )
 
     def _on_document_changed(self) -> None:
         if self.current_source_id and self.current_source is None:

@@ -17,16 +17,21 @@ def build_menus(window: MainWindow) -> None:
     _file_menu(window)
     _edit_menu(window)
     _item_menu(window)
+    _templates_menu(window)
     _help_menu(window)
 
 
 def _file_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&File")
     w.new_action = w.action("&New Briefing", w.new_briefing, Keys.New, "Start an empty briefing")
+    w.new_from_template_action = w.action(
+        "New from &Template…", w.templates.new_from_template, "Ctrl+Shift+N",
+        "Start a briefing with a template's sections, marking and look",
+    )  # fmt: skip
     w.open_action = w.action(
         "&Open…", w.ask_and_open, Keys.Open, "Open a saved briefing, or an article as a new one"
     )
-    menu.addActions([w.new_action, w.open_action])
+    menu.addActions([w.new_action, w.new_from_template_action, w.open_action])
     w.recent_menu = menu.addMenu("Open &Recent")
     w.recent_menu.aboutToShow.connect(lambda: _fill_recent(w))
     menu.addSeparator()
@@ -119,6 +124,26 @@ def _item_menu(w: MainWindow) -> None:
         [editor.move_up_action, editor.move_down_action, editor.move_to_action,
          editor.delete_action]
     )  # fmt: skip
+
+
+def _templates_menu(w: MainWindow) -> None:
+    menu = w.menuBar().addMenu("&Templates")
+    menu.addAction(w.new_from_template_action)
+    w.apply_template_action = w.action(
+        "&Apply Template…", w.templates.apply, None,
+        "Lay this briefing out in another template's sections; nothing is lost (undoable)",
+    )  # fmt: skip
+    w.save_template_action = w.action(
+        "&Save as Template…", w.templates.save_as_template, None,
+        "Keep this briefing's sections, marking and look as a template of your own",
+    )  # fmt: skip
+    w.manage_templates_action = w.action(
+        "&Manage Templates…", w.templates.manage, None,
+        "Rename, duplicate, delete, import or export templates",
+    )  # fmt: skip
+    menu.addActions([w.apply_template_action, w.save_template_action])
+    menu.addSeparator()
+    menu.addAction(w.manage_templates_action)
 
 
 def _help_menu(w: MainWindow) -> None:

@@ -6,6 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
+from app.extraction import Extraction
+
+
+def extraction_summary(found: Extraction) -> str:
+    """What the status bar says about an article's proposals once it is read."""
+    return (
+        f"{len(found.statements)} statements, {len(found.figures)} figures, "
+        f"{len(found.questions)} open questions proposed."
+    )
+
 
 class BusyIndicator:
     def __init__(self, status_bar: QStatusBar, on_cancel: Callable[[], None]) -> None:

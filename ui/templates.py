@@ -1,0 +1,115 @@
+"""Template commands of the window: new from a template, apply one, save as one, manage them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+from app import template_library as library
+from app.edits import UNSORTED
+from app.storage import StorageError, first_problem
+from app.templates import Template, apply_template, template_from_briefing
+from ui.template_dialogs import TemplateManager, TemplatePicker
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class TemplateActions(QObject):
+    """Owns the template commands; the dialogs are methods so tests can answer them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def new_from_template(self) -> None:
+        template = self._pick("New Briefing from Template", "&Create")
+        if template is not None and self.window._may_discard_changes():
+            self.window._show_briefing(template.new_briefing(), None)
+            self._say(f"New briefing from “{template.name}”.")
+
+    def apply(self) -> None:
+        """Lay the open briefing out in another template's sections, as one undoable step."""
+        template = self._pick("Apply Template", "&Apply", current=self.window.briefing.template)
+        if template is None:
+            return
+        before = self.window.briefing
+        after = apply_template(before, template)
+        self.window.document.apply(f"Apply template {template.name}", after)
+        unsorted = next((s for s in after.sections if s.title == UNSORTED), None)
+        moved = f" {len(unsorted.items)} item(s) had no matching section: see “{UNSORTED}”." \
+            if unsorted and unsorted.items else ""  # fmt: skip
+        self._say(f"Applied “{template.name}” to {len(after.items())} item(s).{moved} "
+                  "Undo puts the briefing back as it was.")  # fmt: skip
+
+    def save_as_template(self) -> Template | None:
+        """Keep this briefing's sections, marking and look (not its articles or items)."""
+        answer = self._ask_template_name(self.window.briefing.template or "")
+        if answer is None:
+            return None
+        name, description = answer
+        try:
+            template = template_from_briefing(self.window.briefing, name, description)
+        except ValueError as error:  # pydantic's ValidationError: the name is unusable
+            self._warn(f"“{name}” cannot be a template name: {first_problem(error)}")
+            return None
+        replace = False
+        if not library.is_builtin(name) and library.name_taken(name):
+            if not self._confirm_replace(name):
+                return None
+            replace = True
+        try:
+            library.save_user_template(template, replace=replace)
+        except (StorageError, OSError) as error:
+            self._warn(str(error))
+            return None
+        self._say(f"Saved the template “{name}”. New briefings can start from it.")
+        return template
+
+    def manage(self) -> None:
+        manager = TemplateManager(self.window, last_folder=self.window._last_folder)
+        try:
+            self._show_manager(manager)
+        finally:
+            manager.deleteLater()
+
+    # ----- dialogs (tests replace these) --------------------------------------------------
+    def _pick(self, title: str, action: str, current: str = "") -> Template | None:
+        templates = library.all_templates()
+        picker = TemplatePicker(templates, title=title, action=action, current=current,
+                                parent=self.window)  # fmt: skip
+        try:
+            accepted = picker.exec() == QDialog.DialogCode.Accepted
+            return picker.chosen() if accepted else None
+        finally:
+            picker.deleteLater()
+
+    def _ask_template_name(self, suggested: str) -> tuple[str, str] | None:
+        name, ok = QInputDialog.getText(
+            self.window, "Save as Template",
+            "Name for the template (its sections, marking and look are kept; its articles "
+            "and items are not):", text=suggested,
+        )  # fmt: skip
+        return (name.strip(), "") if ok and name.strip() else None
+
+    def _confirm_replace(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self.window, "Save as Template",
+            f"You already have a template called “{name}”. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _show_manager(self, manager: TemplateManager) -> None:
+        manager.exec()
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+
+    def _warn(self, message: str) -> None:
+        self._say(message)
+        QMessageBox.warning(self.window, "Templates", message)
+
