@@ -1,4 +1,5 @@
-"""Page images of the sample briefing as exported, for the README: PDF and Word.
+"""Page images of the sample briefing as exported, for the README: PDF and Word, in the
+standard look and under each built-in template (docs/templates/).
 
 The PDF is rendered with pdftoppm; the .docx is first converted by LibreOffice, so the
 images show what a reader of the Word file sees. Needs poppler-utils and LibreOffice:
@@ -20,8 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from app.edits import set_header  # noqa: E402
 from app.extraction import extract  # noqa: E402
+from app.models import Briefing, Statement  # noqa: E402
 from app.proposals import briefing_from_article  # noqa: E402
 from app.sample import load_sample  # noqa: E402
+from app.templates import apply_template, builtin_templates  # noqa: E402
 from exporters.export import export_briefing  # noqa: E402
 
 HEADER = {
@@ -41,29 +44,66 @@ def sample_briefing():
     return briefing
 
 
-def render(pdf: Path, prefix: str) -> list[Path]:
-    for old in DOCS.glob(f"{prefix}-*.png"):
+def under_template(briefing: Briefing, name: str) -> Briefing:
+    """The sample laid out in a built-in template; a grading template gets two example
+    grades and a likelihood, so its images show what grading looks like."""
+    template = next(t for t in builtin_templates() if t.name == name)
+    briefing = apply_template(briefing, template)
+    if template.grading:
+        grades = iter((("B", "2"), ("C", "3")))
+        sections = []
+        for section in briefing.sections:
+            items = []
+            for item in section.items:
+                grade = next(grades, None) if isinstance(item, Statement) else None
+                if grade:
+                    item = item.model_copy(update={"reliability": grade[0],
+                                                   "credibility": grade[1]})  # fmt: skip
+                items.append(item)
+            sections.append(section.model_copy(update={"items": tuple(items)}))
+        briefing = briefing.model_copy(update={"sections": tuple(sections)})
+    if template.likelihood_terms:
+        briefing = set_header(briefing, "likelihood", "realistic possibility")
+    return briefing
+
+
+def render(pdf: Path, prefix: Path) -> list[Path]:
+    for old in prefix.parent.glob(f"{prefix.name}-*.png"):
         old.unlink()
-    subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(DOCS / prefix)], check=True)
-    return sorted(DOCS.glob(f"{prefix}-*.png"))
+    subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(prefix)], check=True)
+    return sorted(prefix.parent.glob(f"{prefix.name}-*.png"))
+
+
+def export_and_render(briefing: Briefing, work: Path, prefix: Path) -> list[Path]:
+    work.mkdir(parents=True, exist_ok=True)
+    export_briefing(briefing, work / "sample.pdf", "pdf")
+    export_briefing(briefing, work / "sample.docx", "docx")
+    written = render(work / "sample.pdf", prefix.with_name(prefix.name + "-pdf"))
+    soffice = shutil.which("soffice")
+    if not soffice:
+        print("soffice not found: no images of the Word export")
+        return written
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{work}/lo", "--headless", "--convert-to",
+         "pdf", "--outdir", str(work / "lo"), str(work / "sample.docx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return written + render(work / "lo" / "sample.pdf", prefix.with_name(prefix.name + "-docx"))
+
+
+def slug(name: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
 
 
 def main() -> int:
     work = Path(tempfile.mkdtemp())
     briefing = sample_briefing()
-    export_briefing(briefing, work / "sample.pdf", "pdf")
-    export_briefing(briefing, work / "sample.docx", "docx")
-    written = render(work / "sample.pdf", "export-pdf")
-    soffice = shutil.which("soffice")
-    if soffice:
-        subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{work}/lo", "--headless", "--convert-to",
-             "pdf", "--outdir", str(work / "lo"), str(work / "sample.docx")],
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
-        written += render(work / "lo" / "sample.pdf", "export-docx")
-    else:
-        print("soffice not found: no images of the Word export")
+    written = export_and_render(briefing, work / "standard", DOCS / "export")
+    (DOCS / "templates").mkdir(exist_ok=True)
+    for template in builtin_templates():
+        styled = under_template(briefing, template.name)
+        written += export_and_render(styled, work / slug(template.name),
+                                     DOCS / "templates" / slug(template.name))  # fmt: skip
     for path in written:
         print("wrote", path.relative_to(ROOT))
     return 0

@@ -59,6 +59,44 @@ def shoot_pdf_preview(app: QApplication, window) -> None:
     window.exports.export_pdf()
 
 
+def shoot_templates(app: QApplication, window) -> None:
+    """The template picker, the manager, and a briefing under a grading template."""
+    from app import template_library as library
+    from app.templates import apply_template, template_from_briefing
+    from ui.template_dialogs import TemplateManager, TemplatePicker
+
+    picker = TemplatePicker(library.all_templates(), title="Apply Template", action="Apply",
+                            parent=window)  # fmt: skip
+    picker.templates.list.setCurrentRow(0)
+    picker.show()
+    for _ in range(40):
+        app.processEvents()
+    picker.grab().save(str(DOCS / "template-picker.png"))
+    print("wrote", DOCS / "template-picker.png")
+    chosen = picker.chosen()
+    picker.close()
+    library.save_user_template(template_from_briefing(window.briefing, "Eastern Europe desk"))
+    manager = TemplateManager(window, last_folder=lambda: str(Path.home()))
+    manager.show()
+    manager.reload("Eastern Europe desk")
+    for _ in range(40):
+        app.processEvents()
+    manager.grab().save(str(DOCS / "template-manager.png"))
+    print("wrote", DOCS / "template-manager.png")
+    manager.close()
+    window.document.apply("Apply template", apply_template(window.briefing, chosen))
+    window.editor.header.likelihood.setCurrentIndex(
+        window.editor.header.likelihood.findData("realistic possibility"))
+    window.editor.header.likelihood.activated.emit(window.editor.header.likelihood.currentIndex())
+    statement = window.briefing.sections[0].items[1]
+    window.editor.select_item(statement.id)
+    editors = window.editor.item_editor.editors
+    for name, code in (("reliability", "B"), ("credibility", "2")):
+        editors[name].setCurrentIndex(editors[name].findData(code))
+        editors[name].activated.emit(editors[name].currentIndex())
+    shoot(app, window, "template-grading.png")
+
+
 def main() -> int:
     tmp = Path(tempfile.mkdtemp())
     os.environ["BRIEFING_BUILDER_DATA_DIR"] = str(tmp / "data")
@@ -96,6 +134,7 @@ def main() -> int:
     window.editor.item_editor.editors["verification"].setCurrentText("unconfirmed")
     shoot(app, window, "briefing-editor.png")
     shoot_pdf_preview(app, window)
+    shoot_templates(app, window)
 
     window.pane.find_bar.open_bar()
     window.pane.find_bar.field.setText("casualty")

@@ -300,13 +300,21 @@ def _figure_row(figure: Figure, context: _Context) -> tuple[b.Spans, ...]:
         (b.Span(clean(figure.unit)),),
         counts_cell,
         (b.Span(clean(figure.asserted_by)),),
-        reference[1:] if reference else (b.Span("—"),),
+        _in_cell(reference) if reference else (b.Span("—"),),
     )
     if number:
         cells = ((b.Span(number[0].text.split(".")[0]),), *cells)  # "5" under "No."
     if context.grading:
         cells = (*cells, (b.Span(figure.grade or "—"),))
     return cells
+
+
+def _in_cell(reference: b.Spans) -> b.Spans:
+    """A citation alone in the Source column: no leading space; "[2, ¶3]" as in the text,
+    but an inline "(Sky News, ¶3)" loses its brackets, which only set it off from prose."""
+    text = reference[-1].text
+    text = text[1:-1] if text.startswith("(") else text
+    return (b.Span(text, "reference"),)
 
 
 def _question_list(
