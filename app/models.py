@@ -7,7 +7,7 @@ import uuid
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 def new_id() -> str:
@@ -187,6 +187,18 @@ class Section(Frozen):
     items: tuple[Item, ...] = ()
 
 
+_FORBIDDEN_IN_FILE_NAMES = set('/\\:*?"<>|\0')
+
+
+def bare_docx_name(name: str) -> str:
+    """name itself if it is a .docx file name without folders (or ""); ValueError if not."""
+    if name and (set(name) & _FORBIDDEN_IN_FILE_NAMES or name.startswith(".")
+                 or not name.lower().endswith(".docx") or not name.isprintable()
+                 or len(name.encode("utf-8")) > 120):  # fmt: skip
+        raise ValueError("the reference document must be a .docx file name, without folders")
+    return name
+
+
 class BriefingStyle(Frozen):
     """How a briefing is exported, set from its template and kept with the briefing so a
     colleague opening the file exports the same document."""
@@ -199,7 +211,14 @@ class BriefingStyle(Frozen):
     citation_style: Literal["numbered", "inline"] = "numbered"
     organisation: str = Field(default="", max_length=120)
     grading: bool = False  # Admiralty grades on statements and figures, with a legend
-    likelihood_terms: tuple[str, ...] = Field(default=(), max_length=12)
+    likelihood_terms: tuple[Annotated[str, Field(max_length=60)], ...] = Field(
+        default=(), max_length=12
+    )
+
+    @field_validator("reference_docx")
+    @classmethod
+    def _bare_file_name(cls, name: str) -> str:
+        return bare_docx_name(name)
 
 
 class Briefing(Frozen):

@@ -76,9 +76,12 @@ def load_briefing(path: str | Path) -> Briefing:
 def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> dict:
     """The JSON object in path, checked to be of expected_format; StorageError if not."""
     try:
-        if path.stat().st_size > max_bytes:
+        if not path.is_file() and path.exists():  # a pipe or a device never ends
+            raise StorageError(f"{path.name} is not a regular file.")
+        with path.open("rb") as stream:  # read at most one byte past the cap: sizes can lie
+            raw = stream.read(max_bytes + 1)
+        if len(raw) > max_bytes:
             raise StorageError(f"{path.name} is too large to be a file of this app.")
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise StorageError(f"{path} does not exist.") from None
     except OSError as error:
@@ -87,6 +90,9 @@ def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> d
         document = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StorageError(f"{path.name} is damaged and cannot be opened ({error}).") from None
+    except (RecursionError, ValueError):  # nesting thousands deep, numbers of 5,000 digits
+        raise StorageError(f"{path.name} is damaged: its JSON is nested or sized beyond "
+                           "what a file of this app holds.") from None  # fmt: skip
     if not isinstance(document, dict) or document.get("format") != expected_format:
         raise StorageError(f"{path.name} is not a {expected_format.split('/')[-1]} file.")
     return document
@@ -95,7 +101,7 @@ def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> d
 def migrate(document: dict, steps: dict[int, Migration], current: int, *, name: str) -> dict:
     """Bring document up to schema version current, one step at a time."""
     version = document.get("schema_version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StorageError(f"{name} is damaged: it has no valid schema version.")
     if version > current:
         raise StorageError(

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from app.importing.errors import ImportFailure
 from app.importing.zipcheck import open_checked_zip
+from app.models import bare_docx_name
 from app.paths import data_dir
 from app.storage import StorageError, atomic_write_bytes, first_problem
 from app.templates import (
@@ -38,9 +39,15 @@ def user_template_files() -> tuple[list[tuple[Path, Template]], list[str]]:
     folder = user_templates_dir()
     for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")) if folder.is_dir() else []:
         try:
-            found.append((path, load_template(path)))
+            template = load_template(path)
         except StorageError as error:
             problems.append(str(error))
+            continue
+        if is_builtin(template):  # it would pass for the built-in one in every list
+            problems.append(f"{path.name} uses the name of a built-in template, "
+                            f"“{template.name}”; rename or remove the file.")  # fmt: skip
+            continue
+        found.append((path, template))
     return found, problems
 
 
@@ -75,43 +82,63 @@ def name_taken(name: str) -> bool:
 
 
 def save_user_template(template: Template, *, replace: bool = False) -> Path:
-    """Write template into the user's folder; StorageError if its name is taken."""
-    if is_builtin(template):
-        raise StorageError(f"'{template.name}' is the name of a built-in template; choose another.")
-    existing = _user_file(template.name)
-    if existing is not None and not replace:
-        raise StorageError(f"There is already a template called '{template.name}'.")
+    """Write template into the user's folder; StorageError if its name is taken.
+
+    A Word look that is not in the folder (a colleague's briefing names theirs) is dropped:
+    a template naming a missing file could not be read back.
+    """
+    existing = _check_name_free(template.name, replace=replace)
+    if template.reference_docx and reference_docx_path(template.reference_docx) is None:
+        template = template.model_copy(update={"reference_docx": ""})
     folder = user_templates_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = existing or _free_file_name(folder, template.name)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = existing or _free_file_name(folder, template.name)
+    except OSError as error:
+        raise StorageError(f"The templates folder cannot be written: {_reason(error)}") from None
     save_template(template, path)
     return path
 
 
 def import_template(source: Path, *, replace: bool = False) -> Template:
-    """Validate a template file from elsewhere and copy it (and its reference .docx) in."""
+    """Validate a template file from elsewhere and copy it (and its reference .docx) in.
+
+    The name is checked before anything is written; a reference .docx whose name another
+    template's look already uses is stored under a free name, never over it.
+    """
     template = load_template(source)
+    _check_name_free(template.name, replace=replace)
     if template.reference_docx:
         reference = checked_reference(source.parent / template.reference_docx)
-        user_templates_dir().mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(user_templates_dir() / template.reference_docx, reference)
+        stored = _store_reference(template.reference_docx, reference)
+        template = template.model_copy(update={"reference_docx": stored})
     save_user_template(template, replace=replace)
     return template
 
 
-def export_template(name: str, target: Path) -> Path:
-    """Write the template called name to target (suffix added), with its reference .docx."""
+def export_template(name: str, target: Path, *, overwrite: bool = False) -> Path:
+    """Write the template called name to target (suffix added), with its reference .docx.
+
+    An existing file is replaced only with overwrite (the window's save dialog has asked);
+    a different file of the reference's name beside target is never replaced.
+    """
     template = find_template(name)
     if target.suffix.lower() != TEMPLATE_SUFFIX:
         target = target.with_name(target.name + TEMPLATE_SUFFIX)
+    if target.exists() and not overwrite:
+        raise StorageError(f"{target} already exists; choose another name or remove it first.")
     reference = reference_docx_path(template.reference_docx)
     if template.reference_docx and reference is None:
         raise StorageError(
             f"The template's reference document, {template.reference_docx}, is missing."
         )
+    beside = target.parent / template.reference_docx if reference is not None else None
+    if beside is not None and beside.exists() and beside.read_bytes() != reference.read_bytes():
+        raise StorageError(f"{beside} already exists and is a different document; export the "
+                           "template to another folder.")  # fmt: skip
     save_template(template, target)
-    if reference is not None and reference.parent.resolve() != target.parent.resolve():
-        atomic_write_bytes(target.parent / reference.name, reference.read_bytes())
+    if beside is not None and not beside.exists():
+        atomic_write_bytes(beside, reference.read_bytes())
     return target
 
 
@@ -170,7 +197,12 @@ def restore_user_template(data: bytes) -> Template:
 
 
 def reference_docx_path(name: str) -> Path | None:
-    """The user's reference .docx called name, if it is there."""
+    """The user's reference .docx called name, if it is there; only a bare file name in the
+    templates folder counts, whatever a (possibly hostile) briefing file says."""
+    try:
+        bare_docx_name(name)
+    except ValueError:
+        return None
     if not name:
         return None
     path = user_templates_dir() / name
@@ -194,9 +226,12 @@ def reference_docx_bytes(name: str) -> tuple[bytes | None, str]:
 def checked_reference(path: Path) -> bytes:
     """A reference .docx's bytes, refused when huge, not a Word file, or a zip bomb."""
     try:
-        if path.stat().st_size > MAX_REFERENCE_BYTES:
+        if not path.is_file():
+            raise StorageError(f"{path.name} is missing or is not a regular file.")
+        with path.open("rb") as stream:  # at most one byte past the cap, whatever stat says
+            data = stream.read(MAX_REFERENCE_BYTES + 1)
+        if len(data) > MAX_REFERENCE_BYTES:
             raise StorageError(f"{path.name} is too large to be a reference document.")
-        data = path.read_bytes()
     except OSError as error:
         raise StorageError(f"Cannot read {path.name}: {error.strerror or error}.") from None
     try:
@@ -204,6 +239,33 @@ def checked_reference(path: Path) -> bytes:
     except ImportFailure as error:  # its message names the file and what is wrong
         raise StorageError(str(error)) from None
     return data
+
+
+def _check_name_free(name: str, *, replace: bool) -> Path | None:
+    """The user's file for name when replace allows it; StorageError if the name is taken."""
+    if is_builtin(name):
+        raise StorageError(f"'{name}' is the name of a built-in template; choose another.")
+    existing = _user_file(name)
+    if existing is not None and not replace:
+        raise StorageError(f"There is already a template called '{name}'.")
+    return existing
+
+
+def _store_reference(name: str, data: bytes) -> str:
+    """Put a reference .docx into the folder under name, or a free variant of it if another
+    document already has that name; the name it was stored under."""
+    folder = user_templates_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, number, candidate = name[: -len(".docx")], 2, name
+    while (folder / candidate).exists() and (folder / candidate).read_bytes() != data:
+        candidate, number = f"{stem} {number}.docx", number + 1
+    if not (folder / candidate).exists():
+        atomic_write_bytes(folder / candidate, data)
+    return candidate
+
+
+def _reason(error: OSError) -> str:
+    return f"{error.strerror or error}."
 
 
 def _renamed(template: Template, name: str) -> Template:
@@ -221,6 +283,8 @@ def _user_file(name: str) -> Path | None:
 def _free_file_name(folder: Path, name: str, *, keep: Path | None = None) -> Path:
     """A file name for name in folder that no other template file uses."""
     stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "template"
+    # Names of up to 200 bytes are allowed; file names stop at 255, suffix and counter included.
+    stem = stem.encode("utf-8")[:120].decode("utf-8", "ignore").strip() or "template"
     path, number = folder / f"{stem}{TEMPLATE_SUFFIX}", 2
     while path.exists() and path != keep:
         path, number = folder / f"{stem} {number}{TEMPLATE_SUFFIX}", number + 1

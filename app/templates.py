@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import functools
 import json
+import unicodedata
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
 from app.edits import UNSORTED
-from app.models import Briefing, BriefingStyle, Frozen, ItemKind, Section
+from app.models import Briefing, BriefingStyle, Frozen, ItemKind, Section, bare_docx_name
 from app.storage import (
     StorageError,
     first_problem,
@@ -30,6 +31,7 @@ TEMPLATE_SCHEMA_VERSION = 1
 TEMPLATE_SUFFIX = ".bbtemplate"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 _FORBIDDEN_IN_NAMES = set('/\\:*?"<>|\0')
+_MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name, suffix included
 
 
 class TemplateSection(Frozen):
@@ -52,22 +54,27 @@ class Template(Frozen):
     author: str = Field(default="", max_length=120)
     organisation: str = Field(default="", max_length=120)
     grading: bool = False  # Admiralty source reliability (A–F) and credibility (1–6)
-    likelihood_terms: tuple[str, ...] = Field(default=(), max_length=12)
+    likelihood_terms: tuple[Annotated[str, Field(max_length=60)], ...] = Field(
+        default=(), max_length=12
+    )
 
     @field_validator("name")
     @classmethod
     def _plain_name(cls, name: str) -> str:
         if set(name) & _FORBIDDEN_IN_NAMES or name.strip() != name or name in (".", ".."):
             raise ValueError("a template name may not contain / \\ : * ? \" < > | or edge spaces")
-        return name
+        if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
+            # Control and invisible characters (escapes, bidi overrides, zero-width spaces)
+            # would let one name pass for another in lists and terminals.
+            raise ValueError("a template name may not contain control or invisible characters")
+        if len(name.encode("utf-8")) > _MAX_NAME_BYTES:
+            raise ValueError("the template name is too long")
+        return unicodedata.normalize("NFC", name)
 
     @field_validator("reference_docx")
     @classmethod
     def _bare_file_name(cls, name: str) -> str:
-        if name and (set(name) & _FORBIDDEN_IN_NAMES or name.startswith(".")
-                     or not name.lower().endswith(".docx")):
-            raise ValueError("the reference document must be a .docx file name, without folders")
-        return name
+        return bare_docx_name(name)
 
     def style(self) -> BriefingStyle:
         """The export settings a briefing made from this template carries with it."""

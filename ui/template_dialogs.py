@@ -140,11 +140,13 @@ class TemplateManager(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b91c1c")
         self.buttons: dict[str, QPushButton] = {}
+        self._deleted: list[bytes] = []  # files deleted while the manager is open, to restore
         column = QVBoxLayout()
         for key, text, slot in (
             ("rename", "&Rename…", self.rename), ("duplicate", "D&uplicate", self.duplicate),
             ("delete", "&Delete…", self.delete), ("import", "&Import…", self.import_file),
             ("export", "&Export…", self.export_file),
+            ("undo", "&Undo Delete", self.undo_delete),
         ):  # fmt: skip
             button = QPushButton(text, self)
             button.clicked.connect(slot)
@@ -177,6 +179,7 @@ class TemplateManager(QDialog):
         self.buttons["delete"].setEnabled(own)
         self.buttons["duplicate"].setEnabled(template is not None)
         self.buttons["export"].setEnabled(template is not None)
+        self.buttons["undo"].setEnabled(bool(self._deleted))
 
     # ----- commands -----------------------------------------------------------------------
     def rename(self) -> None:
@@ -204,8 +207,19 @@ class TemplateManager(QDialog):
                     "sections and look; only the template goes.")  # fmt: skip
         if not self._confirm(question):
             return
-        if self._run(lambda: library.delete_user_template(template.name)) is not None:
+        data = self._run(lambda: library.delete_user_template(template.name))
+        if data is not None:
+            self._deleted.append(data)
             self.reload()
+
+    def undo_delete(self) -> None:
+        """Put back the template deleted last (while this manager is open)."""
+        if not self._deleted:
+            return
+        restored = self._run(lambda: library.restore_user_template(self._deleted[-1]))
+        if restored is not None:
+            self._deleted.pop()
+            self.reload(restored.name)
 
     def import_file(self) -> None:
         path = self._ask_import_path()
@@ -227,7 +241,8 @@ class TemplateManager(QDialog):
         path = self._ask_export_path(template.name) if template else None
         if template is None or path is None:
             return
-        written = self._run(lambda: library.export_template(template.name, path))
+        # The save dialog has asked before replacing a file of that name.
+        written = self._run(lambda: library.export_template(template.name, path, overwrite=True))
         if written is not None:
             QMessageBox.information(self, "Templates", f"Wrote {written}.")
 

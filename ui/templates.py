@@ -46,7 +46,8 @@ class TemplateActions(QObject):
 
     def save_as_template(self) -> Template | None:
         """Keep this briefing's sections, marking and look (not its articles or items)."""
-        answer = self._ask_template_name(self.window.briefing.template or "")
+        current = self.window.briefing.template
+        answer = self._ask_template_name("" if library.is_builtin(current) else current)
         if answer is None:
             return None
         name, description = answer

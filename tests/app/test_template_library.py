@@ -163,3 +163,109 @@ def test_a_styled_graded_briefing_round_trips_through_its_file(tmp_path: Path) -
                         sections=(Section(title="S", items=(note,)),))  # fmt: skip
     save_briefing(briefing, tmp_path / "b.briefing")
     assert load_briefing(tmp_path / "b.briefing") == briefing
+
+
+# Hostile and unlucky cases found in a trial run
+
+
+@pytest.mark.parametrize("name", ["../../secret.docx", "/etc/secret.docx", "a\\b.docx", ".docx"])
+def test_a_briefing_cannot_name_a_reference_outside_the_templates_folder(name: str) -> None:
+    with pytest.raises(ValueError):
+        BriefingStyle(reference_docx=name)
+    assert library.reference_docx_path(name) is None
+
+
+def test_a_refused_import_writes_no_reference_and_a_clash_never_replaces_a_look(
+    tmp_path: Path,
+) -> None:
+    from app.templates import save_template
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    _reference(first / "look.docx")
+    save_template(weekly("Corp look", reference_docx="look.docx"), first / "t.bbtemplate")
+    library.import_template(first / "t.bbtemplate")
+    original = (library.user_templates_dir() / "look.docx").read_bytes()
+
+    other = docx.Document()
+    other.add_paragraph("a different look")
+    other.save(str(second / "look.docx"))
+    save_template(weekly("Information paper", reference_docx="look.docx"),
+                  second / "t.bbtemplate")  # fmt: skip
+    with pytest.raises(StorageError, match="built-in"):
+        library.import_template(second / "t.bbtemplate")
+    assert (library.user_templates_dir() / "look.docx").read_bytes() == original
+
+    save_template(weekly("Team look", reference_docx="look.docx"), second / "t.bbtemplate")
+    imported = library.import_template(second / "t.bbtemplate")
+    assert imported.reference_docx == "look 2.docx"
+    assert (library.user_templates_dir() / "look.docx").read_bytes() == original
+    assert library.find_template("Corp look").reference_docx == "look.docx"
+
+
+def test_export_never_replaces_a_file_unless_asked(tmp_path: Path) -> None:
+    target = tmp_path / "mine.bbtemplate"
+    target.write_text("keep me", encoding="utf-8")
+    with pytest.raises(StorageError, match="already exists"):
+        library.export_template("Information paper", target)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    library.export_template("Information paper", target, overwrite=True)
+    assert "Information paper" in target.read_text(encoding="utf-8")
+
+
+def test_a_file_with_a_builtin_name_in_the_folder_is_reported_not_listed() -> None:
+    from app.templates import save_template
+
+    folder = library.user_templates_dir()
+    folder.mkdir(parents=True)
+    save_template(weekly("Information paper", marking="HIJACKED"), folder / "x.bbtemplate")
+    templates, problems = library.user_templates()
+    assert templates == [] and "built-in" in problems[0]
+    assert library.find_template("Information paper").marking != "HIJACKED"
+
+
+def test_saving_a_template_whose_look_is_missing_keeps_it_readable() -> None:
+    library.save_user_template(weekly("From colleague", reference_docx="colleague.docx"))
+    assert library.find_template("From colleague").reference_docx == ""
+
+
+def test_json_nested_too_deep_or_with_huge_numbers_is_refused_clearly(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.bbtemplate"
+    deep.write_text("[" * 100_000, encoding="utf-8")
+    huge = tmp_path / "huge.bbtemplate"
+    huge.write_text('{"format": "briefing-builder/template", "schema_version": '
+                    + "9" * 5000 + "}", encoding="utf-8")  # fmt: skip
+    for path in (deep, huge):
+        with pytest.raises(StorageError, match="damaged"):
+            library.import_template(path)
+
+
+def test_a_pipe_is_refused_instead_of_read_for_ever(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.bbtemplate"
+    os.mkfifo(pipe)
+    with pytest.raises(StorageError, match="not a regular file"):
+        library.import_template(pipe)
+
+
+def test_a_long_name_in_wide_characters_gets_a_short_enough_file_name() -> None:
+    name = "𝐀" * 50  # 200 bytes in UTF-8
+    path = library.save_user_template(weekly(name))
+    assert len(path.name.encode("utf-8")) < 255
+    assert library.find_template(name).name == name
+
+
+@pytest.mark.parametrize(
+    "name", ["line1\nline2", "bell\x07\x1b[31mred", "abc\u202egpj.exe", "Information\u200b paper",
+             "𝐀" * 51],
+)  # fmt: skip
+def test_control_invisible_and_over_long_names_are_refused(name: str) -> None:
+    with pytest.raises(ValueError):
+        weekly(name)
+
+
+def test_names_are_compared_after_unicode_normalisation() -> None:
+    library.save_user_template(weekly("Caf\u00e9"))
+    with pytest.raises(StorageError, match="already"):
+        library.save_user_template(weekly("Cafe\u0301"))

@@ -275,3 +275,25 @@ def test_grade_fields_are_hidden_when_the_template_does_not_grade(
     window.editor.select_item(statement.id)
     assert "reliability" not in window.editor.item_editor.editors
     assert not window.editor.header.likelihood.isVisibleTo(window)
+
+
+def test_manager_puts_back_a_deleted_template(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.duplicate_template("Information paper")
+    seen: dict = {}
+
+    def act(manager: TemplateManager) -> None:
+        seen["undo_before"] = manager.buttons["undo"].isEnabled()
+        select(manager, "Information paper (copy)")
+        monkeypatch.setattr(manager, "_confirm", lambda _: True)
+        manager.buttons["delete"].click()
+        seen["after_delete"] = [t.name for t in library.user_templates()[0]]
+        manager.buttons["undo"].click()
+        seen["current"] = manager.templates.current().name
+        seen["undo_after"] = manager.buttons["undo"].isEnabled()
+
+    open_manager(window, act)
+    assert seen["undo_before"] is False and seen["after_delete"] == []
+    assert seen["current"] == "Information paper (copy)" and seen["undo_after"] is False
+    assert [t.name for t in library.user_templates()[0]] == ["Information paper (copy)"]
