@@ -153,7 +153,13 @@ def apply_template(briefing: Briefing, template: Template) -> Briefing:
         for section, items in zip(sections, placed, strict=True)
     ]
     if unsorted:
-        filled.append(Section(title=UNSORTED, items=tuple(unsorted)))
+        # A template's own "Unsorted" section takes them, rather than a second one.
+        index = by_title.get(UNSORTED.casefold())
+        if index is None:
+            filled.append(Section(title=UNSORTED, items=tuple(unsorted)))
+        else:
+            held = filled[index]
+            filled[index] = held.model_copy(update={"items": (*held.items, *unsorted)})
     return briefing.model_copy(update={
         "sections": tuple(filled),
         "template": template.name,

@@ -98,6 +98,9 @@ def _document(
     return template
 
 
+TALL_CELL_CHARACTERS = 1200  # about half a page in the narrowest column; taller rows split
+
+
 class _PageFurniture:
     """Marking and the template's header line at the top of every page; its footer line,
     the marking and "Page x of y" (known only at the end) at the bottom."""
@@ -229,9 +232,13 @@ class _Flowables:
         header = [self.paragraph((b.Span(t),), b.TABLE_HEADING) for t in figure_table.header]
         rows = [[self.paragraph(cell, b.TABLE_TEXT) for cell in row] for row in figure_table.rows]
         widths = [self.width * fraction for fraction in figure_table.column_widths]
-        # splitInRow: a row taller than a page (a long note) is split rather than refused.
+        # A row taller than a page must split inside itself or the layout fails; but
+        # splitInRow also splits ordinary rows at a page foot and leaves an empty sliver of
+        # row under the repeated header, so it is used only when some row could need it.
+        tall = any(len(b.spans_text(cell)) > TALL_CELL_CHARACTERS
+                   for row in figure_table.rows for cell in row)  # fmt: skip
         return Table([header, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT",
-                     style=figure_table_style(), splitInRow=1)
+                     style=figure_table_style(), splitInRow=int(tall))
 
     def numbered(self, numbered: b.NumberedList) -> ListFlowable:
         style = self.sheet[b.LIST_NUMBER]

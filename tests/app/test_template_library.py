@@ -269,3 +269,11 @@ def test_names_are_compared_after_unicode_normalisation() -> None:
     library.save_user_template(weekly("Caf\u00e9"))
     with pytest.raises(StorageError, match="already"):
         library.save_user_template(weekly("Cafe\u0301"))
+
+
+def test_a_templates_own_unsorted_section_takes_the_leftovers() -> None:
+    template = Template(name="Own", sections=(TemplateSection(title="UNSORTED"),))
+    briefing = Briefing(sections=(Section(title="Mine", items=(Note(text="keep"),)),))
+    applied = apply_template(briefing, template)
+    assert [s.title for s in applied.sections] == ["UNSORTED"]
+    assert applied.sections[0].items[0].text == "keep"

@@ -387,3 +387,10 @@ def test_three_digit_question_numbers_stay_clear_of_their_text(tmp_path: Path) -
 def _sized(briefing: Briefing, page_size: str) -> Briefing:
     style = briefing.style.model_copy(update={"page_size": page_size})
     return briefing.model_copy(update={"style": style})
+
+
+def test_a_figure_with_counts_longer_than_a_page_still_exports(tmp_path: Path) -> None:
+    path = tmp_path / "counts.pdf"
+    _export(path, _items(Figure(text="1", value=1, counts="word " * 900)))
+
+    assert squeezed("".join(pdf_pages(path))).count("word") == 900
