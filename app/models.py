@@ -187,12 +187,12 @@ class Section(Frozen):
     items: tuple[Item, ...] = ()
 
 
-_FORBIDDEN_IN_FILE_NAMES = set('/\\:*?"<>|\0')
+FORBIDDEN_IN_FILE_NAMES = frozenset('/\\:*?"<>|\0')
 
 
 def bare_docx_name(name: str) -> str:
     """name itself if it is a .docx file name without folders (or ""); ValueError if not."""
-    if name and (set(name) & _FORBIDDEN_IN_FILE_NAMES or name.startswith(".")
+    if name and (set(name) & FORBIDDEN_IN_FILE_NAMES or name.startswith(".")
                  or not name.lower().endswith(".docx") or not name.isprintable()
                  or len(name.encode("utf-8")) > 120):  # fmt: skip
         raise ValueError("the reference document must be a .docx file name, without folders")

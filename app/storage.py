@@ -75,17 +75,7 @@ def load_briefing(path: str | Path) -> Briefing:
 
 def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> dict:
     """The JSON object in path, checked to be of expected_format; StorageError if not."""
-    try:
-        if not path.is_file() and path.exists():  # a pipe or a device never ends
-            raise StorageError(f"{path.name} is not a regular file.")
-        with path.open("rb") as stream:  # read at most one byte past the cap: sizes can lie
-            raw = stream.read(max_bytes + 1)
-        if len(raw) > max_bytes:
-            raise StorageError(f"{path.name} is too large to be a file of this app.")
-    except FileNotFoundError:
-        raise StorageError(f"{path} does not exist.") from None
-    except OSError as error:
-        raise StorageError(f"{path} cannot be read: {error.strerror or error}.") from None
+    raw = read_bounded(path, max_bytes, what="a file of this app")
     try:
         document = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -96,6 +86,26 @@ def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> d
     if not isinstance(document, dict) or document.get("format") != expected_format:
         raise StorageError(f"{path.name} is not a {expected_format.split('/')[-1]} file.")
     return document
+
+
+def read_bounded(path: Path, max_bytes: int, *, what: str) -> bytes:
+    """path's bytes, refusing a missing or irregular file and anything over max_bytes.
+
+    Only regular files are read (a pipe or a device never ends), and at most one byte past
+    the cap whatever the file's size claims, so nothing can make a read unbounded.
+    """
+    try:
+        if not path.is_file():
+            missing = not path.exists()
+            raise StorageError(f"{path} does not exist." if missing
+                               else f"{path.name} is not a regular file.")  # fmt: skip
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise StorageError(f"{path} cannot be read: {error.strerror or error}.") from None
+    if len(data) > max_bytes:
+        raise StorageError(f"{path.name} is too large to be {what}.")
+    return data
 
 
 def migrate(document: dict, steps: dict[int, Migration], current: int, *, name: str) -> dict:

@@ -7,7 +7,6 @@ from its own folder.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,12 +15,13 @@ from app.importing.errors import ImportFailure
 from app.importing.zipcheck import open_checked_zip
 from app.models import bare_docx_name
 from app.paths import data_dir
-from app.storage import StorageError, atomic_write_bytes, first_problem
+from app.storage import StorageError, atomic_write_bytes, first_problem, read_bounded
 from app.templates import (
     TEMPLATE_SUFFIX,
     Template,
     builtin_templates,
     load_template,
+    parse_template,
     save_template,
 )
 
@@ -182,17 +182,12 @@ def delete_user_template(name: str) -> bytes:
 
 
 def restore_user_template(data: bytes) -> Template:
-    """Put back a template file deleted with delete_user_template."""
+    """Put back a template file deleted with delete_user_template, byte for byte."""
+    template = parse_template(data, "the deleted template")
+    _check_name_free(template.name, replace=False)
     folder = user_templates_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    scratch = folder / f".restoring{TEMPLATE_SUFFIX}"
-    atomic_write_bytes(scratch, data)
-    try:
-        template = load_template(scratch)
-    finally:
-        with contextlib.suppress(OSError):
-            scratch.unlink()
-    save_user_template(template)
+    atomic_write_bytes(_free_file_name(folder, template.name), data)
     return template
 
 
@@ -225,15 +220,7 @@ def reference_docx_bytes(name: str) -> tuple[bytes | None, str]:
 
 def checked_reference(path: Path) -> bytes:
     """A reference .docx's bytes, refused when huge, not a Word file, or a zip bomb."""
-    try:
-        if not path.is_file():
-            raise StorageError(f"{path.name} is missing or is not a regular file.")
-        with path.open("rb") as stream:  # at most one byte past the cap, whatever stat says
-            data = stream.read(MAX_REFERENCE_BYTES + 1)
-        if len(data) > MAX_REFERENCE_BYTES:
-            raise StorageError(f"{path.name} is too large to be a reference document.")
-    except OSError as error:
-        raise StorageError(f"Cannot read {path.name}: {error.strerror or error}.") from None
+    data = read_bounded(path, MAX_REFERENCE_BYTES, what="a reference document")
     try:
         open_checked_zip(data, name=path.name, required="word/document.xml").close()
     except ImportFailure as error:  # its message names the file and what is wrong

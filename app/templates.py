@@ -17,7 +17,15 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, field_validator
 
 from app.edits import UNSORTED
-from app.models import Briefing, BriefingStyle, Frozen, ItemKind, Section, bare_docx_name
+from app.models import (
+    FORBIDDEN_IN_FILE_NAMES,
+    Briefing,
+    BriefingStyle,
+    Frozen,
+    ItemKind,
+    Section,
+    bare_docx_name,
+)
 from app.storage import (
     StorageError,
     first_problem,
@@ -30,7 +38,6 @@ TEMPLATE_FORMAT = "briefing-builder/template"
 TEMPLATE_SCHEMA_VERSION = 1
 TEMPLATE_SUFFIX = ".bbtemplate"
 MAX_TEMPLATE_BYTES = 1024 * 1024
-_FORBIDDEN_IN_NAMES = set('/\\:*?"<>|\0')
 _MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name, suffix included
 
 
@@ -61,7 +68,7 @@ class Template(Frozen):
     @field_validator("name")
     @classmethod
     def _plain_name(cls, name: str) -> str:
-        if set(name) & _FORBIDDEN_IN_NAMES or name.strip() != name or name in (".", ".."):
+        if set(name) & FORBIDDEN_IN_FILE_NAMES or name.strip() != name or name in (".", ".."):
             raise ValueError("a template name may not contain / \\ : * ? \" < > | or edge spaces")
         if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
             # Control and invisible characters (escapes, bidi overrides, zero-width spaces)
@@ -113,6 +120,17 @@ def load_template(path: str | Path) -> Template:
             "that is not beside it."
         )
     return template
+
+
+def parse_template(data: bytes, name: str) -> Template:
+    """A template from a file's bytes already in hand (e.g. one just deleted)."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise StorageError(f"{name} is damaged and cannot be read.") from None
+    if not isinstance(document, dict) or document.get("format") != TEMPLATE_FORMAT:
+        raise StorageError(f"{name} is not a template file.")
+    return _parse(document, name)
 
 
 def save_template(template: Template, path: str | Path) -> None:

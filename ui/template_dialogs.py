@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import template_library as library
 from app.storage import StorageError
-from app.templates import TEMPLATE_SUFFIX, Template, load_template
+from app.templates import TEMPLATE_SUFFIX, Template, builtin_templates, load_template
 from ui.file_dialogs import ask_save_name
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -35,8 +36,6 @@ T = TypeVar("T")
 
 def describe(template: Template) -> str:
     """What a template holds, as HTML for the dialogs' detail pane (all text escaped)."""
-    from html import escape
-
     rows = [f"<h3>{escape(template.name)}</h3>"]
     if template.description:
         rows.append(f"<p>{escape(template.description)}</p>")
@@ -166,8 +165,8 @@ class TemplateManager(QDialog):
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
-        _, problems = library.user_templates()
-        self.templates.fill(library.all_templates(), select)
+        own, problems = library.user_templates()
+        self.templates.fill([*builtin_templates(), *own], select)
         self.problems.setText("\n".join(f"Skipped: {p}" for p in problems))
         self.problems.setVisible(bool(problems))
         self._enable()

@@ -92,12 +92,17 @@ class _Context:
         self.grading = briefing.style.grading
         self.next_number = 1
 
+    def take_number(self) -> int | None:
+        """The next paragraph number, or None when items are unnumbered."""
+        if not self.numbered:
+            return None
+        self.next_number += 1
+        return self.next_number - 1
+
     def number(self) -> b.Spans:
         """The next paragraph number as a leading span, or nothing when items are unnumbered."""
-        if not self.numbered:
-            return ()
-        self.next_number += 1
-        return (b.Span(f"{self.next_number - 1}.\u2002"),)
+        number = self.take_number()
+        return () if number is None else (b.Span(f"{number}.\u2002"),)
 
     def grade(self, item: Item) -> b.Spans:
         if not self.grading:
@@ -294,7 +299,7 @@ def _figure_row(figure: Figure, context: _Context) -> tuple[b.Spans, ...]:
         counts = f"{counts} (as of {clean(figure.as_of)})".strip()
     counts_cell = (b.Span(counts),)
     reference = context.citations.reference(figure)
-    number = context.number()
+    number = context.take_number()
     cells: tuple[b.Spans, ...] = (
         (b.Span(value or clean(figure.text)),),
         (b.Span(clean(figure.unit)),),
@@ -302,8 +307,8 @@ def _figure_row(figure: Figure, context: _Context) -> tuple[b.Spans, ...]:
         (b.Span(clean(figure.asserted_by)),),
         _in_cell(reference) if reference else (b.Span("—"),),
     )
-    if number:
-        cells = ((b.Span(number[0].text.split(".")[0]),), *cells)  # "5" under "No."
+    if number is not None:
+        cells = ((b.Span(str(number)),), *cells)
     if context.grading:
         cells = (*cells, (b.Span(figure.grade or "—"),))
     return cells
