@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.lexicon import FUNCTION_WORDS
+from app.extraction.lexicon import FUNCTION_WORDS, REPORTING_FORMS
 from app.extraction.numbers import VAGUE
 
 DAILY = re.compile(
@@ -32,7 +32,8 @@ _COUNT_STOP = frozenset("the a an and or to of per about".split())
 _IRREGULAR_PAST = frozenset(
     "lost fled left went came took fell rose saw got made gave began ran won fought froze "
     "flew drew grew hid held kept led met paid sent spent stood told thought brought bought "
-    "caught sold struck swam threw woke wore wrote became".split()
+    "caught sold struck swam threw woke wore wrote became found knew heard felt meant put "
+    "set sat spoke stole stuck swore taught tore understood wept hit cost".split()
 )
 
 
@@ -74,5 +75,8 @@ def _ends_count(bare: str, words: list[str]) -> bool:
         bare in FUNCTION_WORDS
         or bare in _COUNT_STOP
         or bare.endswith("ly")
-        or (bool(words) and (bare.endswith("ed") or bare in _IRREGULAR_PAST))
+        or (
+            bool(words)
+            and (bare.endswith("ed") or bare in _IRREGULAR_PAST or bare in REPORTING_FORMS)
+        )
     )

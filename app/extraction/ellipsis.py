@@ -19,6 +19,8 @@ _CHANGE_TO_LEVEL = re.compile(r"^\s*(?:,\s*)?(?:to|at)\b", re.IGNORECASE)
 _SUSPENDED = re.compile(r"^-?\s*(?:or|and|to)\s+$", re.IGNORECASE)
 _MAX_GAP = 160
 _PERCENTAGES = ("percent", "percentage point", "basis point")
+# "level at 2-2": the same number twice is a tied score, never a range that lacks its unit.
+_TIED_SCORE = re.compile(r"(\d{1,3})\s?[-–]\s?\1")
 
 
 def carry_units(text: str, figures: list[ProposedFigure]) -> list[ProposedFigure]:
@@ -26,6 +28,8 @@ def carry_units(text: str, figures: list[ProposedFigure]) -> list[ProposedFigure
     completed = list(figures)
     for index, figure in enumerate(completed):
         if figure.unit is not None or figure.counts is not None or figure.value is None:
+            continue
+        if _TIED_SCORE.fullmatch(figure.text):
             continue
         donor = _suspended_donor(text, completed, index) or _earlier_donor(text, completed, index)
         if donor is not None:

@@ -16,15 +16,19 @@ from app.extraction.counted import DAILY, counted_noun, subject_counted
 from app.extraction.ellipsis import carry_units
 from app.extraction.not_figures import DATE_AFTER, DATE_BEFORE, SCORE, is_year, not_a_figure
 from app.extraction.numbers import FRACTIONS, VAGUE, trie_pattern
+from app.extraction.proportions import proportions
 from app.extraction.spans import Span
 from app.extraction.types import ProposedFigure
 from app.extraction.units import per_unit_after, unit_after
 from app.models import TextRange
 
+# "thousands of people", and "thousands fled" with the noun left out ('scores' needs its
+# 'of': "test scores" count nothing).
 _VAGUE = re.compile(
-    r"\b(?P<num>" + trie_pattern(list(VAGUE)) + r")\s+of\b",
+    r"\b(?P<num>" + trie_pattern(list(VAGUE)) + r")(?:\s+of\b|(?<!scores)(?![\w-]))",
     re.IGNORECASE,
 )
+_VAGUE_PLURALS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions")
 _FRACTION = re.compile(
     r"\b(?:" + trie_pattern(list(FRACTIONS)) + r")\b(?=\s+(?:of|the)\b)",
     re.IGNORECASE,
@@ -61,17 +65,23 @@ def find_figures(text: str, paragraphs: list[TextRange]) -> list[ProposedFigure]
 
 
 def _figures_in(text: str, paragraph: TextRange) -> list[ProposedFigure]:
-    found = [
-        _vague(text, m, paragraph.end)
-        for m in _VAGUE.finditer(text, paragraph.start, paragraph.end)
-    ]
     lowered = text[paragraph.start : paragraph.end].lower()
+    found = []
+    if any(plural in lowered for plural in _VAGUE_PLURALS):
+        found = [
+            _vague(text, m, paragraph.end)
+            for m in _VAGUE.finditer(text, paragraph.start, paragraph.end)
+        ]
     if any(word in lowered for word in _FRACTION_WORDS):
         for match in _FRACTION.finditer(text, paragraph.start, paragraph.end):
             if _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "the second half of the game": a period, not a share
             value = FRACTIONS[match.group().lower().replace("-", " ")]
             found.append(_finish(text, match.start(), match.end(), value, None, paragraph.end))
+    for start, stop, value in proportions(text, paragraph.start, paragraph.end):
+        figure = _figure(text, Span(start, stop), Amount(value, None, False), None, paragraph.end)
+        if figure:
+            found.append(figure)
     taken = [(f.start, f.end) for f in found]
     for match in FIGURE.finditer(text, paragraph.start, paragraph.end):
         if not any(s < match.end() and match.start() < e for s, e in taken):
@@ -137,10 +147,12 @@ def _forms_range(text: str, low: ProposedFigure, high: ProposedFigure) -> bool:
 
 
 def _vague(text: str, match: re.Match[str], end: int) -> ProposedFigure:
-    value = float(VAGUE[match.group("num").lower()])
-    figure = _finish(text, match.start(), match.end(), value, None, end)
-    return ProposedFigure(
-        figure.start, figure.end, figure.text, value, None, figure.counts, approximate=True
+    low, high = VAGUE[match.group("num").lower()]
+    figure = _finish(text, match.start(), match.end(), float(low), None, end)
+    # Without its 'of' the plural stands alone ("thousands fled"): the next word is no noun.
+    counts = figure.counts if match.group().lower().endswith("of") else None
+    return dataclasses.replace(
+        figure, unit=None, counts=counts, approximate=True, value_high=float(high), vague=True
     )
 
 

@@ -75,16 +75,20 @@ FRACTIONS = {
     "a tenth": 0.1,
     "one tenth": 0.1,
 }
-# Vague quantities: one of the unit the plural names ("thousands" -> 1,000), flagged approximate.
+# Vague quantities: the span of magnitudes the plural names, from one of the unit it counts in
+# to the next order ("thousands" -> 1,000 to 10,000; "tens of thousands" takes the next
+# order), flagged approximate. A meeting sees "≈ 1,000–10,000", never a precise-looking 1,000.
 VAGUE = {
-    "dozens": 12,
-    "scores": 20,
-    "hundreds": 100,
-    "thousands": 1_000,
-    "tens of thousands": 10_000,
-    "hundreds of thousands": 100_000,
-    "millions": 1_000_000,
-    "billions": 1_000_000_000,
+    "dozens": (12, 100),
+    "scores": (20, 100),
+    "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000),
+    "tens of thousands": (10_000, 100_000),
+    "hundreds of thousands": (100_000, 1_000_000),
+    "millions": (1_000_000, 10_000_000),
+    "tens of millions": (10_000_000, 100_000_000),
+    "hundreds of millions": (100_000_000, 1_000_000_000),
+    "billions": (1_000_000_000, 10_000_000_000),
 }
 
 

@@ -29,6 +29,9 @@ class ProposedFigure:
     counts: str | None = None
     approximate: bool = False
     value_high: float | None = None
+    # A vague plural ("thousands of"): the range is the order of magnitude it names, and only
+    # its lower end is a claim the article makes.
+    vague: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +59,10 @@ class Extraction:
 
 def _figure_contract(figure: ProposedFigure) -> dict:
     # A range is reported by its midpoint, the convention of quantity-extraction benchmarks;
-    # the app itself keeps both ends.
+    # the app itself keeps both ends. A vague plural is reported by what it asserts: at least
+    # its lower end ("thousands" -> 1,000).
     value = figure.value
-    if value is not None and figure.value_high is not None:
+    if value is not None and figure.value_high is not None and not figure.vague:
         value = (value + figure.value_high) / 2
     return {
         "start": figure.start,

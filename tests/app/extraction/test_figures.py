@@ -53,9 +53,17 @@ def test_a_change_is_two_figures_not_a_range() -> None:
 
 def test_vague_quantities_are_approximate() -> None:
     found = run("Thousands of people and dozens of vehicles crossed.").figures
-    assert [(f.value, f.approximate, f.counts) for f in found] == [
-        (1000.0, True, "people"),
-        (12.0, True, "vehicles"),
+    assert [(f.value, f.value_high, f.approximate, f.counts) for f in found] == [
+        (1000.0, 10_000.0, True, "people"),
+        (12.0, 100.0, True, "vehicles"),
+    ]
+
+
+def test_tens_and_hundreds_of_thousands_take_their_own_order() -> None:
+    found = run("Tens of thousands fled and hundreds of millions of dollars were lost.").figures
+    assert [(f.text, f.value, f.value_high) for f in found] == [
+        ("Tens of thousands", 10_000.0, 100_000.0),
+        ("hundreds of millions of", 100_000_000.0, 1_000_000_000.0),
     ]
 
 
@@ -105,3 +113,65 @@ def test_an_age_is_read_as_years_of_age() -> None:
         ("21", "year of age"),
         ("45", "year of age"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fine was 2 million Swedish kronor.", ("2 million Swedish kronor", "swedish krona")),
+        ("Rents average 1,200 zlotys a month.", ("1,200 zlotys a month", "polish zloty per month")),
+        ("He paid ₦500,000 for the car.", ("₦500,000", "nigerian naira")),
+        ("The plot sold for 500,000 rand.", ("500,000 rand", "south african rand")),
+        ("The bank cut rates by 25bp.", ("25bp", "basis point")),
+        ("The archive holds 40 petabytes.", ("40 petabytes", "petabyte")),
+        ("It produces 500 megawatt-hours.", ("500 megawatt-hours", "megawatt hour")),
+        ("Speeds reached 100 Mbps.", ("100 Mbps", "megabit per second")),
+        (
+            "Doses hit 20 millisieverts per year.",
+            ("20 millisieverts per year", "millisievert per year"),
+        ),
+        ("Rooms cost $300 a night.", ("$300 a night", "dollar per night")),
+        ("She was 45 years of age.", ("45 years of age", "year of age")),
+        ("The engine makes 300 horsepower.", ("300 horsepower", "horsepower")),
+    ],
+)
+def test_units_from_the_wider_lexicon(text: str, expected: tuple[str, str]) -> None:
+    assert [(f[0], f[2]) for f in figures(text)] == [expected]
+
+
+def test_fractions_with_a_slash_or_a_fraction_sign() -> None:
+    found = figures("Add 1/2 pound of flour, 2 1/2 cups of milk and 2¾ miles of string.")
+    assert [(text, round(value, 3), unit) for text, value, unit in found] == [
+        ("1/2 pound of flour", 0.5, "pound of flour"),
+        ("2 1/2 cups", 2.5, "cup"),
+        ("2¾ miles", 2.75, "mile"),
+    ]
+
+
+def test_dates_and_hours_with_a_slash_are_not_fractions() -> None:
+    assert figures("After 9/11 the shop stayed open 24/7 until 1/2/2024.") == []
+
+
+def test_a_ratio_is_read_as_the_share_it_states() -> None:
+    found = run("One in five adults smoke, and nine out of 10 doctors agree.").figures
+    assert [(f.text, round(f.value, 3), f.counts) for f in found] == [
+        ("One in five", 0.2, "adults smoke"),
+        ("nine out of 10", 0.9, "doctors"),
+    ]
+    # "2 in 3 days" is two numbers, not a share
+    assert [f.text for f in run("It rained 2 in 3 days.").figures] == ["2", "3 days"]
+
+
+def test_a_tied_score_takes_no_unit_from_its_neighbour() -> None:
+    found = run("He hit a 30 degree homer to tie the game at 2-2.").figures
+    assert [(f.text, f.unit) for f in found] == [("30 degree", "degree"), ("2-2", None)]
+
+
+def test_the_counted_noun_stops_at_a_verb() -> None:
+    found = run("A survey of 1,500 households found 60% in debt; 200 protesters say no.").figures
+    assert [f.counts for f in found] == ["households", None, "protesters"]
+
+
+def test_a_vague_plural_reports_its_lower_end_in_the_contract() -> None:
+    contract = run("Thousands of troops and 5 to 7 tanks moved.").as_contract()["figures"]
+    assert [f["value"] for f in contract] == [1000.0, 6.0]
