@@ -182,13 +182,14 @@ def _attribute_cue(
         return _make(text, content, speaker, cue_range), None
     speaker = _speaker_before(text, sentence.start, cue.start())
     if speaker is not None:
+        phrase_start = _role_start(text, sentence.start, speaker)
         content = (
-            _content_before(text, sentence, speaker.start, cue.end(), quotes)
-            if (_follows_quote(text, sentence.start, speaker.start))
+            _content_before(text, sentence, phrase_start, cue.end(), quotes)
+            if (_follows_quote(text, sentence.start, phrase_start))
             else None
         )
         content = content or _content_after(text, word, cue.end(), sentence.end, quotes)
-        content = content or _content_before(text, sentence, speaker.start, cue.end(), quotes)
+        content = content or _content_before(text, sentence, phrase_start, cue.end(), quotes)
         return _make(text, content, speaker, cue_range), speaker
     inverted = _speaker_after(text, sentence, cue)
     if inverted is not None:
@@ -304,18 +305,38 @@ def _appositive_head(text: str, start: int, end: int) -> Span | None:
         return None
     name_end = _before_parenthetical(text, start, comma)
     phrase = noun_phrase_before(text, start, name_end)
-    if phrase is not None and phrase.end == name_end and is_plausible_speaker(text, phrase):
-        return phrase
-    # "A lawyer for the outlets, David Schulz, said": the appositive is the name.
+    if phrase is not None and (phrase.end != name_end or not is_plausible_speaker(text, phrase)):
+        phrase = None
+    # "A lawyer for the outlets, David Schulz, said", "the minister, Elena Petrova, said":
+    # the appositive is the name, and a name says more than the role before it.
     appositive = noun_phrase_before(text, comma + 1, _before_parenthetical(text, start, inner_end))
-    if (
+    names_speaker = (
         appositive is not None
         and text[appositive.start].isupper()
         and is_plausible_speaker(text, appositive)
         and not text[comma + 1 : appositive.start].strip()
-    ):
+    )
+    if names_speaker and (phrase is None or not _ends_in_name(text, phrase)):
         return appositive
-    return None
+    return phrase
+
+
+def _role_start(text: str, start: int, speaker: Span) -> int:
+    """Start of the speaker's phrase: before 'the minister, ' when the speaker is its
+    appositive name, so that the role is not read as part of what was said."""
+    before = text[start : speaker.start].rstrip()
+    if not before.endswith(","):
+        return speaker.start
+    role = noun_phrase_before(text, start, start + len(before) - 1)
+    if role is not None and not is_plausible_speaker(text, role):
+        role = _head_before_preposition(text, start, role.start)  # "a lawyer for the firm, X"
+    if role is None or _ends_in_name(text, role):
+        return speaker.start
+    return role.start
+
+
+def _ends_in_name(text: str, phrase: Span) -> bool:
+    return text[phrase.start : phrase.end].split()[-1][0].isupper()
 
 
 def _speaker_after(text: str, sentence: Span, cue: _Cue) -> Span | None:

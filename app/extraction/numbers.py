@@ -117,14 +117,19 @@ def _trie_regex(node: dict) -> str:
 
 NUMBER_WORD = rf"(?:{trie_pattern([*UNITS_WORDS, *SCALES])})(?![a-z])"
 WORD_NUMBER = rf"\b{NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){NUMBER_WORD})*\b"
-# Thousands grouped by commas or by (thin, non-breaking) spaces, as in "10 000".
+# Thousands grouped by commas or by (thin, non-breaking) spaces, as in "10 000", or by two or
+# more dots as much of Europe writes them ("1.500.000"; a single "3.000" stays three, since
+# English reads that dot as a decimal point).
 DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
+    r"\d{1,3}(?:\.\d{3}){2,}(?![\d.]\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 
 
 def parse_digits(digits: str) -> float:
+    if digits.count(".") > 1:  # "1.500.000": dots group thousands
+        digits = digits.replace(".", "")
     return float(
         digits.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     )

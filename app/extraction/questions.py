@@ -72,7 +72,9 @@ _UNCERTAINTY_KEYS = (
     "potential",
     "question",
 )
-_QUESTION_MARK = re.compile(r"\?+[\"”’')\]]*")
+# A question mark ends a question only before a space, punctuation or the end: the '?' of
+# "example.org/report?id=5" opens a web address's query.
+_QUESTION_MARK = re.compile(r"\?+[\"”’')\]]*(?![^\s.,;:!?…–—-])")
 _QUESTION_OPENER = re.compile(r"(?:(?<=[\s:,(])[“\"]|;\s*)(?=[^“\";]*$)")
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+|;\s+")
 _OPENING_MARKS = "\"“‘'(["

@@ -20,6 +20,7 @@ _TITLE_WORDS = (
 )
 _TITLED_NAME = re.compile(rf"\b{_TITLE_WORDS}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]+")
 _MULTI_WORD_NAME = re.compile(rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}")
+_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}([a-z]+),\s*$")
 
 
 class SpeakerResolver:
@@ -44,6 +45,9 @@ class SpeakerResolver:
         if words[0][0].isupper() and words[-1].lower() not in SPEAKER_NOUNS:
             name = self._full_name(mention, offset)
             self._last_person, self._last_person_at = name, offset
+            role = _ROLE_BEFORE.search(self._text, max(0, offset - 80), offset)
+            if role:  # "the minister, Elena Petrova, said": a later "the minister" is her
+                self._by_head[role.group(1).lower().rstrip("s")] = name
             return name
         self._by_head[words[-1].lower().rstrip("s")] = mention
         return mention

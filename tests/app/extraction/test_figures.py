@@ -175,3 +175,8 @@ def test_the_counted_noun_stops_at_a_verb() -> None:
 def test_a_vague_plural_reports_its_lower_end_in_the_contract() -> None:
     contract = run("Thousands of troops and 5 to 7 tanks moved.").as_contract()["figures"]
     assert [f["value"] for f in contract] == [1000.0, 6.0]
+
+
+def test_thousands_grouped_by_dots() -> None:
+    found = figures("The ministry counted 1.500.000 refugees; version 1.2.3 is no figure.")
+    assert found == [("1.500.000", 1_500_000.0, None)]

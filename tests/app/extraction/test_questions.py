@@ -66,3 +66,8 @@ def test_fragments_and_tag_questions_are_not_open_questions() -> None:
     assert questions("Why? Nobody said.") == []
     assert questions("You mean we did it all in a year, right?") == []
     assert questions("It was a good deal, wasn't it?") == []
+
+
+def test_a_question_mark_inside_a_web_address_asks_nothing() -> None:
+    assert questions("Read the report at https://example.org/report?id=5 for details.") == []
+    assert questions("Will he go?—nobody knows.") == [("Will he go?", "explicit")]

@@ -137,3 +137,16 @@ def test_clause_starting_with_a_short_word_is_content() -> None:
     # "too", "only", "as": words that begin like tail prepositions are still content.
     found = statements("Ines Duarte says too much is made of the polls.")
     assert found == [("too much is made of the polls", "Ines Duarte", "says", False)]
+
+
+def test_a_role_then_the_name_credits_the_name() -> None:
+    text = (
+        '"We will not retreat," the defence minister, Elena Petrova, said on Monday. '
+        "Later the minister said more troops were needed."
+    )
+    found = run(text).statements
+    assert [(s.text, s.speaker) for s in found] == [
+        ('"We will not retreat,"', "Elena Petrova"),
+        ("more troops were needed", "Elena Petrova"),
+    ]
+    assert text[found[0].speaker_start : found[0].speaker_end] == "Elena Petrova"
