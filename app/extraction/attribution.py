@@ -72,6 +72,11 @@ _PARTICIPLE_BREAK = re.compile(
     r"citing|according)\b"
 )
 _QUOTE_OPEN = "\"“‘'"
+_COMMA = re.compile(r"\s*,\s*(?=\w)")
+_PART_OF_WHOM = re.compile(
+    r"\b(?:many|most|some|all|several|few|none|one|two|three|each|both|half)\s+of\s+whom\s*$",
+    re.IGNORECASE,
+)
 _TRIM = " \t\n,;:"
 _RESUMES_PROSE = re.compile(
     r"(?:\s+[^,.;:!?\"“”]{1,40})?,\s+(?!(?:adding|saying|noting|arguing|claiming|insisting|"
@@ -237,6 +242,9 @@ def _speaker_before(text: str, start: int, cue_start: int) -> Span | None:
         return Span(last_word.start(), last_word.end())
     if last_word and last_word.group().lower() in ("who", "and"):
         return _antecedent(text, start, last_word.start(), last_word.group().lower())
+    part_of = _PART_OF_WHOM.search(text, _tail(start, end), end)
+    if part_of:  # "the families, many of whom say ...": the families speak
+        return _antecedent(text, start, part_of.start(), "who")
     phrase = noun_phrase_before(text, start, end)
     if phrase is not None and is_plausible_speaker(text, phrase):
         return phrase
@@ -330,7 +338,7 @@ def _role_start(text: str, start: int, speaker: Span) -> int:
     role = noun_phrase_before(text, start, start + len(before) - 1)
     if role is not None and not is_plausible_speaker(text, role):
         role = _head_before_preposition(text, start, role.start)  # "a lawyer for the firm, X"
-    if role is None or _ends_in_name(text, role):
+    if role is None or _ends_in_name(text, role) or not _opens_with_determiner(text, role):
         return speaker.start
     return role.start
 
@@ -408,7 +416,10 @@ def _content_before(
     if not before.endswith((",", "”", '"', "’", "'", ":")) or len(before.split()) < 3:
         return None
     if before.endswith(",") and _is_opening_adverbial(text, sentence.start, before):
-        return None  # "In 1995, at age seventeen, she told ...": scene-setting, not speech
+        # "In 1995, at age seventeen, she told ...": scene-setting, not speech; but in
+        # "During his term, Mr Obama said, a majority came to agree" the speech follows.
+        resumed = _COMMA.match(text, attribution_end, sentence.end)
+        return _trim(text, resumed.end(), sentence.end) if resumed else None
     content_end = sentence.start + len(before)
     continuation = _quote_continuing_after(text, attribution_end, sentence.end, quotes)
     if (

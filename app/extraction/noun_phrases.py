@@ -36,10 +36,11 @@ def tokens_after(text: str, start: int, end: int) -> list[re.Match[str]]:
 def noun_phrase_before(text: str, start: int, end: int) -> Span | None:
     """The noun phrase ending right at end (words back to a determiner, break or comma)."""
     taken: list[re.Match[str]] = []
-    for token in tokens_before(text, start, end):
+    tokens = tokens_before(text, start, end)
+    for index, token in enumerate(tokens):
         word = token.group()
         lower = word.lower()
-        if not _can_join(word, lower, taken):
+        if not (_can_join(word, lower, taken) or _noun_use(tokens, index, taken)):
             break
         taken.append(token)
         if lower in DETERMINERS or len(taken) >= _MAX_NP_TOKENS or lower in PERSONAL_PRONOUNS:
@@ -81,6 +82,15 @@ def _can_join(word: str, lower: str, taken: list[re.Match[str]]) -> bool:
     return word[0].isupper() or lower not in NP_BREAKERS
 
 
+def _noun_use(tokens: list[re.Match[str]], index: int, taken: list[re.Match[str]]) -> bool:
+    """'The report said', 'the company's statement said': a reporting word after a
+    determiner or a possessive is a noun, the head of the phrase."""
+    if taken or index + 1 >= len(tokens) or not tokens[index].group()[0].isalpha():
+        return False
+    previous = tokens[index + 1].group().lower()
+    return previous in DETERMINERS or previous.endswith(("’s", "'s"))
+
+
 def _drop_leading_of(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
     while tokens and tokens[0].group().lower() in ("of", "and"):
         tokens = tokens[1:]
@@ -103,10 +113,17 @@ def is_plausible_speaker(text: str, phrase: Span) -> bool:
     head = words[-1].strip(".,’'").lower()
     if head.endswith(("’s", "'s")) or head in TIME_WORDS:
         return False
-    if head in PERSONAL_PRONOUNS or head in SPEAKER_NOUNS:
+    if head in PERSONAL_PRONOUNS or head in SPEAKER_NOUNS or _singular(head) in SPEAKER_NOUNS:
         return True
     capitalised = words[-1][0].isupper()
     return capitalised and head not in NP_BREAKERS and not _only_determiner(words)
+
+
+def _singular(noun: str) -> str:
+    """'families' -> 'family', 'diplomats' -> 'diplomat' (enough for a lexicon look-up)."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _only_determiner(words: list[str]) -> bool:

@@ -150,3 +150,20 @@ def test_a_role_then_the_name_credits_the_name() -> None:
         ("more troops were needed", "Elena Petrova"),
     ]
     assert text[found[0].speaker_start : found[0].speaker_end] == "Elena Petrova"
+
+
+def test_a_document_can_say_things() -> None:
+    text = "Fighting went on. The report said the army had lost 300 tanks."
+    assert statements(text) == [("the army had lost 300 tanks", "The report", "said", False)]
+    text = "The company's brief said that was not its view."
+    assert statements(text)[0][1] == "The company's brief"
+
+
+def test_speech_after_a_scene_setting_opening_and_a_parenthetical_cue() -> None:
+    text = "During her years in office, Ms Okafor said, most voters came to back the plan."
+    assert statements(text) == [("most voters came to back the plan", "Okafor", "said", False)]
+
+
+def test_part_of_whom_speaks_for_its_antecedent() -> None:
+    text = "He met the families, many of whom say the claims are false."
+    assert statements(text) == [("the claims are false", "the families", "say", False)]
