@@ -32,7 +32,7 @@ def test_article_to_pdf_accepts_every_proposal_under_the_article_title(tmp_path:
     reader = pypdf.PdfReader(out)
     text = " ".join(page.extract_text() for page in reader.pages)
     assert reader.metadata.title == "Talks stall over grain corridor"
-    assert "We are not ready to sign" in text and "the minister (said)" in text
+    assert "We are not ready to sign" in text and "Elena Petrova (said)" in text
     assert "12,000" in text and "grain" in text
     assert "It is unclear whether shipping will resume" in text
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from app.extraction.amounts import FIGURE, Amount, read_amount
+from app.extraction.amounts import FIGURE, FIGURE_IN_LOWER_CASE, Amount, read_amount
 from app.extraction.counted import DAILY, counted_noun, subject_counted
 from app.extraction.ellipsis import carry_units
 from app.extraction.not_figures import DATE_AFTER, DATE_BEFORE, SCORE, is_year, not_a_figure
 from app.extraction.numbers import FRACTIONS, VAGUE, trie_pattern
 from app.extraction.proportions import proportions
 from app.extraction.spans import Span
+from app.extraction.spelled_amounts import spelled_amounts
 from app.extraction.types import ProposedFigure
 from app.extraction.units import per_unit_after, unit_after
 from app.models import TextRange
@@ -59,34 +60,58 @@ _APPROXIMATE = re.compile(
 def find_figures(text: str, paragraphs: list[TextRange]) -> list[ProposedFigure]:
     """Every figure in the given paragraphs, in text order."""
     found: list[ProposedFigure] = []
+    lowered = text.lower()
+    # Matched in the lower-case copy when it keeps every offset (it does unless a letter
+    # such as 'İ' lowers to two characters); the groups are then lower case, which the
+    # readers of amounts accept.
+    scan = (FIGURE_IN_LOWER_CASE, lowered) if len(lowered) == len(text) else (FIGURE, text)
     for paragraph in paragraphs:
-        found.extend(_figures_in(text, paragraph))
+        found.extend(_figures_in(text, paragraph, scan))
     return sorted(found, key=lambda f: f.start)
 
 
-def _figures_in(text: str, paragraph: TextRange) -> list[ProposedFigure]:
-    lowered = text[paragraph.start : paragraph.end].lower()
-    found = []
+def _figures_in(
+    text: str, paragraph: TextRange, scan: tuple[re.Pattern[str], str]
+) -> list[ProposedFigure]:
+    lowered = scan[1][paragraph.start : paragraph.end].lower()
+    found: list[ProposedFigure] = []
     if any(plural in lowered for plural in _VAGUE_PLURALS):
         found = [
             _vague(text, m, paragraph.end)
             for m in _VAGUE.finditer(text, paragraph.start, paragraph.end)
         ]
+    # Longer spellings first, so that 'a quarter of a million' is one figure, not two.
+    for start, stop, value in spelled_amounts(text, paragraph.start, paragraph.end):
+        _add_amount(text, found, Span(start, stop), value, paragraph.end)
     if any(word in lowered for word in _FRACTION_WORDS):
         for match in _FRACTION.finditer(text, paragraph.start, paragraph.end):
             if _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "the second half of the game": a period, not a share
+            if _overlaps(found, match.start(), match.end()):
+                continue
             value = FRACTIONS[match.group().lower().replace("-", " ")]
             found.append(_finish(text, match.start(), match.end(), value, None, paragraph.end))
     for start, stop, value in proportions(text, paragraph.start, paragraph.end):
-        figure = _figure(text, Span(start, stop), Amount(value, None, False), None, paragraph.end)
-        if figure:
-            found.append(figure)
+        _add_amount(text, found, Span(start, stop), value, paragraph.end)
     taken = [(f.start, f.end) for f in found]
-    for match in FIGURE.finditer(text, paragraph.start, paragraph.end):
+    pattern, scanned = scan
+    for match in pattern.finditer(scanned, paragraph.start, paragraph.end):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.extend(_signed(text, f) for f in _amount_figures(text, match, paragraph.end))
     return carry_units(text, _join_ranges(text, sorted(found, key=lambda f: f.start)))
+
+
+def _overlaps(found: list[ProposedFigure], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in found)
+
+
+def _add_amount(text: str, found: list[ProposedFigure], span: Span, value: float, end: int) -> None:
+    """A figure for an amount read by one of the special grammars, unless already taken."""
+    if _overlaps(found, span.start, span.end):
+        return
+    figure = _figure(text, span, Amount(value, None, False), None, end)
+    if figure:
+        found.append(figure)
 
 
 def _signed(text: str, figure: ProposedFigure) -> ProposedFigure:

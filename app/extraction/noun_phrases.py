@@ -8,6 +8,7 @@ opened by a determiner ('a Western official', 'Ukrainian President Volodymyr Zel
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from app.extraction.lexicon import (
     DETERMINERS,
@@ -24,9 +25,58 @@ _MAX_NP_TOKENS = 9
 _WINDOW = 160
 
 
-def tokens_before(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Tokens of text[start:end] from the last backwards, within a bounded window."""
-    return list(_TOKEN.finditer(text, max(start, end - _WINDOW), end))[::-1]
+def tokens_before(text: str, start: int, end: int) -> _TokensBackwards:
+    """Tokens of text[start:end] from the last backwards, within a bounded window.
+
+    Most callers stop after a word or two, so the words nearest end are read first and the
+    rest of the window only when a caller gets that far.
+    """
+    return _TokensBackwards(text, max(start, end - _WINDOW), end)
+
+
+class _TokensBackwards:
+    """A list-like view of the tokens before end, in reverse order, read in chunks."""
+
+    __slots__ = ("_done", "_floor", "_next_end", "_text", "_tokens")
+    _CHUNK = 40
+
+    def __init__(self, text: str, floor: int, end: int) -> None:
+        self._text, self._floor, self._next_end = text, floor, end
+        self._tokens: list[re.Match[str]] = []
+        self._done = floor >= end
+
+    def _read_more(self) -> bool:
+        if self._done:
+            return False
+        end = self._next_end
+        begin = max(self._floor, end - self._CHUNK)
+        if begin > self._floor:
+            # Start the chunk at a space, so that no token is cut in two (tokens hold none).
+            space = self._text.rfind(" ", self._floor, begin + 1)
+            begin = space if space != -1 else self._floor
+        self._tokens.extend(reversed(list(_TOKEN.finditer(self._text, begin, end))))
+        self._next_end = begin
+        self._done = begin <= self._floor
+        return True
+
+    def __getitem__(self, index: int) -> re.Match[str]:
+        while index >= len(self._tokens) and self._read_more():
+            pass
+        return self._tokens[index]
+
+    def __len__(self) -> int:
+        while self._read_more():
+            pass
+        return len(self._tokens)
+
+    def __iter__(self) -> Iterator[re.Match[str]]:
+        index = 0
+        while True:
+            while index >= len(self._tokens):
+                if not self._read_more():
+                    return
+            yield self._tokens[index]
+            index += 1
 
 
 def tokens_after(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -82,12 +132,15 @@ def _can_join(word: str, lower: str, taken: list[re.Match[str]]) -> bool:
     return word[0].isupper() or lower not in NP_BREAKERS
 
 
-def _noun_use(tokens: list[re.Match[str]], index: int, taken: list[re.Match[str]]) -> bool:
+def _noun_use(tokens: _TokensBackwards, index: int, taken: list[re.Match[str]]) -> bool:
     """'The report said', 'the company's statement said': a reporting word after a
     determiner or a possessive is a noun, the head of the phrase."""
-    if taken or index + 1 >= len(tokens) or not tokens[index].group()[0].isalpha():
+    if taken or not tokens[index].group()[0].isalpha():
         return False
-    previous = tokens[index + 1].group().lower()
+    try:
+        previous = tokens[index + 1].group().lower()
+    except IndexError:
+        return False
     return previous in DETERMINERS or previous.endswith(("’s", "'s"))
 
 

@@ -45,7 +45,8 @@ class SpeakerResolver:
         if words[0][0].isupper() and words[-1].lower() not in SPEAKER_NOUNS:
             name = self._full_name(mention, offset)
             self._last_person, self._last_person_at = name, offset
-            role = _ROLE_BEFORE.search(self._text, max(0, offset - 80), offset)
+            after_comma = self._text[max(0, offset - 3) : offset].rstrip().endswith(",")
+            role = after_comma and _ROLE_BEFORE.search(self._text, max(0, offset - 80), offset)
             if role:  # "the minister, Elena Petrova, said": a later "the minister" is her
                 self._by_head[role.group(1).lower().rstrip("s")] = name
             return name

@@ -30,15 +30,16 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[ProposedStat
     """Every statement in the given paragraphs (boilerplate already left out)."""
     candidates: list[_Candidate] = []
     previous_had_statement = False
+    lowered = text.lower()
     for paragraph in paragraphs:
-        found = _paragraph_candidates(text, paragraph, previous_had_statement)
+        found = _paragraph_candidates(text, paragraph, previous_had_statement, lowered)
         candidates.extend(found)
         previous_had_statement = bool(found)
     return _resolve(text, candidates)
 
 
 def _paragraph_candidates(
-    text: str, paragraph: Paragraph, previous_had_statement: bool
+    text: str, paragraph: Paragraph, previous_had_statement: bool, lowered: str
 ) -> list[_Candidate]:
     label = _SPEAKER_LABEL.match(text, paragraph.span.start, paragraph.span.end)
     if label:  # a transcript: "WALLACE: Let's start with ..."
@@ -48,7 +49,7 @@ def _paragraph_candidates(
     quotes = paragraph.quotes
     found: list[_Candidate] = []
     for sentence in paragraph.sentences:
-        attributions = attribute_sentence(text, sentence, quotes)
+        attributions = attribute_sentence(text, sentence, quotes, lowered)
         found.extend(_from_attribution(a) for a in _distinct(attributions))
         if not attributions:
             found.extend(

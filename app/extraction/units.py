@@ -393,9 +393,7 @@ _DIGIT_ONLY = {
 }
 
 _UNIT_PATTERN = re.compile(
-    r"(?:(?<=\d)-?|\s)(?P<unit>"
-    + trie_pattern(list(UNIT_WORDS))
-    + r")(?![\w°])",
+    r"(?:(?<=\d)-?|\s)(?P<unit>" + trie_pattern(list(UNIT_WORDS)) + r")(?![\w°])",
     re.IGNORECASE,
 )
 _SINGLE_LETTERS = {"m", "g", "p", "l", "C", "F", "W", "%", "°", "º", "€"}

@@ -180,3 +180,28 @@ def test_a_vague_plural_reports_its_lower_end_in_the_contract() -> None:
 def test_thousands_grouped_by_dots() -> None:
     found = figures("The ministry counted 1.500.000 refugees; version 1.2.3 is no figure.")
     assert found == [("1.500.000", 1_500_000.0, None)]
+
+
+def test_amounts_spelled_with_an_article_or_a_fraction() -> None:
+    found = figures(
+        "Half a million people fled, a quarter of a million stayed and a dozen were held. "
+        "It took two and a half years and one and a half million dollars."
+    )
+    assert found == [
+        ("Half a million", 500_000.0, None),
+        ("a quarter of a million", 250_000.0, None),
+        ("a dozen", 12.0, None),
+        ("two and a half years", 2.5, "year"),
+        ("one and a half million dollars", 1_500_000.0, "dollar"),
+    ]
+
+
+def test_offsets_hold_when_lower_case_changes_the_length_of_the_text() -> None:
+    # 'İ' lowers to two characters; the scans made in lower case must not shift offsets.
+    text = "İzmir: officials said 4,000 people and a million dollars were moved."
+    found = run(text)
+    assert [(text[f.start : f.end], f.value) for f in found.figures] == [
+        ("4,000", 4000.0),
+        ("a million dollars", 1e6),
+    ]
+    assert [text[s.cue_start : s.cue_end] for s in found.statements] == ["said"]
