@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.extraction import Extraction, ProposedFigure, ProposedQuestion, ProposedStatement
+from app.layout.wording import value_range
 from app.models import Source
 from app.proposals import Proposal, proposal_key
 from ui.steps import StepPump
@@ -319,12 +320,10 @@ def describe(proposal: Proposal) -> tuple[str, str]:
         details = f"{who} · {proposal.cue} ({how})" if proposal.cue else f"{who} · {how}"
         return _one_line(proposal.text), details
     if isinstance(proposal, ProposedFigure):
-        value = f"{proposal.value:,.12g}" if proposal.value is not None else "?"
-        if proposal.value_high is not None:
-            value += f" to {proposal.value_high:,.12g}"
-        parts = [value, proposal.unit or "", proposal.counts or ""]
-        approx = " (approx.)" if proposal.approximate else ""
-        return proposal.text, " · ".join(p for p in parts if p) + approx
+        # Written as the exports write it ("≈ 1,000–10,000"), so review shows what prints.
+        value = value_range(proposal.value, proposal.value_high, approximate=proposal.approximate)
+        parts = [value or "?", proposal.unit or "", proposal.counts or ""]
+        return proposal.text, " · ".join(p for p in parts if p)
     assert isinstance(proposal, ProposedQuestion)
     return _one_line(proposal.text), proposal.kind
 

@@ -70,9 +70,12 @@ def subject_counted(text: str, start: int) -> str | None:
 
 def _ends_count(bare: str, words: list[str]) -> bool:
     # The counted noun phrase stops at function words, adverbs, and (after its first word)
-    # past-tense verbs: "10,000 soldiers arrived", "people died".
+    # past-tense verbs: "10,000 soldiers arrived", "people died". A plural noun is the head
+    # the phrase ends on, so a lower-case word after it that is no plural is the verb:
+    # "thousands of troops equate to".
     return (
-        bare in FUNCTION_WORDS
+        (bool(words) and _is_plural(words[-1]) and not _is_plural(bare) and bare.islower())
+        or bare in FUNCTION_WORDS
         or bare in _COUNT_STOP
         or bare.endswith("ly")
         or (
@@ -80,3 +83,11 @@ def _ends_count(bare: str, words: list[str]) -> bool:
             and (bare.endswith("ed") or bare in _IRREGULAR_PAST or bare in REPORTING_FORMS)
         )
     )
+
+
+_IRREGULAR_PLURALS = frozenset("people men women children police staff personnel".split())
+
+
+def _is_plural(word: str) -> bool:
+    bare = word.lower().strip("’'")
+    return bare in _IRREGULAR_PLURALS or (bare.endswith("s") and not bare.endswith(("ss", "us")))

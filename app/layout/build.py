@@ -34,7 +34,7 @@ from app.models import (
 )
 
 FIGURE_COLUMNS = ("Figure", "Unit", "What it counts", "Asserted by", "Source")
-FIGURE_WIDTHS = (0.17, 0.13, 0.36, 0.2, 0.14)
+FIGURE_WIDTHS = (0.2, 0.12, 0.34, 0.2, 0.14)
 NUMBER_COLUMN = ("No.", 0.07)  # paragraph numbers, when the style numbers items
 GRADE_COLUMN = ("Grade", 0.09)  # Admiralty grade, when the style grades items
 _QUESTION_KINDS = {

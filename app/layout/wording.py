@@ -64,11 +64,12 @@ def _plain(value: float) -> str:
 
 
 def value_range(low: float | None, high: float | None, *, approximate: bool) -> str:
-    """'5,000–7,000', '≈ 10,000', or '' when there is no value."""
+    """'5,000–7,000', '≈ 10,000', or '' when there is no value. The space after '≈' does
+    not break, so a narrow table column never leaves the sign alone on a line."""
     if low is None:
         return ""
     text = number(low) if high is None else f"{number(low)}–{number(high)}"
-    return f"≈ {text}" if approximate else text
+    return f"≈\u00a0{text}" if approximate else text
 
 
 def link_target(url: str) -> str:

@@ -184,7 +184,7 @@ def test_figure_row_reads_value_unit_counts_asserted_by() -> None:
     row = _of(layout(_briefing(figure)), FigureTable)[0].rows[0]
 
     assert [_text(cell) for cell in row] == [
-        "≈ 5,000–7,000", "troops", "near the border (as of Monday)", "Officials", "—",
+        "≈\u00a05,000–7,000", "troops", "near the border (as of Monday)", "Officials", "—",
     ]
 
 

@@ -141,7 +141,7 @@ def test_figure_table_has_the_briefing_style_and_five_columns(rich: Document) ->
         "Figure", "Unit", "What it counts", "Asserted by", "Source",
     ]
     assert [c.text for c in table.rows[1].cells] == [
-        "≈ 5,000–7,000", "", "troops near the border (as of 2024-10-17)", "Officials", "—",
+        "≈\u00a05,000–7,000", "", "troops near the border (as of 2024-10-17)", "Officials", "—",
     ]
 
 

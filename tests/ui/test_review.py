@@ -137,3 +137,20 @@ def test_find_in_the_article(window: MainWindow, qtbot) -> None:
     assert window.pane.find_bar.result.text() == "Not found"
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert not window.pane.find_bar.isVisible()
+
+
+def test_a_vague_figure_is_reviewed_and_accepted_as_a_range(window: MainWindow, qtbot) -> None:
+    window.open_sample()
+    tree = window.proposals.tree
+    figures = group(window, 1)
+    vague = next(
+        figures.child(i)
+        for i in range(figures.childCount())
+        if figures.child(i).text(0).startswith("thousands of")
+    )
+    assert vague.text(1).startswith("≈\u00a01,000–10,000 · ")
+    tree.setFocus()
+    tree.setCurrentItem(vague)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    figure = section_items(window, "Key figures")[0]
+    assert (figure.value, figure.value_high, figure.approximate) == (1000, 10_000, True)

@@ -155,7 +155,7 @@ def test_dates_and_hours_with_a_slash_are_not_fractions() -> None:
 def test_a_ratio_is_read_as_the_share_it_states() -> None:
     found = run("One in five adults smoke, and nine out of 10 doctors agree.").figures
     assert [(f.text, round(f.value, 3), f.counts) for f in found] == [
-        ("One in five", 0.2, "adults smoke"),
+        ("One in five", 0.2, "adults"),
         ("nine out of 10", 0.9, "doctors"),
     ]
     # "2 in 3 days" is two numbers, not a share
@@ -170,6 +170,10 @@ def test_a_tied_score_takes_no_unit_from_its_neighbour() -> None:
 def test_the_counted_noun_stops_at_a_verb() -> None:
     found = run("A survey of 1,500 households found 60% in debt; 200 protesters say no.").figures
     assert [f.counts for f in found] == ["households", None, "protesters"]
+    found = run(
+        "Even thousands of North Korean troops equate to little; 10,000 arms sales stalled."
+    )
+    assert [f.counts for f in found.figures] == ["North Korean troops", "arms sales"]
 
 
 def test_a_vague_plural_reports_its_lower_end_in_the_contract() -> None:
