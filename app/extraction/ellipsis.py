@@ -15,7 +15,7 @@ import re
 from app.extraction.types import ProposedFigure
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|[.!?;]$")
-_CHANGE_TO_LEVEL = re.compile(r"^\s*(?:,\s*)?(?:to|at)\b", re.IGNORECASE)
+_CHANGE_TO_LEVEL = re.compile(r"\s*(?:,\s*)?(?:to|at)\b", re.IGNORECASE)
 _SUSPENDED = re.compile(r"^-?\s*(?:or|and|to)\s+$", re.IGNORECASE)
 _MAX_GAP = 160
 _PERCENTAGES = ("percent", "percentage point", "basis point")
@@ -49,13 +49,18 @@ def _suspended_donor(text: str, figures: list[ProposedFigure], index: int) -> Pr
 
 def _earlier_donor(text: str, figures: list[ProposedFigure], index: int) -> ProposedFigure | None:
     figure = figures[index]
-    for earlier in reversed(figures[:index]):
-        gap = text[earlier.end : figure.start]
-        if len(gap) > _MAX_GAP or _SENTENCE_BREAK.search(gap):
+    window = max(0, figure.start - _MAX_GAP)
+    # The last sentence break before the figure, found once: no donor lies before it.
+    boundary = max(
+        (m.start() for m in _SENTENCE_BREAK.finditer(text, window, figure.start)), default=-1
+    )
+    for back in range(index - 1, -1, -1):  # no slice: a copy per figure would be quadratic
+        earlier = figures[back]
+        if earlier.end < window or earlier.end <= boundary:
             return None
         if earlier.unit is None and earlier.counts is None:
             continue
-        if earlier.unit in _PERCENTAGES and _CHANGE_TO_LEVEL.match(gap):
+        if earlier.unit in _PERCENTAGES and _CHANGE_TO_LEVEL.match(text, earlier.end, figure.start):
             continue  # "climbed 0.1% to 1,333": look further back for the level's unit
         return earlier
     return None

@@ -8,6 +8,7 @@ a range. The unit and the counted noun are then read from the words that follow.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -75,43 +76,68 @@ def _figures_in(
 ) -> list[ProposedFigure]:
     lowered = scan[1][paragraph.start : paragraph.end].lower()
     found: list[ProposedFigure] = []
+    taken = _Taken()
     if any(plural in lowered for plural in _VAGUE_PLURALS):
-        found = [
-            _vague(text, m, paragraph.end)
-            for m in _VAGUE.finditer(text, paragraph.start, paragraph.end)
-        ]
+        for match in _VAGUE.finditer(text, paragraph.start, paragraph.end):
+            _keep(found, taken, _vague(text, match, paragraph.end))
     # Longer spellings first, so that 'a quarter of a million' is one figure, not two.
     for start, stop, value in spelled_amounts(text, paragraph.start, paragraph.end):
-        _add_amount(text, found, Span(start, stop), value, paragraph.end)
+        _add_amount(text, found, taken, Span(start, stop), value, paragraph.end)
     if any(word in lowered for word in _FRACTION_WORDS):
         for match in _FRACTION.finditer(text, paragraph.start, paragraph.end):
             if _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "the second half of the game": a period, not a share
-            if _overlaps(found, match.start(), match.end()):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             value = FRACTIONS[match.group().lower().replace("-", " ")]
-            found.append(_finish(text, match.start(), match.end(), value, None, paragraph.end))
+            figure = _finish(text, match.start(), match.end(), value, None, paragraph.end)
+            _keep(found, taken, figure)
     for start, stop, value in proportions(text, paragraph.start, paragraph.end):
-        _add_amount(text, found, Span(start, stop), value, paragraph.end)
-    taken = [(f.start, f.end) for f in found]
+        _add_amount(text, found, taken, Span(start, stop), value, paragraph.end)
     pattern, scanned = scan
     for match in pattern.finditer(scanned, paragraph.start, paragraph.end):
-        if not any(s < match.end() and match.start() < e for s, e in taken):
+        if not taken.overlaps(match.start(), match.end()):
             found.extend(_signed(text, f) for f in _amount_figures(text, match, paragraph.end))
     return carry_units(text, _join_ranges(text, sorted(found, key=lambda f: f.start)))
 
 
-def _overlaps(found: list[ProposedFigure], start: int, end: int) -> bool:
-    return any(f.start < end and start < f.end for f in found)
+class _Taken:
+    """Spans already read, kept sorted and disjoint, so that each overlap test is one
+    bisection: a paragraph of thousands of numbers (a table pasted as one line) stays
+    linear in cost."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Disjoint sorted spans end in order too: only the last one opening before end
+        # can reach past start.
+        index = bisect.bisect_left(self._starts, end)
+        return index > 0 and self._ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
 
 
-def _add_amount(text: str, found: list[ProposedFigure], span: Span, value: float, end: int) -> None:
+def _keep(found: list[ProposedFigure], taken: _Taken, figure: ProposedFigure) -> None:
+    found.append(figure)
+    taken.add(figure.start, figure.end)
+
+
+def _add_amount(
+    text: str, found: list[ProposedFigure], taken: _Taken, span: Span, value: float, end: int
+) -> None:
     """A figure for an amount read by one of the special grammars, unless already taken."""
-    if _overlaps(found, span.start, span.end):
+    if taken.overlaps(span.start, span.end):
         return
     figure = _figure(text, span, Amount(value, None, False), None, end)
     if figure:
-        found.append(figure)
+        _keep(found, taken, figure)
 
 
 def _signed(text: str, figure: ProposedFigure) -> ProposedFigure:
