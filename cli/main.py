@@ -25,7 +25,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `briefing-builder` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[args[0]].run(args[1:])
+        try:
+            status = SUBCOMMANDS[args[0]].run(args[1:])
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away ("| head"): stop quietly, as command-line tools do, and
+            # point stdout at nothing so that the interpreter's own final flush is silent.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        return status
     return _open_window(args)
 
 

@@ -45,6 +45,8 @@ def run(argv: Sequence[str]) -> int:
     except StorageError as error:
         print(f"briefing-builder: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise  # the reader went away: `cli.main` ends quietly
     except OSError as error:  # a file name too long, a folder that cannot be made, ...
         print(f"briefing-builder: {error.strerror or error}: {error.filename}", file=sys.stderr)
         return 1

@@ -67,3 +67,17 @@ def test_export_with_a_template_uses_its_sections_and_marking(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     assert "Background" in text and "Argument" in text and "OFFICIAL-SENSITIVE" in text
+
+
+def test_a_reader_that_goes_away_ends_the_listing_quietly(tmp_path: Path) -> None:
+    # "templates list | head -0": the pipe is closed before anything is written.
+    env = {**os.environ, "BRIEFING_BUILDER_DATA_DIR": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli", "templates", "list", "--format", "json"], cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=120) == 0
+    assert errors == ""
