@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 
@@ -33,13 +32,8 @@ def run(argv: Sequence[str]) -> int:
     """Print the contract object for each path; failures go to stderr, the rest still run."""
     options = build_parser().parse_args(argv)
     _write_utf8()
-    try:
-        failures = _extract_all(options.paths, options.encoding, options.format)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away ("| head"): stop quietly, as command-line tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    # A reader that goes away ("| head") is handled for every command in `cli.main`.
+    failures = _extract_all(options.paths, options.encoding, options.format)
     return 1 if failures else 0
 
 

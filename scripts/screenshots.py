@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,10 +34,7 @@ def shoot(app: QApplication, window, name: str) -> None:
 
 def select(window, passage: str) -> None:
     start = window.current_source.text.index(passage)
-    cursor = window.reader.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
-    window.reader.setTextCursor(cursor)
+    window.reader.select_range(start, start + len(passage))
 
 
 def shoot_pdf_preview(app: QApplication, window) -> None:

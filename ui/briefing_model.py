@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app import edits
 from app.fidelity import quote_is_faithful
+from app.layout.wording import value_range
 from app.models import Briefing, Figure, Item, Note, Question, Section, Statement
 from ui.document import BriefingDocument
 
@@ -192,8 +193,10 @@ def item_label(item: Item, briefing: Briefing) -> str:
         who = item.speaker or "unattributed"
         return f"{who}: {said} [{item.verification.value}]"
     if isinstance(item, Figure):
+        # The value as the exports print it ("≈ 1,000–10,000"), so an edit shows here too.
+        value = value_range(item.value, item.value_high, approximate=item.approximate)
         what = " ".join(p for p in (item.unit, item.counts) if p)
-        return f"{item.text}" + (f" — {what}" if what else "")
+        return (value or item.text) + (f" — {what}" if what else "")
     if isinstance(item, Question):
         return f"? {_short(item.text)} [{item.question_kind.value}, {item.status.value}]"
     assert isinstance(item, Note)

@@ -170,6 +170,10 @@ class ArticleReader(QPlainTextEdit):
         self.setExtraSelections([self._selection(start, end, focus)])
         self.centerCursor()
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select [start, end) (offsets into the article's text), as a user's drag would."""
+        self.setTextCursor(self._cursor(start, end))
+
     # ----- reading offsets ----------------------------------------------------------------
     def selected_range(self) -> tuple[int, int] | None:
         cursor = self.textCursor()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.extraction.figures import find_figures
 from app.extraction.questions import find_questions
+from app.extraction.spans import lower_case_copy
 from app.extraction.statements import find_statements
 from app.extraction.types import (
     Extraction,
@@ -21,9 +22,10 @@ def extract(source: Source) -> Extraction:
     """Propose the items a briefing needs, each with exact offsets into source.text."""
     paragraphs = content_paragraphs(source)
     read = read_paragraphs(source.text, paragraphs)
+    lowered = lower_case_copy(source.text)  # made once, for the scans of both finders
     return Extraction(
-        statements=tuple(find_statements(source.text, read)),
-        figures=tuple(find_figures(source.text, paragraphs)),
+        statements=tuple(find_statements(source.text, read, lowered)),
+        figures=tuple(find_figures(source.text, paragraphs, lowered)),
         questions=tuple(find_questions(source.text, read)),
     )
 

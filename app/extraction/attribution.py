@@ -107,7 +107,7 @@ def find_cues(
     which must keep text's offsets) for the cue lexicon as a prefix tree: a case-blind scan,
     or a look-up of every word, costs several times more on long documents.
     """
-    if lowered is not None and len(lowered) == len(text):
+    if lowered is not None:
         words = ((m.start(), m.end()) for m in _CUE_WORD.finditer(lowered, *sentence))
     else:  # only ASCII letters matter to the lexicon: others keep their place
         part = text[sentence.start : sentence.end].translate(_ASCII_LOWER)

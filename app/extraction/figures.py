@@ -30,7 +30,8 @@ _VAGUE = re.compile(
     r"\b(?P<num>" + trie_pattern(list(VAGUE)) + r")(?:\s+of\b|(?<!scores)(?![\w-]))",
     re.IGNORECASE,
 )
-_VAGUE_PLURALS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions")
+# Words every vague plural ends with: a cheap substring test before the pattern runs.
+_VAGUE_PLURALS = frozenset(plural.split()[-1] for plural in VAGUE)
 _FRACTION = re.compile(
     r"\b(?:" + trie_pattern(list(FRACTIONS)) + r")\b(?=\s+(?:of|the)\b)",
     re.IGNORECASE,
@@ -58,46 +59,46 @@ _APPROXIMATE = re.compile(
 )
 
 
-def find_figures(text: str, paragraphs: list[TextRange]) -> list[ProposedFigure]:
-    """Every figure in the given paragraphs, in text order."""
+def find_figures(
+    text: str, paragraphs: list[TextRange], lowered: str | None = None
+) -> list[ProposedFigure]:
+    """Every figure in the given paragraphs, in text order. lowered is
+    `spans.lower_case_copy(text)` when the caller has it: the amounts are then matched in
+    it (their groups come out in lower case, which the readers of amounts accept). A small
+    range, such as a hand-made selection, is matched case-blind rather than lowering the
+    whole document for it."""
     found: list[ProposedFigure] = []
-    lowered = text.lower()
-    # Matched in the lower-case copy when it keeps every offset (it does unless a letter
-    # such as 'İ' lowers to two characters); the groups are then lower case, which the
-    # readers of amounts accept.
-    scan = (FIGURE_IN_LOWER_CASE, lowered) if len(lowered) == len(text) else (FIGURE, text)
     for paragraph in paragraphs:
-        found.extend(_figures_in(text, paragraph, scan))
+        found.extend(_figures_in(text, paragraph, lowered))
     return sorted(found, key=lambda f: f.start)
 
 
-def _figures_in(
-    text: str, paragraph: TextRange, scan: tuple[re.Pattern[str], str]
-) -> list[ProposedFigure]:
-    lowered = scan[1][paragraph.start : paragraph.end].lower()
+def _figures_in(text: str, paragraph: TextRange, lowered: str | None) -> list[ProposedFigure]:
+    start, end = paragraph.start, paragraph.end
+    plain = lowered[start:end] if lowered is not None else text[start:end].lower()
     found: list[ProposedFigure] = []
     taken = _Taken()
-    if any(plural in lowered for plural in _VAGUE_PLURALS):
-        for match in _VAGUE.finditer(text, paragraph.start, paragraph.end):
-            _keep(found, taken, _vague(text, match, paragraph.end))
+    if any(plural in plain for plural in _VAGUE_PLURALS):
+        for match in _VAGUE.finditer(text, start, end):
+            _keep(found, taken, _vague(text, match, end))
     # Longer spellings first, so that 'a quarter of a million' is one figure, not two.
-    for start, stop, value in spelled_amounts(text, paragraph.start, paragraph.end):
-        _add_amount(text, found, taken, Span(start, stop), value, paragraph.end)
-    if any(word in lowered for word in _FRACTION_WORDS):
-        for match in _FRACTION.finditer(text, paragraph.start, paragraph.end):
+    for begin, stop, value in spelled_amounts(text, start, end, lowered):
+        _add_amount(text, found, taken, Span(begin, stop), value, end)
+    if any(word in plain for word in _FRACTION_WORDS):
+        for match in _FRACTION.finditer(text, start, end):
             if _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "the second half of the game": a period, not a share
             if taken.overlaps(match.start(), match.end()):
                 continue
             value = FRACTIONS[match.group().lower().replace("-", " ")]
-            figure = _finish(text, match.start(), match.end(), value, None, paragraph.end)
+            figure = _finish(text, match.start(), match.end(), value, None, end)
             _keep(found, taken, figure)
-    for start, stop, value in proportions(text, paragraph.start, paragraph.end):
-        _add_amount(text, found, taken, Span(start, stop), value, paragraph.end)
-    pattern, scanned = scan
-    for match in pattern.finditer(scanned, paragraph.start, paragraph.end):
+    for begin, stop, value in proportions(text, start, end):
+        _add_amount(text, found, taken, Span(begin, stop), value, end)
+    pattern, scanned = (FIGURE_IN_LOWER_CASE, lowered) if lowered is not None else (FIGURE, text)
+    for match in pattern.finditer(scanned, start, end):
         if not taken.overlaps(match.start(), match.end()):
-            found.extend(_signed(text, f) for f in _amount_figures(text, match, paragraph.end))
+            found.extend(_signed(text, f) for f in _amount_figures(text, match, end))
     return carry_units(text, _join_ranges(text, sorted(found, key=lambda f: f.start)))
 
 

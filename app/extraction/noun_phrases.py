@@ -64,11 +64,6 @@ class _TokensBackwards:
             pass
         return self._tokens[index]
 
-    def __len__(self) -> int:
-        while self._read_more():
-            pass
-        return len(self._tokens)
-
     def __iter__(self) -> Iterator[re.Match[str]]:
         index = 0
         while True:

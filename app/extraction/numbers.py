@@ -135,6 +135,11 @@ def parse_digits(digits: str) -> float:
     )
 
 
+def parse_whole_number(written: str) -> float | None:
+    """'12' or 'twelve' -> 12.0; None when the words are not a number."""
+    return float(written) if written.isdigit() else parse_word_number(written)
+
+
 def parse_word_number(words: str) -> float | None:
     """'two hundred and fifty thousand' -> 250000.0; None when the words are not a number."""
     total, current = 0, 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.extraction.numbers import NUMBER_WORD, parse_word_number
+from app.extraction.numbers import NUMBER_WORD, parse_whole_number
 
 VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
@@ -46,7 +46,8 @@ def proportions(text: str, start: int, end: int) -> Iterator[tuple[int, int, flo
         part = _PART_BEFORE.search(text, max(start, match.start() - 12), match.start())
         if part is None:
             continue
-        numerator, whole = _small(part.group("part")), _small(match.group("whole"))
+        numerator = parse_whole_number(part.group("part"))
+        whole = parse_whole_number(match.group("whole"))
         if numerator is not None and whole and numerator < whole:
             yield part.start(), match.end(), numerator / whole
 
@@ -57,7 +58,3 @@ def _slash_fractions(text: str, start: int, end: int) -> Iterator[tuple[int, int
         if 0 < numerator < denominator and denominator in _DENOMINATORS:
             whole = int(match.group("whole") or 0)
             yield match.start(), match.end(), whole + numerator / denominator
-
-
-def _small(written: str) -> float | None:
-    return float(written) if written.isdigit() else parse_word_number(written)

@@ -12,3 +12,11 @@ class Span(NamedTuple):
 
     def overlaps(self, start: int, end: int) -> bool:
         return start < self.end and self.start < end
+
+
+def lower_case_copy(text: str) -> str | None:
+    """text.lower() when it keeps every offset, else None (a letter such as 'İ' lowers to
+    two characters). Long pattern scans run case-sensitively over this copy: a case-blind
+    scan costs about twice as much."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.extraction.numbers import NUMBER_WORD, parse_word_number
+from app.extraction.numbers import NUMBER_WORD, parse_whole_number
 
 _SCALES = {
     "dozen": 12,
@@ -57,10 +57,19 @@ _REACH_BEFORE = 32
 _REACH_AFTER = 24
 
 
-def spelled_amounts(text: str, start: int, end: int) -> Iterator[tuple[int, int, float]]:
-    """(start, end, value) of each amount spelled with an article or a fraction."""
+def spelled_amounts(
+    text: str, start: int, end: int, lowered: str | None = None
+) -> Iterator[tuple[int, int, float]]:
+    """(start, end, value) of each amount spelled with an article or a fraction; lowered is
+    `spans.lower_case_copy(text)` when the caller has it."""
     done = start
-    for key_start, key_end in _keys(text, start, end):
+    keys = (
+        _KEY.finditer(lowered, start, end)
+        if lowered is not None
+        else _KEY_ANY_CASE.finditer(text, start, end)
+    )
+    for key in keys:
+        key_start, key_end = key.span()
         if key_start < done:
             continue
         position, stop = max(done, key_start - _REACH_BEFORE), min(end, key_end + _REACH_AFTER)
@@ -74,22 +83,12 @@ def spelled_amounts(text: str, start: int, end: int) -> Iterator[tuple[int, int,
             position = match.end()
 
 
-def _keys(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    lowered = text[start:end].lower()
-    if len(lowered) != end - start:  # a letter whose lower case is longer: offsets would drift
-        yield from (m.span() for m in _KEY_ANY_CASE.finditer(text, start, end))
-        return
-    for match in _KEY.finditer(lowered):
-        yield start + match.start(), start + match.end()
-
-
 def _value(match: re.Match[str]) -> float | None:
     if match.group("part_of"):
         part = _PART_OF[re.sub(r"\s+", " ", match.group("part_of").lower())]
         return part * _SCALES[match.group("scale").lower()]
     if match.group("whole"):
-        written = match.group("whole")
-        whole = float(written) if written.isdigit() else parse_word_number(written)
+        whole = parse_whole_number(match.group("whole"))
         if whole is None:
             return None
         scale = _SCALES[match.group("and_scale").lower()] if match.group("and_scale") else 1

@@ -26,11 +26,13 @@ class _Candidate:
     open_ended: bool = False  # a quote left open at its paragraph's end
 
 
-def find_statements(text: str, paragraphs: list[Paragraph]) -> list[ProposedStatement]:
-    """Every statement in the given paragraphs (boilerplate already left out)."""
+def find_statements(
+    text: str, paragraphs: list[Paragraph], lowered: str | None = None
+) -> list[ProposedStatement]:
+    """Every statement in the given paragraphs (boilerplate already left out); lowered is
+    `spans.lower_case_copy(text)` when the caller has it."""
     candidates: list[_Candidate] = []
     previous_had_statement = False
-    lowered = text.lower()
     for paragraph in paragraphs:
         found = _paragraph_candidates(text, paragraph, previous_had_statement, lowered)
         candidates.extend(found)
@@ -39,7 +41,7 @@ def find_statements(text: str, paragraphs: list[Paragraph]) -> list[ProposedStat
 
 
 def _paragraph_candidates(
-    text: str, paragraph: Paragraph, previous_had_statement: bool, lowered: str
+    text: str, paragraph: Paragraph, previous_had_statement: bool, lowered: str | None
 ) -> list[_Candidate]:
     label = _SPEAKER_LABEL.match(text, paragraph.span.start, paragraph.span.end)
     if label:  # a transcript: "WALLACE: Let's start with ..."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 
 from app.models import Figure, Note, Question, Statement
 from ui.main_window import MainWindow
@@ -92,10 +91,7 @@ def test_clicking_a_highlight_selects_its_proposal(window: MainWindow, qtbot) ->
 
 def select_in_reader(win: MainWindow, passage: str) -> None:
     start = win.current_source.text.index(passage)
-    cursor = win.reader.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
-    win.reader.setTextCursor(cursor)
+    win.reader.select_range(start, start + len(passage))
 
 
 def test_add_a_selection_by_hand_with_shortcuts(window: MainWindow, qtbot) -> None:
@@ -154,3 +150,8 @@ def test_a_vague_figure_is_reviewed_and_accepted_as_a_range(window: MainWindow, 
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     figure = section_items(window, "Key figures")[0]
     assert (figure.value, figure.value_high, figure.approximate) == (1000, 10_000, True)
+    # The briefing tree lists it as the exports print it.
+    model = window.editor.tree.model()
+    figures_row = model.index(1, 0)  # the "Key figures" section
+    label = model.index(0, 0, figures_row).data()
+    assert label.startswith("≈\u00a01,000–10,000 — North Korean troops")
