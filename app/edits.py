@@ -7,6 +7,7 @@ because pydantic's model_copy does not.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -29,7 +30,16 @@ def set_header(briefing: Briefing, field: str, value: Any) -> Briefing:
 
 
 def add_source(briefing: Briefing, source: Source) -> Briefing:
-    return briefing.model_copy(update={"sources": (*briefing.sources, source)})
+    """Add an article; a briefing still without a title takes the article's."""
+    update: dict[str, Any] = {"sources": (*briefing.sources, source)}
+    if not briefing.title.strip() and not briefing.sources:
+        update["title"] = source.title
+    return briefing.model_copy(update=update)
+
+
+def is_blank(briefing: Briefing) -> bool:
+    """True for a briefing with no articles and no items yet (a template may shape it)."""
+    return not briefing.sources and not any(section.items for section in briefing.sections)
 
 
 def replace_source(briefing: Briefing, source: Source) -> Briefing:
@@ -59,10 +69,44 @@ def add_item(
     return _replace_section(briefing, section.model_copy(update={"items": tuple(items)}))
 
 
+def add_items(briefing: Briefing, items: Sequence[Item]) -> Briefing:
+    """Put many items, in order, each into the section for its kind (else 'Unsorted')."""
+    if not items:
+        return briefing
+    if any(section_for_kind(briefing, item.kind) is None for item in items):
+        briefing = _ensure_unsorted(briefing)
+    landing: dict[str, list[Item]] = {}
+    for item in items:
+        target = section_for_kind(briefing, item.kind) or _unsorted(briefing)
+        landing.setdefault(target.id, []).append(item)
+    sections = tuple(
+        s.model_copy(update={"items": (*s.items, *landing[s.id])}) if s.id in landing else s
+        for s in briefing.sections
+    )
+    return briefing.model_copy(update={"sections": sections})
+
+
+def accept_proposals(briefing: Briefing, items: Sequence[Item], keys: Iterable[str]) -> Briefing:
+    """Add the items made from accepted proposals; a rejected one among them is rejected no
+    more (accepting it is the user changing their mind)."""
+    return restore_proposals(add_items(briefing, items), keys)
+
+
 def remove_item(briefing: Briefing, item_id: str) -> Briefing:
-    section, _ = locate_item(briefing, item_id)
-    kept = tuple(i for i in section.items if i.id != item_id)
-    return _replace_section(briefing, section.model_copy(update={"items": kept}))
+    locate_item(briefing, item_id)  # EditError when it is already gone
+    return remove_items(briefing, [item_id])
+
+
+def remove_items(briefing: Briefing, item_ids: Iterable[str]) -> Briefing:
+    """Remove every item whose id is given; ids no longer in the briefing are ignored."""
+    gone = set(item_ids)
+    sections = tuple(
+        s.model_copy(update={"items": tuple(i for i in s.items if i.id not in gone)})
+        if any(i.id in gone for i in s.items)
+        else s
+        for s in briefing.sections
+    )
+    return briefing.model_copy(update={"sections": sections})
 
 
 def update_item(briefing: Briefing, item_id: str, **changes: Any) -> Briefing:
@@ -83,6 +127,27 @@ def move_item(briefing: Briefing, item_id: str, section_id: str, index: int) -> 
     return add_item(remove_item(briefing, item_id), item, section_id=section_id, index=index)
 
 
+def move_items(briefing: Briefing, item_ids: Sequence[str], section_id: str, row: int) -> Briefing:
+    """Move items (in the order given) to sit together before row of section_id, as a drop
+    does; row counts the section's rows before the move, and past its end means 'at the end'.
+    Ids no longer in the briefing are ignored."""
+    target = _section(briefing, section_id)
+    wanted = set(item_ids)
+    moving = [item for item in briefing.items() if item.id in wanted]
+    order = {item_id: n for n, item_id in enumerate(item_ids)}
+    moving.sort(key=lambda item: order[item.id])
+    if not moving:
+        return briefing
+    # Rows above the drop point that leave the section no longer count towards it.
+    moved_ids = {item.id for item in moving}
+    above = sum(1 for item in target.items[: max(row, 0)] if item.id in moved_ids)
+    at = max(0, min(row, len(target.items)) - above)
+    briefing = remove_items(briefing, moved_ids)
+    kept = list(_section(briefing, section_id).items)
+    kept[at:at] = moving
+    return _replace_section(briefing, target.model_copy(update={"items": tuple(kept)}))
+
+
 def move_within(briefing: Briefing, item_id: str, step: int) -> Briefing:
     """Move an item up (step -1) or down (+1), across section borders at the ends."""
     section, index = locate_item(briefing, item_id)
@@ -98,13 +163,28 @@ def move_within(briefing: Briefing, item_id: str, step: int) -> Briefing:
 
 
 def reject_proposal(briefing: Briefing, key: str) -> Briefing:
-    if key in briefing.rejected:
+    return reject_proposals(briefing, [key])
+
+
+def reject_proposals(briefing: Briefing, keys: Iterable[str]) -> Briefing:
+    """Hide proposals (by key) from review; they can be restored."""
+    already = set(briefing.rejected)
+    new = [k for k in dict.fromkeys(keys) if k not in already]
+    if not new:
         return briefing
-    return briefing.model_copy(update={"rejected": (*briefing.rejected, key)})
+    return briefing.model_copy(update={"rejected": (*briefing.rejected, *new)})
 
 
 def restore_proposal(briefing: Briefing, key: str) -> Briefing:
-    kept = tuple(k for k in briefing.rejected if k != key)
+    return restore_proposals(briefing, [key])
+
+
+def restore_proposals(briefing: Briefing, keys: Iterable[str]) -> Briefing:
+    """Bring rejected proposals (by key) back into review."""
+    back = set(keys)
+    if not back.intersection(briefing.rejected):
+        return briefing
+    kept = tuple(k for k in briefing.rejected if k not in back)
     return briefing.model_copy(update={"rejected": kept})
 
 

@@ -9,13 +9,14 @@ next start. A clean close or a save removes the copy.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.models import Briefing
@@ -53,6 +54,10 @@ class Recoverable:
 class Autosaver(QObject):
     """Writes the document's briefing to this session's autosave file after changes."""
 
+    # The reason autosave cannot write ("" once it works again), so the window can show it
+    # for as long as the work is unprotected, not for a passing moment.
+    problem_changed = Signal(str)
+
     def __init__(self, document: BriefingDocument, folder: Path | None = None) -> None:
         super().__init__(document)
         self._document = document
@@ -64,7 +69,7 @@ class Autosaver(QObject):
         self._deadline = _single_shot(self, LONGEST_WAIT_MS, self.save_now)
         self.last_error: str | None = None
         document.changed.connect(self._on_changed)
-        document.modified_changed.connect(lambda _: self._on_changed())
+        document.modified_changed.connect(self._on_changed)
 
     def save_now(self) -> bool:
         """Write the autosave copy at once if there is unsaved work; True when written."""
@@ -79,20 +84,26 @@ class Autosaver(QObject):
             meta = {"original": str(self._document.path) if self._document.path else None}
             atomic_write_bytes(self.path.with_suffix(".json"), json.dumps(meta).encode())
         except (OSError, StorageError) as error:
-            self.last_error = str(error)  # shown in the status bar; work stays in memory
+            self._set_problem(str(error))  # the work stays in memory; the window says so
             return False
-        self.last_error = None
+        self._set_problem(None)
         return True
+
+    def _set_problem(self, problem: str | None) -> None:
+        if problem != self.last_error:
+            self.last_error = problem
+            self.problem_changed.emit(problem or "")
 
     def remove(self) -> None:
         """Drop this session's copy (after a save, or at a clean close)."""
         for suffix in (".briefing", ".json"):
-            self.path.with_suffix(suffix).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # an unusable folder holds no copy to remove
+                self.path.with_suffix(suffix).unlink(missing_ok=True)
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
 
-    def _on_changed(self) -> None:
+    def _on_changed(self, _change: object = None) -> None:
         if not self._document.is_modified():
             self._quiet.stop()
             self._deadline.stop()

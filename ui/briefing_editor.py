@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import edits
+from app.changes import BriefingChange
 from app.models import Briefing
+from ui import shortcuts
 from ui.briefing_model import ITEM_ID_ROLE, BriefingModel
 from ui.document import BriefingDocument
 from ui.item_editor import ItemEditor
@@ -46,6 +49,7 @@ class BriefingEditor(QWidget):
     """Everything the briefing says, editable; selection reports the item for the reader."""
 
     item_selected = Signal(str)  # item id
+    message = Signal(str)  # a line for the status bar
 
     def __init__(self, document: BriefingDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,9 +85,12 @@ class BriefingEditor(QWidget):
         self.item_editor.fields_built.connect(
             lambda widgets: [self.undo_keys.watch(w) for w in widgets]
         )
+        # Only a new briefing or a change of sections resets the model; the items in hand
+        # are found again by id at once.
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
-        self._kept_selection: str | None = None
+        self._kept_selection: list[str] = []
+        self._kept_current: str | None = None
 
     # ----- building -----------------------------------------------------------------------
     def _make_tree(self) -> QTreeView:
@@ -105,35 +112,38 @@ class BriefingEditor(QWidget):
         return tree
 
     def _make_actions(self) -> None:
+        # Moving works wherever the item is in hand: in the tree, or in its fields after
+        # typing. Delete stays with the tree: in a text field it deletes characters.
         self.move_up_action = self._tree_action(
-            "Move &Up", "Alt+Up", "Move the item up", lambda: self._move(-1)
-        )
+            "Move &Up", shortcuts.MOVE_UP, "Move the item up", lambda: self._move(-1),
+            context=self,
+        )  # fmt: skip
         self.move_down_action = self._tree_action(
-            "Move &Down", "Alt+Down", "Move the item down", lambda: self._move(+1)
-        )
+            "Move &Down", shortcuts.MOVE_DOWN, "Move the item down", lambda: self._move(+1),
+            context=self,
+        )  # fmt: skip
         self.move_to_action = self._tree_action(
-            "Move to &Section…",
-            "Ctrl+Shift+M",
-            "Move the item to another section",
-            self.ask_move_to_section,
-        )
+            "Move to &Section…", shortcuts.MOVE_TO_SECTION, "Move the item to another section",
+            self.ask_move_to_section, context=self,
+        )  # fmt: skip
         self.delete_action = self._tree_action(
-            "&Delete Item",
-            QKeySequence.StandardKey.Delete,
-            "Remove the item (undoable)",
-            self.delete_selected,
-        )
+            "&Delete Item", shortcuts.DELETE_ITEM, "Remove the item (undoable)",
+            self.delete_selected, context=self.tree,
+        )  # fmt: skip
 
-    def _tree_action(self, text: str, keys: object, tip: str, slot: object) -> QAction:
-        action = QAction(text, self.tree)
+    def _tree_action(
+        self, text: str, keys: shortcuts.Key, tip: str, slot: Callable[[], object],
+        *, context: QWidget,
+    ) -> QAction:  # fmt: skip
+        action = QAction(text, context)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(
-            f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
+        action.setToolTip(f"{tip} ({shortcuts.key_text(keys)})")
         action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.tree.addAction(action)
+        action.triggered.connect(lambda _=False: slot())
+        context.addAction(action)
+        if context is not self.tree:
+            self.tree.addAction(action)  # listed in the tree's right-click menu too
         return action
 
     def _tool_row(self) -> QHBoxLayout:
@@ -158,10 +168,17 @@ class BriefingEditor(QWidget):
         return [i.data(ITEM_ID_ROLE) for i in rows if i.data(ITEM_ID_ROLE)]
 
     def current_item_id(self) -> str | None:
-        return self.tree.currentIndex().data(ITEM_ID_ROLE)
+        item_id = self.tree.currentIndex().data(ITEM_ID_ROLE)
+        return item_id if isinstance(item_id, str) else None
+
+    def items_in_hand(self) -> list[str]:
+        """The items a command acts on: those selected in the tree, else the one current
+        there, else the one whose fields are open in the item editor."""
+        chosen = self.selected_item_ids() or [self.current_item_id()]
+        ids = [i for i in chosen if i] or [self.item_editor.shown_item_id()]
+        return [i for i in ids if i]
 
     def select_item(self, item_id: str) -> None:
-        self._kept_selection = item_id  # a pending re-selection must not undo this choice
         index = self.model.index_of_item(item_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
@@ -171,29 +188,32 @@ class BriefingEditor(QWidget):
             self.tree.scrollTo(index)
 
     def _move(self, step: int) -> None:
-        item_id = self.current_item_id()
-        if item_id:
-            self._document.apply(
-                "Move item", edits.move_within(self._document.briefing, item_id, step)
-            )
+        ids = self.items_in_hand()
+        if not ids:
+            self.message.emit("Select an item of the briefing to move it.")
+            return
+        try:
+            after = edits.move_within(self._document.briefing, ids[0], step)
+        except edits.EditError as error:
+            self.message.emit(f"Not moved: {error}.")
+            return
+        self._document.apply("Move item", after)
 
     def ask_move_to_section(self) -> None:
-        ids = self.selected_item_ids() or (
-            [self.current_item_id()] if self.current_item_id() else []
-        )
+        ids = self.items_in_hand()
         if not ids:
+            self.message.emit("Select an item of the briefing to move it to another section.")
             return
         section_id = self._ask_section()
         if section_id:
             self.model.move_items(ids, section_id, 10**9)
+            self.message.emit("Moved to the end of the section. Undo puts it back.")
 
     def delete_selected(self) -> None:
-        ids = self.selected_item_ids()
-        briefing = self._document.briefing
-        for item_id in ids:
-            briefing = edits.remove_item(briefing, item_id)
+        ids = self.items_in_hand()
         if ids:
-            self._document.apply(f"Delete {len(ids)} item(s)", briefing)
+            label = "Delete item" if len(ids) == 1 else f"Delete {len(ids)} items"
+            self._document.apply(label, edits.remove_items(self._document.briefing, ids))
 
     def _ask_section(self) -> str | None:
         sections = self._document.briefing.sections
@@ -220,18 +240,18 @@ class BriefingEditor(QWidget):
         self.guidance.setVisible(bool(text))
 
     def _remember_selection(self) -> None:
-        self._kept_selection = self.current_item_id()
+        self._kept_current = self.current_item_id()
+        self._kept_selection = self.selected_item_ids()
 
     def _restore_selection(self) -> None:
-        # A reset drops the current index: find the same item again by id.
-        if self._kept_selection:
-            QTimer.singleShot(0, self._reselect)
-
-    def _reselect(self) -> None:
-        # Read the id when the timer fires: a select_item() since the reset wins.
-        item_id = self._kept_selection
-        if item_id and self.model.index_of_item(item_id).isValid():
-            self.select_item(item_id)
+        current = self.model.index_of_item(self._kept_current) if self._kept_current else None
+        if current is not None and current.isValid():
+            self.tree.setCurrentIndex(current)
+        selection = self.tree.selectionModel()
+        for item_id in self._kept_selection:
+            index = self.model.index_of_item(item_id)
+            if index.isValid():
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
 
 
 class _HeaderForm(QWidget):
@@ -277,7 +297,7 @@ class _HeaderForm(QWidget):
         self.bottom_line.textChanged.connect(
             lambda: self._edit("bottom_line", self.bottom_line.toPlainText())
         )
-        document.changed.connect(self._refresh)
+        document.changed.connect(self._on_changed)
 
     def fields(self) -> list[QWidget]:
         return [self.title, self.date, self.author, self.marking.lineEdit(), self.bottom_line]
@@ -301,6 +321,10 @@ class _HeaderForm(QWidget):
         self.date.setStyleSheet("")
         self.date.setToolTip("")
         self._edit("date", value)
+
+    def _on_changed(self, change: BriefingChange) -> None:
+        if change.everything or change.header:
+            self._refresh()
 
     def _refresh(self) -> None:
         briefing: Briefing = self._document.briefing

@@ -17,10 +17,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app import edits
+from app.changes import BriefingChange
 from app.fidelity import quote_is_faithful
 from app.layout.wording import value_range
 from app.models import Briefing, Figure, Item, Note, Question, Section, Statement
 from ui.document import BriefingDocument
+from ui.runs import runs
 
 ITEM_MIME = "application/x-briefing-builder-item"
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,11 +35,20 @@ _ROOT = QModelIndex()  # Qt's own default for 'no parent'; never mutated
 
 
 class BriefingModel(QAbstractItemModel):
+    """Sections and items of the document's briefing, kept in step change by change.
+
+    Field edits become dataChanged, added, removed and moved items become row inserts,
+    removals and moves (so selection and expansion survive); only a change of the sections
+    themselves, or a new briefing, resets the model.
+    """
+
     def __init__(self, document: BriefingDocument) -> None:
         super().__init__(document)
         self._document = document
         self._briefing = document.briefing
-        document.changed.connect(self._reload)
+        self._ids: list[list[str]] = _item_ids(self._briefing)
+        self._items: dict[str, Item] = {i.id: i for i in self._briefing.items()}
+        document.changed.connect(self._on_changed)
 
     # ----- structure ----------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
@@ -49,7 +60,7 @@ class BriefingModel(QAbstractItemModel):
             return QModelIndex()
         if parent.internalId() != _NO_PARENT or parent.column() != 0:
             return QModelIndex()
-        if row < len(self._briefing.sections[parent.row()].items):
+        if row < len(self._ids[parent.row()]):
             return self.createIndex(row, 0, parent.row())
         return QModelIndex()
 
@@ -62,7 +73,7 @@ class BriefingModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._briefing.sections)
         if parent.internalId() == _NO_PARENT and parent.column() == 0:
-            return len(self._briefing.sections[parent.row()].items)
+            return len(self._ids[parent.row()])
         return 0
 
     def columnCount(self, parent: Index = _ROOT) -> int:
@@ -74,8 +85,8 @@ class BriefingModel(QAbstractItemModel):
             return None
         section = self._briefing.sections[_section_row(index)]
         if index.internalId() == _NO_PARENT:
-            return _section_data(section, role)
-        item = section.items[index.row()]
+            return _section_data(section, len(self._ids[index.row()]), role)
+        item = self._items[self._ids[index.internalId()][index.row()]]
         unfaithful = isinstance(item, Statement) and not self._faithful(item)
         if role == Qt.ItemDataRole.DisplayRole:
             label = item_label(item, self._briefing)
@@ -126,34 +137,29 @@ class BriefingModel(QAbstractItemModel):
         return False  # the move is done; Qt must not remove the source rows itself
 
     def move_items(self, ids: list[str], section_id: str, position: int) -> None:
-        """Move items (by id) to position in section_id, as one undoable step."""
+        """Move items (by id) before row position of section_id, as one undoable step."""
         briefing = self._document.briefing
-        for offset, item_id in enumerate(ids):
-            try:
-                section, index = edits.locate_item(briefing, item_id)
-            except edits.EditError:
-                continue
-            at = position + offset
-            if section.id == section_id and index < at:
-                at -= 1  # the item's own old place no longer counts once it is lifted out
-            briefing = edits.move_item(briefing, item_id, section_id, at)
-        self._document.apply("Move item", briefing)
+        try:
+            after = edits.move_items(briefing, ids, section_id, position)
+        except edits.EditError:
+            return  # the section went away (undo) while the drag was under way
+        label = "Move item" if len(ids) == 1 else f"Move {len(ids)} items"
+        self._document.apply(label, after)
 
     def _drop_target(self, row: int, parent: Index) -> tuple[str, int] | None:
         if not parent.isValid():
             return None  # sections themselves are not reordered here
         if parent.internalId() == _NO_PARENT:
             section = self._briefing.sections[parent.row()]
-            return section.id, len(section.items) if row < 0 else row
+            return section.id, len(self._ids[parent.row()]) if row < 0 else row
         section = self._briefing.sections[parent.internalId()]
         return section.id, parent.row()  # dropped onto an item: before it
 
     # ----- lookup -------------------------------------------------------------------------
     def index_of_item(self, item_id: str) -> QModelIndex:
-        for s_row, section in enumerate(self._briefing.sections):
-            for i_row, item in enumerate(section.items):
-                if item.id == item_id:
-                    return self.index(i_row, 0, self.index(s_row, 0))
+        for s_row, ids in enumerate(self._ids):
+            if item_id in ids:
+                return self.index(ids.index(item_id), 0, self.index(s_row, 0))
         return QModelIndex()
 
     def _faithful(self, statement: Statement) -> bool:
@@ -161,19 +167,107 @@ class BriefingModel(QAbstractItemModel):
         source = self._briefing.source(anchor.source_id) if anchor else None
         return quote_is_faithful(statement, source)
 
-    def _reload(self) -> None:
+    # ----- following the document ---------------------------------------------------------
+    def _on_changed(self, change: BriefingChange) -> None:
+        after = self._document.briefing
+        if change.everything or change.sections:
+            self._reset_to(after)
+            return
+        before, self._briefing = self._briefing, after
+        if change.items_moved and not self._sync_rows(after):
+            self._reset_to(after)
+            return
+        self._items = {i.id: i for i in after.items()}
+        if change.sources or before.sources is not after.sources:
+            self._all_items_changed()  # source names and paragraph numbers may differ
+        else:
+            for item_id in change.edited_items:
+                index = self.index_of_item(item_id)
+                self.dataChanged.emit(index, index)
+        if self._ids:
+            last = len(self._ids) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(last, 0))  # counts in titles
+
+    def _reset_to(self, briefing: Briefing) -> None:
         self.beginResetModel()
-        self._briefing = self._document.briefing
+        self._briefing = briefing
+        self._ids = _item_ids(briefing)
+        self._items = {i.id: i for i in briefing.items()}
         self.endResetModel()
+
+    def _all_items_changed(self) -> None:
+        for s_row, ids in enumerate(self._ids):
+            if ids:
+                parent = self.index(s_row, 0)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(ids) - 1, 0, parent))
+
+    def _sync_rows(self, briefing: Briefing) -> bool:
+        """Turn the rows shown into briefing's by removals, inserts and moves; False when
+        that would take too many single moves (then a reset is cheaper)."""
+        wanted = _item_ids(briefing)
+        self._items.update({i.id: i for i in briefing.items()})  # rows being added need data
+        self._remove_rows_not_in({i for ids in wanted for i in ids})
+        where = {item_id: s for s, ids in enumerate(self._ids) for item_id in ids}
+        moves = 0
+        for s_row, ids in enumerate(wanted):
+            row = 0
+            while row < len(ids):
+                shown = self._ids[s_row]
+                if row < len(shown) and shown[row] == ids[row]:
+                    row += 1
+                elif ids[row] not in where:
+                    row = self._insert_new_rows(s_row, row, ids, where)
+                else:
+                    moves += 1
+                    if moves > _MOST_SINGLE_MOVES:
+                        return False
+                    self._move_row(where[ids[row]], ids[row], s_row, row)
+                    where[ids[row]] = s_row
+                    row += 1
+        return True
+
+    def _remove_rows_not_in(self, kept: set[str]) -> None:
+        for s_row, ids in enumerate(self._ids):
+            for first, last in reversed(runs([n for n, i in enumerate(ids) if i not in kept])):
+                self.beginRemoveRows(self.index(s_row, 0), first, last)
+                del ids[first : last + 1]
+                self.endRemoveRows()
+
+    def _insert_new_rows(self, s_row: int, row: int, ids: list[str], where: dict) -> int:
+        end = row
+        while end < len(ids) and ids[end] not in where:
+            where[ids[end]] = s_row
+            end += 1
+        self.beginInsertRows(self.index(s_row, 0), row, end - 1)
+        self._ids[s_row][row:row] = ids[row:end]
+        self.endInsertRows()
+        return end
+
+    def _move_row(self, from_section: int, item_id: str, to_section: int, row: int) -> None:
+        from_row = self._ids[from_section].index(item_id)
+        source, target = self.index(from_section, 0), self.index(to_section, 0)
+        # Within one section the wanted row is always above the item (rows above are final).
+        self.beginMoveRows(source, from_row, from_row, target, row)
+        del self._ids[from_section][from_row]
+        self._ids[to_section].insert(row, item_id)
+        self.endMoveRows()
+
+
+_MOST_SINGLE_MOVES = 200
+
+
+def _item_ids(briefing: Briefing) -> list[list[str]]:
+    return [[item.id for item in section.items] for section in briefing.sections]
+
 
 
 def _section_row(index: Index) -> int:
     return index.row() if index.internalId() == _NO_PARENT else index.internalId()
 
 
-def _section_data(section: Section, role: int) -> object:
+def _section_data(section: Section, count: int, role: int) -> object:
     if role == Qt.ItemDataRole.DisplayRole:
-        return f"{section.title} ({len(section.items)})"
+        return f"{section.title} ({count})"
     if role == Qt.ItemDataRole.ToolTipRole:
         return section.guidance or None
     if role == Qt.ItemDataRole.FontRole:

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.changes import EVERYTHING, PATH_ONLY, BriefingChange, diff
 from app.models import Briefing
 
 _MERGING_ID = 1
@@ -50,7 +51,7 @@ class _Change(QUndoCommand):
 class BriefingDocument(QObject):
     """The briefing being edited, where it is saved, and its undo stack."""
 
-    changed = Signal()  # after every change, undo and redo
+    changed = Signal(object)  # BriefingChange: after every change, undo and redo
     modified_changed = Signal(bool)  # saved state changed (QUndoStack settles it after changed)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -83,14 +84,14 @@ class BriefingDocument(QObject):
         self.undo_stack.clear()
         self.briefing, self.path = briefing, path
         self._never_saved_content = unsaved
-        self.changed.emit()
+        self.changed.emit(EVERYTHING)
         self.modified_changed.emit(self.is_modified())
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
         self._never_saved_content = False
         self.undo_stack.setClean()
-        self.changed.emit()
+        self.changed.emit(PATH_ONLY)
         self.modified_changed.emit(False)
 
     def is_modified(self) -> bool:
@@ -100,6 +101,11 @@ class BriefingDocument(QObject):
         # A bound slot (not a lambda) is disconnected when the document is destroyed.
         self.modified_changed.emit(self._never_saved_content or not clean)
 
+    def is_pristine(self) -> bool:
+        """True for a briefing nobody has changed yet: nothing to undo, nothing unsaved."""
+        return self.path is None and self.undo_stack.count() == 0 and not self.is_modified()
+
     def _show(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-        self.changed.emit()
+        before, self.briefing = self.briefing, briefing
+        change: BriefingChange = diff(before, briefing)
+        self.changed.emit(change)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import edits
+from app.changes import BriefingChange
 from app.fidelity import quote_is_faithful
 from app.models import (
     CREDIBILITY_SCALE,
@@ -88,7 +89,7 @@ class ItemEditor(QWidget):
         self._message = QLabel("Select an item of the briefing to edit it here.")
         self._message.setWordWrap(True)
         self._layout.addRow(self._message)
-        document.changed.connect(self._refresh)
+        document.changed.connect(self._on_changed)
 
     def show_item(self, item_id: str | None) -> None:
         if item_id == self._item_id:
@@ -96,6 +97,15 @@ class ItemEditor(QWidget):
         self._document.end_merging()
         self._item_id = item_id
         self._refresh()
+
+    def shown_item_id(self) -> str | None:
+        """The item whose fields are in the editor, if any."""
+        return self._item_id if self._current_item() is not None else None
+
+    def _on_changed(self, change: BriefingChange) -> None:
+        mine = self._item_id is not None and self._item_id in change.edited_items
+        if mine or change.items_changed or change.sources or "style" in change.header:
+            self._refresh()
 
     def _refresh(self) -> None:
         item = self._current_item()

@@ -1,18 +1,21 @@
 """The main window: articles and their proposals on the left, the briefing on the right.
 
-The window is the composition root of the desktop app. It owns the document (the briefing
-and its undo stack) and the autosaver, and turns user commands into edits from app.edits.
+The window is the composition root of the desktop app. It builds the document (the
+briefing and its undo stack), the article reviews beside it and the autosaver, and wires
+widgets to them; it keeps no briefing or review state of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -22,14 +25,17 @@ from PySide6.QtWidgets import (
 from app import edits
 from app.anchors import locate
 from app.capture import capture
+from app.changes import BriefingChange
 from app.extraction import Extraction, extract
 from app.importing import ImportFailure, import_text
-from app.models import Briefing, Source, default_sections
-from app.proposals import Proposal, accepted_keys, item_from_proposal, proposal_key
+from app.models import Briefing, ItemKind, Source, default_sections
+from app.review import ProposalRow
 from app.sample import load_sample
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing, save_briefing
+from ui import shortcuts
 from ui.autosave import Autosaver, Recoverable, ask_recover, left_behind
 from ui.briefing_editor import BriefingEditor
+from ui.context import FolderMemory, Messages, WindowContext, file_stem
 from ui.document import BriefingDocument
 from ui.exporting import ExportActions
 from ui.file_dialogs import ask_save_changes, ask_save_name, open_filter
@@ -37,6 +43,7 @@ from ui.loading import JobRunner, extract_job, import_job
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
 from ui.recent import RecentFiles
+from ui.review import SYNC_EXTRACT_LIMIT, Acceptance, ArticleReviews
 from ui.status import BusyIndicator, extraction_summary
 from ui.templates import TemplateActions
 
@@ -45,7 +52,6 @@ ENCODINGS = (
     "utf-8", "cp1252", "latin-1", "iso-8859-15", "cp1251", "koi8-r", "utf-16", "mac-roman",
     "shift_jis", "gb18030", "big5",
 )  # fmt: skip
-SYNC_EXTRACT_LIMIT = 60_000  # characters; longer articles are read off the GUI thread
 _SAMPLE_SHOWN_KEY = "onboarding/sample_shown"
 
 
@@ -65,24 +71,34 @@ class MainWindow(QMainWindow):
         self.document.reset(Briefing(sections=default_sections()), None)
         self.autosaver = Autosaver(self.document, autosave_folder)
         self._autosave_folder = autosave_folder
-        self.current_source_id: str | None = None
-        self._article_path: Path | None = None  # the file the current article came from
-        self._extractions: dict[str, Extraction] = {}
-        self._proposals_shown: tuple | None = None
+        self.busy = BusyIndicator(self.statusBar(), self.cancel_loading)
+        self.jobs = JobRunner(self.busy, self)
+        self.reviews = ArticleReviews(self.document, self.jobs)
+        self.acceptance = Acceptance(self.document, self)
         self.pane = ReaderPane(self)
         self.reader = self.pane.reader
         self.proposals = ProposalsPanel(self)
         self.editor = BriefingEditor(self.document, self)
-        self.busy = BusyIndicator(self.statusBar(), self.cancel_loading)
-        self.jobs = JobRunner(self.busy, self)
         self.recent = RecentFiles(self.settings)
+        self.messages = Messages(self, self.statusBar())
+        self.folders = FolderMemory(self.settings)
+        self.autosave_problem = _autosave_problem_label(self)
+        self.context = WindowContext(
+            parent=self, document=self.document, settings=self.settings,
+            messages=self.messages, folders=self.folders,
+            may_discard_changes=self._may_discard_changes, start_briefing=self._start_briefing,
+        )  # fmt: skip
         self._connect()
         self._build_layout()
-        self.exports = ExportActions(self)
-        self.templates = TemplateActions(self)
+        try:  # TEMPORARY until the export rewrite lands
+            self.exports = ExportActions(self.context, self.busy)
+        except TypeError:
+            self.exports = ExportActions(self)  # type: ignore
+        self.templates = TemplateActions(self.context)
         self._build_menus()
         self._restore_window_state()
-        self._on_document_changed()
+        self._show_current()
+        self._update_title()
 
     @property
     def briefing(self) -> Briefing:
@@ -94,22 +110,30 @@ class MainWindow(QMainWindow):
 
     @property
     def current_source(self) -> Source | None:
-        return self.briefing.source(self.current_source_id) if self.current_source_id else None
+        return self.reviews.current_source()
 
     # ----- building -----------------------------------------------------------------------
     def _connect(self) -> None:
         self.document.changed.connect(self._on_document_changed)
-        self.jobs.failed.connect(lambda message: self._warn("Cannot open file", message))
         self.document.modified_changed.connect(self.setWindowModified)
+        self.jobs.failed.connect(lambda message: self._warn("Cannot open file", message))
+        self.reviews.current_changed.connect(self._show_current)
+        self.reviews.states_changed.connect(self._show_states)
+        self.reviews.sources_changed.connect(self._show_sources)
         self.proposals.passage_requested.connect(self.reader.reveal)
         self.proposals.accept_requested.connect(self.accept_proposals)
         self.proposals.reject_requested.connect(self._reject)
         self.proposals.restore_requested.connect(self._restore)
+        self.acceptance.finished.connect(
+            lambda count: self.messages.say(f"Accepted {count}: added to the briefing.", 4000)
+        )
         self.reader.offset_clicked.connect(self.proposals.select_at)
         self.reader.capture_requested.connect(self.capture_selection)
-        self.pane.source_chosen.connect(self.show_source)
+        self.pane.source_chosen.connect(self.reviews.show)
         self.pane.add_requested.connect(self.ask_add_article)
         self.editor.item_selected.connect(self._reveal_item)
+        self.editor.message.connect(lambda text: self.messages.say(text, 6000))
+        self.autosaver.problem_changed.connect(self._show_autosave_problem)
 
     def _build_layout(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -126,7 +150,10 @@ class MainWindow(QMainWindow):
 
         build_menus(self)
 
-    def action(self, text: str, slot: object, keys: object = None, tip: str = "") -> QAction:
+    def action(
+        self, text: str, slot: Callable[[], object], keys: shortcuts.Key | None = None,
+        tip: str = "",
+    ) -> QAction:  # fmt: skip
         """A window-wide command with its shortcut, tooltip and status-bar tip."""
         action = QAction(text, self)
         if keys is not None:
@@ -166,34 +193,43 @@ class MainWindow(QMainWindow):
         except StorageError as error:
             self._warn("Cannot recover briefing", str(error))
             return False
-        self._show_briefing(briefing, found.original, unsaved=True)
+        self.document.reset(briefing, found.original, unsaved=True)
         found.discard()
         self.autosaver.save_now()  # the recovered work is this session's now
-        self.statusBar().showMessage("Recovered unsaved work. Save it to keep it.", 10000)
+        self.messages.say("Recovered unsaved work. Save it to keep it.", 10000)
         return True
 
     # ----- opening ------------------------------------------------------------------------
     def new_briefing(self) -> None:
         if self._may_discard_changes():
-            self._show_briefing(Briefing(sections=default_sections()), None)
+            self._start_briefing(Briefing(sections=default_sections()))
+
+    def _start_briefing(self, briefing: Briefing) -> None:
+        self.acceptance.cancel()
+        self.document.reset(briefing, None)
 
     def ask_and_open(self) -> None:
         path = self._ask_open_path()
-        if path and self._may_discard_changes():
+        if path and (self._goes_into_this_briefing(path) or self._may_discard_changes()):
             self.open_path(path)
+
+    def _goes_into_this_briefing(self, path: Path) -> bool:
+        """An article opened into a blank briefing fills it, keeping its template."""
+        return path.suffix.lower() != BRIEFING_SUFFIX and edits.is_blank(self.briefing)
 
     def open_path(self, path: Path, *, encoding: str | None = None, add: bool = False) -> bool:
         """Open a .briefing file, or read an article (off the GUI thread) into a new
-        briefing, or into this one when add is true."""
+        briefing, or into this one when add is true or this one is still blank."""
         if path.suffix.lower() == BRIEFING_SUFFIX:
             try:
                 briefing = load_briefing(path)
             except StorageError as error:
                 self._warn("Cannot open file", str(error))
                 return False
-            self._show_briefing(briefing, path)
+            self.acceptance.cancel()
+            self.document.reset(briefing, path)
             self.recent.add(path)
-            self.statusBar().showMessage(f"Opened {path.name}.", 8000)
+            self.messages.say(f"Opened {path.name}.")
             return True
         job = import_job(path, encoding)
         job.finished.connect(lambda s, e: self._article_loaded(s, e, path, add=add))
@@ -206,7 +242,7 @@ class MainWindow(QMainWindow):
             self.open_path(path, add=True)
 
     def open_sample(self) -> None:
-        if self._may_discard_changes():
+        if edits.is_blank(self.briefing) or self._may_discard_changes():
             source = load_sample()
             self._article_loaded(source, extract(source), None, add=False)
 
@@ -226,7 +262,9 @@ class MainWindow(QMainWindow):
 
     def ask_reopen_encoding(self) -> None:
         source = self.current_source
-        if source is None or not source.encoding or self._article_path is None:
+        session = self.reviews.current_session()
+        path = session.path if session else None
+        if source is None or not source.encoding or path is None:
             self._warn(
                 "Reopen with encoding",
                 "Only an article opened from a text file can be re-read in another encoding.",
@@ -237,7 +275,7 @@ class MainWindow(QMainWindow):
             self, "Reopen with Encoding", f"Read {source.origin} as:", ENCODINGS, current, True
         )
         if ok and encoding:
-            self._reread(source, self._article_path, encoding)
+            self._reread(source, path, encoding)
 
     def _reread(self, source: Source, path: Path, encoding: str) -> None:
         """Read one article of the briefing again in another encoding; the rest stays."""
@@ -245,11 +283,14 @@ class MainWindow(QMainWindow):
 
         def replace(new: Source, extraction: Extraction) -> None:
             kept = new.model_copy(update={"id": source.id})
-            self._extractions[kept.id] = extraction
-            self.document.apply(f"Reopen as {encoding}", edits.replace_source(self.briefing, kept))
-            self._proposals_shown = None
-            self.show_source(kept.id)
-            self._article_path = path
+            try:
+                after = edits.replace_source(self.briefing, kept)
+            except edits.EditError as error:
+                self._warn("Reopen with encoding", f"Not read again: {error}.")
+                return
+            self.reviews.register(kept, extraction, path)
+            self.document.apply(f"Reopen as {encoding}", after)
+            self.reviews.show(kept.id)
 
         job.finished.connect(replace)
         self.jobs.start(job)
@@ -257,114 +298,72 @@ class MainWindow(QMainWindow):
     def _article_loaded(
         self, source: Source, extraction: Extraction, path: Path | None, *, add: bool
     ) -> None:
-        self._extractions[source.id] = extraction
-        if add and (self.briefing.sources or self.briefing.items()):
-            self.document.apply("Add article", edits.add_source(self.briefing, source))
-            self.show_source(source.id)
-        else:
-            if add and not self._may_discard_changes():
-                return
-            title = source.title
-            briefing = Briefing(title=title, sections=default_sections(), sources=(source,))
-            self._show_briefing(briefing, None, unsaved=path is None and source.origin == "pasted")
-        self._article_path = path
+        """A new article: into this briefing when adding or when this one is blank (its
+        template, marking and sections stay), else as a new briefing."""
+        self.reviews.register(source, extraction, path)
+        briefing = self.briefing
+        if edits.is_blank(briefing) and self.document.is_pristine():
+            # Nothing to undo to; a pasted text exists nowhere else, so it counts as unsaved.
+            pasted = path is None and source.origin == "pasted"
+            self.document.reset(edits.add_source(briefing, source), None, unsaved=pasted)
+        elif add or edits.is_blank(briefing):
+            self.document.apply("Add article", edits.add_source(briefing, source))
+        else:  # the user was asked about unsaved work when the command began
+            self._start_briefing(edits.add_source(Briefing(sections=default_sections()), source))
+        self.reviews.show(source.id)
         if path is not None:
             self.recent.add(path)
         name = path.name if path else (source.title or "the article")
-        self.statusBar().showMessage(f"Opened {name}. {extraction_summary(extraction)}", 8000)
+        self.messages.say(f"Opened {name}. {extraction_summary(extraction)}")
 
-    def _show_briefing(
-        self, briefing: Briefing, path: Path | None, *, unsaved: bool = False
-    ) -> None:
-        self._article_path = None
-        self.current_source_id = briefing.sources[0].id if briefing.sources else None
-        self.document.reset(briefing, path, unsaved=unsaved)
-        self.show_source(self.current_source_id)
-
-    # ----- the current article ------------------------------------------------------------
-    def show_source(self, source_id: str | None) -> None:
-        """Show one of the briefing's articles in the reader, with its proposals."""
-        source = self.briefing.source(source_id) if source_id else None
-        self.current_source_id = source.id if source else None
-        self.pane.show_sources(self.briefing.sources, self.current_source_id)
-        if source is not None and source.id not in self._extractions:
-            if len(source.text) > SYNC_EXTRACT_LIMIT:
-                self.reader.show_source(source, None)
-                job = extract_job(source)
-                job.finished.connect(self._extraction_ready)
-                self.jobs.start(job)
-                return
-            self._extractions[source.id] = extract(source)
-        extraction = self._extractions.get(source.id) if source else None
+    # ----- showing the review -------------------------------------------------------------
+    def _show_current(self) -> None:
+        """The article in view changed, or its proposals arrived: show both."""
+        self._show_sources()
+        source = self.reviews.current_source()
+        session = self.reviews.current_session()
+        extraction = session.extraction if session and source else None
         self.reader.show_source(source, extraction)
-        self._refresh_proposals()
+        rows = session.rows if session and extraction is not None else {}
+        self.proposals.model.show_review(rows, self.reviews.states())
 
-    def extraction_for(self, source: Source) -> Extraction:
-        if source.id not in self._extractions:
-            self._extractions[source.id] = extract(source)
-        return self._extractions[source.id]
+    def _show_states(self) -> None:
+        self.proposals.model.update_states(self.reviews.states())
 
-    def _extraction_ready(self, source: Source, extraction: Extraction) -> None:
-        self._extractions[source.id] = extraction
-        if source.id == self.current_source_id:
-            self.show_source(source.id)
-
-    def _refresh_proposals(self) -> None:
-        source = self.current_source
-        extraction = self._extractions.get(source.id) if source else None
-        if source is None or extraction is None:
-            self._proposals_shown = None
-            self.proposals.show_extraction(None, None)
-            return
-        every = [*extraction.statements, *extraction.figures, *extraction.questions]
-        rejected = set(self.briefing.rejected)
-        accepted = accepted_keys(source, self.briefing.items(), every)
-        shown = (source.id, id(extraction), frozenset(rejected), frozenset(accepted))
-        if shown == self._proposals_shown:
-            return  # typing in a field changes neither list: keep the panel as it is
-        self._proposals_shown = shown
-        self.proposals.show_extraction(source, extraction, rejected=rejected, accepted=accepted)
+    def _show_sources(self) -> None:
+        self.pane.show_sources(self.briefing.sources, self.reviews.current_id)
 
     # ----- proposals and capture ----------------------------------------------------------
-    def accept_proposals(self, proposals: list[Proposal]) -> None:
+    def accept_proposals(self, rows: list[ProposalRow]) -> None:
         source = self.current_source
-        if source is None or not proposals:
+        if source is None or not rows:
             return
-        briefing = self.briefing
-        for proposal in proposals:
-            briefing = edits.add_item(briefing, item_from_proposal(source, proposal))
-            # Accepting a rejected proposal changes the user's mind: it is no longer rejected.
-            briefing = edits.restore_proposal(briefing, proposal_key(source, proposal))
-        label = "Accept proposal" if len(proposals) == 1 else f"Accept {len(proposals)} proposals"
-        self.document.apply(label, briefing)
-        self.statusBar().showMessage(f"{label}: added to the briefing.", 4000)
+        if len(rows) > 1:
+            self.messages.say(f"Accepting {len(rows):,} proposals…", 4000)
+        self.acceptance.accept(source, rows)
 
     def _reject(self, keys: list[str]) -> None:
-        briefing = self.briefing
-        for key in keys:
-            briefing = edits.reject_proposal(briefing, key)
-        self.document.apply("Reject proposal", briefing)
-        self.statusBar().showMessage("Rejected. Tick “Show rejected” to see and restore it.", 5000)
+        label = "Reject proposal" if len(keys) == 1 else f"Reject {len(keys)} proposals"
+        self.document.apply(label, edits.reject_proposals(self.briefing, keys))
+        self.messages.say("Rejected. Tick “Show rejected” to see and restore it.", 5000)
 
     def _restore(self, keys: list[str]) -> None:
-        briefing = self.briefing
-        for key in keys:
-            briefing = edits.restore_proposal(briefing, key)
-        self.document.apply("Restore proposal", briefing)
+        label = "Restore proposal" if len(keys) == 1 else f"Restore {len(keys)} proposals"
+        self.document.apply(label, edits.restore_proposals(self.briefing, keys))
 
-    def capture_selection(self, kind: str, start: int, end: int) -> None:
+    def capture_selection(self, kind: ItemKind, start: int, end: int) -> None:
         """Add the reader's selection to the briefing as an item of kind."""
         source = self.current_source
         if source is None:
             return
         try:
-            item = capture(source, self._extractions.get(source.id), start, end, kind)
+            item = capture(source, self.reviews.extraction(source.id), start, end, kind)
         except ValueError as error:
-            self.statusBar().showMessage(str(error), 6000)
+            self.messages.say(str(error), 6000)
             return
         self.document.apply(f"Add {kind}", edits.add_item(self.briefing, item))
         self.editor.select_item(item.id)
-        self.statusBar().showMessage(f"Added the selection as a {kind}.", 4000)
+        self.messages.say(f"Added the selection as a {kind}.", 4000)
 
     def _reveal_item(self, item_id: str) -> None:
         try:
@@ -373,22 +372,23 @@ class MainWindow(QMainWindow):
             return
         if item.anchor is None or self.briefing.source(item.anchor.source_id) is None:
             return
-        if item.anchor.source_id != self.current_source_id:
-            self.show_source(item.anchor.source_id)
-        found = locate(item.anchor, self.current_source.text)
+        if item.anchor.source_id != self.reviews.current_id:
+            self.reviews.show(item.anchor.source_id)
+        source = self.current_source
+        found = locate(item.anchor, source.text) if source else None
         if found:
             self.reader.reveal(*found)
         else:
-            self.statusBar().showMessage("The item's passage is no longer in its article.", 6000)
+            self.messages.say("The item's passage is no longer in its article.", 6000)
 
     # ----- long work ----------------------------------------------------------------------
     def cancel_loading(self) -> None:
         if self.jobs.cancel():
-            self.statusBar().showMessage("Cancelled.", 4000)
+            self.messages.say("Cancelled.", 4000)
 
     def is_loading(self) -> bool:
-        """True while a document is read, or its text and proposals still go in."""
-        return self.jobs.running() or not self.reader.is_ready() or self.proposals.busy()
+        """True while a document is read, its text still goes in, or proposals are accepted."""
+        return self.jobs.running() or not self.reader.is_ready() or self.acceptance.busy()
 
     # ----- saving -------------------------------------------------------------------------
     def save(self) -> bool:
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
         self.document.mark_saved(path)
         self.autosaver.remove()
         self.recent.add(path)
-        self.statusBar().showMessage(f"Saved {path.name}.", 5000)
+        self.messages.say(f"Saved {path.name}.", 5000)
         return True
 
     # ----- closing ------------------------------------------------------------------------
@@ -436,9 +436,7 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            pass
-        else:
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1600, 1000)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
@@ -447,20 +445,20 @@ class MainWindow(QMainWindow):
     # ----- dialogs (tests replace these) --------------------------------------------------
     def _ask_open_path(self, *, articles_only: bool = False) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Open", self._last_folder(), open_filter(articles_only=articles_only)
+            self, "Open", self.folders.last_folder(), open_filter(articles_only=articles_only)
         )
-        return self._remember_folder(name)
+        return self.folders.remember(name)
 
     def _ask_save_path(self) -> Path | None:
-        suggested = str(Path(self._last_folder()) / f"{self._file_stem()}{BRIEFING_SUFFIX}")
+        folder = Path(self.folders.last_folder())
         name = ask_save_name(
             self,
             title="Save briefing",
-            suggested=suggested,
+            suggested=str(folder / f"{file_stem(self.briefing)}{BRIEFING_SUFFIX}"),
             file_filter=f"Briefings (*{BRIEFING_SUFFIX})",
             suffix=BRIEFING_SUFFIX.lstrip("."),
         )
-        return self._remember_folder(name)
+        return self.folders.remember(name)
 
     def _ask_save_changes(self) -> QMessageBox.StandardButton:
         return ask_save_changes(self, APP_NAME)
@@ -469,31 +467,32 @@ class MainWindow(QMainWindow):
         return ask_recover(self, found, APP_NAME)
 
     def _warn(self, title: str, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
-        QMessageBox.warning(self, title, message)
+        self.messages.warn(title, message)
 
-    # ----- small helpers ------------------------------------------------------------------
-    def _last_folder(self) -> str:
-        return str(self.settings.value("paths/last_folder", str(Path.home())))
-
-    def _remember_folder(self, name: str) -> Path | None:
-        if not name:
-            return None
-        self.settings.setValue("paths/last_folder", str(Path(name).parent))
-        return Path(name)
-
-    def _file_stem(self) -> str:
-        title = self.briefing.title or "Untitled briefing"
-        return "".join(ch for ch in title if ch.isalnum() or ch in " -_").strip()[:80] or "briefing"
-
-    def _on_document_changed(self) -> None:
-        if self.current_source_id and self.current_source is None:
-            # The article went away (undo of "Add article"): show another one.
-            first = self.briefing.sources[0].id if self.briefing.sources else None
-            QTimer.singleShot(0, lambda: self.show_source(first))
-        elif hasattr(self, "pane"):
-            self.pane.show_sources(self.briefing.sources, self.current_source_id)
-            self._refresh_proposals()
+    # ----- following the document ---------------------------------------------------------
+    def _on_document_changed(self, change: BriefingChange) -> None:
+        if change.everything or change.path or "title" in change.header:
+            self._update_title()
         self.setWindowModified(self.document.is_modified())
+
+    def _update_title(self) -> None:
         name = self.path.name if self.path else (self.briefing.title or "Untitled briefing")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def _show_autosave_problem(self, problem: str) -> None:
+        # Shown until autosave works again: unprotected work must not look protected.
+        self.autosave_problem.setVisible(bool(problem))
+        self.autosave_problem.setToolTip(
+            f"Autosave cannot write its copy: {problem} Save the briefing (Ctrl+S) to keep "
+            "your work." if problem else ""
+        )  # fmt: skip
+
+
+def _autosave_problem_label(window: QMainWindow) -> QLabel:
+    label = QLabel("⚠ Autosave is failing: save your work", window)
+    label.setObjectName("autosave_problem")
+    label.setStyleSheet("color: #b91c1c; font-weight: bold; padding: 0 6px")
+    label.setAccessibleName("Autosave problem")
+    label.hide()
+    window.statusBar().addPermanentWidget(label)
+    return label

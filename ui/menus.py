@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui import shortcuts as keys
 
-Keys = QKeySequence.StandardKey
+if TYPE_CHECKING:  # the window builds its menus through this module: no import at run time
+    from ui.main_window import MainWindow
 
 
 def build_menus(window: MainWindow) -> None:
@@ -23,25 +23,25 @@ def build_menus(window: MainWindow) -> None:
 
 def _file_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&File")
-    w.new_action = w.action("&New Briefing", w.new_briefing, Keys.New, "Start an empty briefing")
+    w.new_action = w.action("&New Briefing", w.new_briefing, keys.NEW, "Start an empty briefing")
     w.new_from_template_action = w.action(
-        "New from &Template…", w.templates.new_from_template, "Ctrl+Shift+N",
+        "New from &Template…", w.templates.new_from_template, keys.NEW_FROM_TEMPLATE,
         "Start a briefing with a template's sections, marking and look",
     )  # fmt: skip
     w.open_action = w.action(
-        "&Open…", w.ask_and_open, Keys.Open, "Open a saved briefing, or an article as a new one"
+        "&Open…", w.ask_and_open, keys.OPEN, "Open a saved briefing, or an article as a new one"
     )
     menu.addActions([w.new_action, w.new_from_template_action, w.open_action])
     w.recent_menu = menu.addMenu("Open &Recent")
     w.recent_menu.aboutToShow.connect(lambda: _fill_recent(w))
     menu.addSeparator()
     w.add_article_action = w.action(
-        "&Add Article…", w.ask_add_article, "Ctrl+Shift+O", "Add another article to this briefing"
+        "&Add Article…", w.ask_add_article, keys.ADD_ARTICLE, "Add another article to this briefing"
     )
     w.paste_action = w.action(
         "&Paste Article",
         w.paste_article,
-        "Ctrl+Shift+V",
+        keys.PASTE_ARTICLE,
         "Add the article text on the clipboard to this briefing",
     )
     w.reencode_action = w.action(
@@ -52,24 +52,24 @@ def _file_menu(w: MainWindow) -> None:
     )
     menu.addActions([w.add_article_action, w.paste_action, w.reencode_action])
     menu.addSeparator()
-    w.save_action = w.action("&Save", w.save, Keys.Save, "Save the briefing")
+    w.save_action = w.action("&Save", w.save, keys.SAVE, "Save the briefing")
     w.save_as_action = w.action(
-        "Save &As…", w.save_as, Keys.SaveAs, "Save the briefing under a new name"
+        "Save &As…", w.save_as, keys.SAVE_AS, "Save the briefing under a new name"
     )
     menu.addActions([w.save_action, w.save_as_action])
     menu.addSeparator()
     w.export_pdf_action = w.action(
         "Export as &PDF…",
         w.exports.export_pdf,
-        "Ctrl+E",
+        keys.EXPORT_PDF,
         "Preview the briefing as a PDF, then save it",
     )
     w.export_word_action = w.action(
-        "Export as &Word…", w.exports.export_word, "Ctrl+Shift+E", "Save the briefing as a .docx"
+        "Export as &Word…", w.exports.export_word, keys.EXPORT_WORD, "Save the briefing as a .docx"
     )
     menu.addActions([w.export_pdf_action, w.export_word_action])
     menu.addSeparator()
-    menu.addAction(w.action("&Quit", w.close, Keys.Quit, "Close the window"))
+    menu.addAction(w.action("&Quit", w.close, keys.QUIT, "Close the window"))
 
 
 def _fill_recent(w: MainWindow) -> None:
@@ -86,8 +86,8 @@ def _fill_recent(w: MainWindow) -> None:
     w.recent_menu.addAction("&Clear List", w.recent.clear)
 
 
-def _open_recent(w: MainWindow, path) -> None:
-    if w._may_discard_changes():
+def _open_recent(w: MainWindow, path: Path) -> None:
+    if w._goes_into_this_briefing(path) or w._may_discard_changes():
         w.open_path(path)
 
 
@@ -95,16 +95,16 @@ def _edit_menu(w: MainWindow) -> None:
     menu = w.menuBar().addMenu("&Edit")
     stack = w.document.undo_stack
     w.undo_action = stack.createUndoAction(w, "&Undo")
-    w.undo_action.setShortcut(Keys.Undo)
+    w.undo_action.setShortcut(keys.UNDO)
     w.redo_action = stack.createRedoAction(w, "&Redo")
-    w.redo_action.setShortcut(Keys.Redo)
+    w.redo_action.setShortcut(keys.REDO)
     menu.addActions([w.undo_action, w.redo_action])
     menu.addSeparator()
     pane = w.pane
-    w.find_action = w.action("&Find in Article…", pane.find_bar.open_bar, Keys.Find)
-    w.find_next_action = w.action("Find &Next", pane.find_bar.find_next, Keys.FindNext)
+    w.find_action = w.action("&Find in Article…", pane.find_bar.open_bar, keys.FIND)
+    w.find_next_action = w.action("Find &Next", pane.find_bar.find_next, keys.FIND_NEXT)
     w.find_previous_action = w.action(
-        "Find Pre&vious", pane.find_bar.find_previous, Keys.FindPrevious
+        "Find Pre&vious", pane.find_bar.find_previous, keys.FIND_PREVIOUS
     )
     menu.addActions([w.find_action, w.find_next_action, w.find_previous_action])
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Source
+from ui import shortcuts
 from ui.reader import ArticleReader, legend
 
 
@@ -121,7 +121,7 @@ class FindBar(QWidget):
         return found
 
     def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Cancel):
+        if event.matches(shortcuts.CLOSE_FIND):
             self.close_bar()
         else:
             super().keyPressEvent(event)

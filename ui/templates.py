@@ -2,42 +2,42 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from app import template_library as library
 from app.edits import UNSORTED
+from app.models import Briefing
 from app.storage import StorageError, first_problem
 from app.templates import Template, apply_template, template_from_briefing
+from ui.context import WindowContext
 from ui.template_dialogs import TemplateManager, TemplatePicker
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 class TemplateActions(QObject):
     """Owns the template commands; the dialogs are methods so tests can answer them."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
+
+    @property
+    def _briefing(self) -> Briefing:
+        return self.context.document.briefing
 
     def new_from_template(self) -> None:
         template = self._pick("New Briefing from Template", "&Create")
-        if template is not None and self.window._may_discard_changes():
-            self.window._show_briefing(template.new_briefing(), None)
+        if template is not None and self.context.may_discard_changes():
+            self.context.start_briefing(template.new_briefing())
             self._say(f"New briefing from “{template.name}”.")
 
     def apply(self) -> None:
         """Lay the open briefing out in another template's sections, as one undoable step."""
-        template = self._pick("Apply Template", "&Apply", current=self.window.briefing.template)
+        template = self._pick("Apply Template", "&Apply", current=self._briefing.template)
         if template is None:
             return
-        before = self.window.briefing
-        after = apply_template(before, template)
-        self.window.document.apply(f"Apply template {template.name}", after)
+        after = apply_template(self._briefing, template)
+        self.context.document.apply(f"Apply template {template.name}", after)
         unsorted = next((s for s in after.sections if s.title == UNSORTED), None)
         moved = f" {len(unsorted.items)} item(s) had no matching section: see “{UNSORTED}”." \
             if unsorted and unsorted.items else ""  # fmt: skip
@@ -46,13 +46,13 @@ class TemplateActions(QObject):
 
     def save_as_template(self) -> Template | None:
         """Keep this briefing's sections, marking and look (not its articles or items)."""
-        current = self.window.briefing.template
+        current = self._briefing.template
         answer = self._ask_template_name("" if library.is_builtin(current) else current)
         if answer is None:
             return None
         name, description = answer
         try:
-            template = template_from_briefing(self.window.briefing, name, description)
+            template = template_from_briefing(self._briefing, name, description)
         except ValueError as error:  # pydantic's ValidationError: the name is unusable
             self._warn(f"“{name}” cannot be a template name: {first_problem(error)}")
             return None
@@ -70,7 +70,9 @@ class TemplateActions(QObject):
         return template
 
     def manage(self) -> None:
-        manager = TemplateManager(self.window, last_folder=self.window._last_folder)
+        manager = TemplateManager(
+            self.context.parent, last_folder=self.context.folders.last_folder
+        )
         try:
             self._show_manager(manager)
         finally:
@@ -80,7 +82,7 @@ class TemplateActions(QObject):
     def _pick(self, title: str, action: str, current: str = "") -> Template | None:
         templates = library.all_templates()
         picker = TemplatePicker(templates, title=title, action=action, current=current,
-                                parent=self.window)  # fmt: skip
+                                parent=self.context.parent)  # fmt: skip
         try:
             accepted = picker.exec() == QDialog.DialogCode.Accepted
             return picker.chosen() if accepted else None
@@ -89,7 +91,7 @@ class TemplateActions(QObject):
 
     def _ask_template_name(self, suggested: str) -> tuple[str, str] | None:
         name, ok = QInputDialog.getText(
-            self.window, "Save as Template",
+            self.context.parent, "Save as Template",
             "Name for the template (its sections, marking and look are kept; its articles "
             "and items are not):", text=suggested,
         )  # fmt: skip
@@ -97,7 +99,7 @@ class TemplateActions(QObject):
 
     def _confirm_replace(self, name: str) -> bool:
         answer = QMessageBox.question(
-            self.window, "Save as Template",
+            self.context.parent, "Save as Template",
             f"You already have a template called “{name}”. Replace it?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
@@ -108,9 +110,8 @@ class TemplateActions(QObject):
         manager.exec()
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10000)
+        self.context.messages.say(message, 10000)
 
     def _warn(self, message: str) -> None:
-        self._say(message)
-        QMessageBox.warning(self.window, "Templates", message)
+        self.context.messages.warn("Templates", message)
 

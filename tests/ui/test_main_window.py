@@ -14,18 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.storage import load_briefing
 from tests.ui.conftest import wait_loaded
+from tests.ui.proposals_view import group_texts, passage, row_index
 from ui.main_window import MainWindow
-
-
-def proposal_rows(win: MainWindow) -> dict[str, list[str]]:
-    tree = win.proposals.tree
-    rows = {}
-    for index in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(index)
-        rows[group.text(0).split(" (")[0]] = [
-            group.child(i).text(0) for i in range(group.childCount())
-        ]
-    return rows
 
 
 def test_first_start_opens_the_sample_and_later_starts_do_not(
@@ -35,7 +25,7 @@ def test_first_start_opens_the_sample_and_later_starts_do_not(
     qtbot.addWidget(first)
     first.open_initial(None)
     assert first.reader.toPlainText().startswith("Are 10,000 North Korean troops")
-    rows = proposal_rows(first)
+    rows = group_texts(first)
     assert len(rows["Key statements"]) >= 8 and len(rows["Open questions"]) >= 8
     assert "proposed" in first.statusBar().currentMessage()
     assert not first.isWindowModified()  # the sample is not work the user could lose
@@ -49,10 +39,10 @@ def test_first_start_opens_the_sample_and_later_starts_do_not(
 def test_clicking_a_proposal_selects_its_passage(window: MainWindow, qtbot) -> None:
     window.open_sample()
     tree = window.proposals.tree
-    item = tree.topLevelItem(2).child(0)  # the first open question
-    rect = tree.visualItemRect(item)
+    index = row_index(window, 2, 0)  # the first open question
+    rect = tree.visualRect(index)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.reader.textCursor().selectedText() == item.data(0, 257).text
+    assert window.reader.textCursor().selectedText() == passage(index)
 
 
 def test_open_article_through_the_menu(
@@ -69,8 +59,7 @@ def test_open_article_through_the_menu(
     assert window.briefing.title == "Border report 😀"
     assert "Border report" in window.windowTitle()
     # the passage after an emoji is still found exactly (UTF-16 positions in Qt)
-    questions = window.proposals.tree.topLevelItem(2)
-    window.proposals.tree.setCurrentItem(questions.child(0))
+    window.proposals.tree.setCurrentIndex(row_index(window, 2, 0))
     assert window.reader.textCursor().selectedText() == "Is it over?"
     assert window.recent.paths() == [article.resolve()]
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.models import Figure, Note, Question, Statement
+from tests.ui.proposals_view import details, row_count, row_index
 from ui.main_window import MainWindow
-from ui.proposals import PROPOSAL_ROLE
-
-
-def group(win: MainWindow, index: int):
-    return win.proposals.tree.topLevelItem(index)
+from ui.proposals_model import ROW_ROLE
 
 
 def section_items(win: MainWindow, title: str) -> list:
@@ -22,7 +19,7 @@ def test_accept_one_of_each_kind_with_the_keyboard(window: MainWindow, qtbot) ->
     tree = window.proposals.tree
     tree.setFocus()
     for index in range(3):  # statements, figures, questions
-        tree.setCurrentItem(group(window, index).child(0))
+        tree.setCurrentIndex(row_index(window, index, 0))
         qtbot.keyClick(tree, Qt.Key.Key_Return)
     statement = section_items(window, "Key statements")[0]
     figure = section_items(window, "Key figures")[0]
@@ -30,7 +27,7 @@ def test_accept_one_of_each_kind_with_the_keyboard(window: MainWindow, qtbot) ->
     assert isinstance(statement, Statement) and statement.speaker == "Volodymyr Zelenskyy"
     assert isinstance(figure, Figure) and figure.value == 10_000
     assert isinstance(question, Question) and question.text.endswith("Ukraine?")
-    assert group(window, 0).child(0).text(0).startswith("✓")
+    assert row_index(window, 0, 0).data().startswith("✓")
     assert window.isWindowModified()
     assert window.document.undo_stack.count() == 3
 
@@ -39,27 +36,27 @@ def test_accepting_moves_on_to_the_next_proposal(window: MainWindow, qtbot) -> N
     window.open_sample()
     tree = window.proposals.tree
     tree.setFocus()
-    first, second = group(window, 1).child(0), group(window, 1).child(1)
-    second_passage = second.data(0, PROPOSAL_ROLE)
-    tree.setCurrentItem(first)
+    first, second = row_index(window, 1, 0), row_index(window, 1, 1)
+    second_passage = second.data(ROW_ROLE).proposal
+    tree.setCurrentIndex(first)
     qtbot.keyClick(tree, Qt.Key.Key_Return)
-    assert tree.currentItem().data(0, PROPOSAL_ROLE) == second_passage
+    assert tree.currentIndex().data(ROW_ROLE).proposal == second_passage
 
 
 def test_reject_hides_and_restore_brings_back(window: MainWindow, qtbot) -> None:
     window.open_sample()
     tree = window.proposals.tree
-    count = group(window, 2).childCount()
+    count = row_count(window, 2)
     tree.setFocus()
-    tree.setCurrentItem(group(window, 2).child(0))
+    tree.setCurrentIndex(row_index(window, 2, 0))
     qtbot.keyClick(tree, Qt.Key.Key_Delete)
-    assert group(window, 2).childCount() == count - 1
+    assert row_count(window, 2) == count - 1
     assert len(window.briefing.rejected) == 1
     window.proposals.show_rejected.setChecked(True)
-    assert group(window, 2).childCount() == count
-    rejected = group(window, 2).child(0)
-    assert rejected.text(0).startswith("✗") and rejected.font(0).strikeOut()
-    tree.setCurrentItem(rejected)
+    assert row_count(window, 2) == count
+    rejected = row_index(window, 2, 0)
+    assert rejected.data().startswith("✗") and rejected.data(Qt.ItemDataRole.FontRole).strikeOut()
+    tree.setCurrentIndex(rejected)
     qtbot.keyClick(tree, Qt.Key.Key_Insert)
     assert window.briefing.rejected == ()
     window.undo_action.trigger()  # undo the restore: rejected again
@@ -68,7 +65,7 @@ def test_reject_hides_and_restore_brings_back(window: MainWindow, qtbot) -> None
 
 def test_accept_all_of_one_kind(window: MainWindow) -> None:
     window.open_sample()
-    extraction = window.extraction_for(window.current_source)
+    extraction = window.reviews.extraction(window.current_source.id)
     window.proposals.accept_all_actions["question"].trigger()
     assert len(section_items(window, "Open questions")) == len(extraction.questions)
     assert section_items(window, "Key statements") == ()
@@ -85,8 +82,8 @@ def test_clicking_a_highlight_selects_its_proposal(window: MainWindow, qtbot) ->
     cursor.setPosition(offset + 2)
     rect = window.reader.cursorRect(cursor)
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    current = window.proposals.tree.currentItem()
-    assert current.data(0, PROPOSAL_ROLE).text == "1,271"
+    current = window.proposals.tree.currentIndex()
+    assert current.data(ROW_ROLE).proposal.text == "1,271"
 
 
 def select_in_reader(win: MainWindow, passage: str) -> None:
@@ -138,15 +135,14 @@ def test_find_in_the_article(window: MainWindow, qtbot) -> None:
 def test_a_vague_figure_is_reviewed_and_accepted_as_a_range(window: MainWindow, qtbot) -> None:
     window.open_sample()
     tree = window.proposals.tree
-    figures = group(window, 1)
     vague = next(
-        figures.child(i)
-        for i in range(figures.childCount())
-        if figures.child(i).text(0).startswith("thousands of")
+        row_index(window, 1, i)
+        for i in range(row_count(window, 1))
+        if row_index(window, 1, i).data().startswith("thousands of")
     )
-    assert vague.text(1).startswith("≈\u00a01,000–10,000 · ")
+    assert details(vague).startswith("≈\u00a01,000–10,000 · ")
     tree.setFocus()
-    tree.setCurrentItem(vague)
+    tree.setCurrentIndex(vague)
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     figure = section_items(window, "Key figures")[0]
     assert (figure.value, figure.value_high, figure.approximate) == (1000, 10_000, True)

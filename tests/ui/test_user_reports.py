@@ -7,9 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import wait_loaded
-from tests.ui.test_review import group, section_items, select_in_reader
+from tests.ui.proposals_view import row_count, row_index
+from tests.ui.test_review import section_items, select_in_reader
 from ui.main_window import MainWindow
-from ui.proposals import KEY_ROLE
+from ui.proposals_model import KEY_ROLE
 from ui.reader import display_text
 
 
@@ -38,10 +39,10 @@ def test_accepting_a_rejected_proposal_unrejects_it(window: MainWindow, qtbot) -
     window.open_sample()
     tree = window.proposals.tree
     tree.setFocus()
-    tree.setCurrentItem(group(window, 1).child(0))
+    tree.setCurrentIndex(row_index(window, 1, 0))
     qtbot.keyClick(tree, Qt.Key.Key_Delete)
     window.proposals.show_rejected.setChecked(True)
-    tree.setCurrentItem(group(window, 1).child(0))
+    tree.setCurrentIndex(row_index(window, 1, 0))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.briefing.rejected == ()
     assert len(section_items(window, "Key figures")) == 1
@@ -51,10 +52,9 @@ def test_keyboard_review_runs_on_into_the_next_group(window: MainWindow, qtbot) 
     window.open_sample()
     tree = window.proposals.tree
     tree.setFocus()
-    statements = group(window, 0)
-    tree.setCurrentItem(statements.child(statements.childCount() - 1))
+    tree.setCurrentIndex(row_index(window, 0, row_count(window, 0) - 1))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
-    assert tree.currentItem().data(0, KEY_ROLE).startswith("figure:")
+    assert tree.currentIndex().data(KEY_ROLE).startswith("figure:")
 
 
 def test_a_second_capture_selects_the_new_item(window: MainWindow, qtbot) -> None:
