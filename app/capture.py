@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from app.anchors import make_anchor
 from app.extraction import Extraction
@@ -22,7 +22,17 @@ from app.models import (
 )
 from app.proposals import item_from_proposal
 
-_Proposal = TypeVar("_Proposal")
+
+class _Ranged(Protocol):
+    """A proposal's place in the text."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_Proposal = TypeVar("_Proposal", bound=_Ranged)
 _QUOTE_MARKS = '"“”„«»'
 
 
@@ -74,9 +84,9 @@ def _figure(anchor: Anchor, passage: str, source: Source, start: int, end: int) 
     if not found:
         return Figure(anchor=anchor, text=passage)
     # The same conversion as an accepted proposal, but with the user's own passage.
-    return item_from_proposal(source, found[0]).model_copy(
-        update={"anchor": anchor, "text": passage}
-    )
+    figure = item_from_proposal(source, found[0])
+    assert isinstance(figure, Figure)  # a proposed figure always becomes one
+    return figure.model_copy(update={"anchor": anchor, "text": passage})
 
 
 def _question(

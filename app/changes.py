@@ -11,8 +11,16 @@ from dataclasses import dataclass, field
 
 from app.models import Briefing, Section
 
-HEADER_NAMES = ("title", "date", "author", "marking", "bottom_line", "likelihood", "style",
-                "template")  # fmt: skip
+HEADER_NAMES = (
+    "title",
+    "date",
+    "author",
+    "marking",
+    "bottom_line",
+    "likelihood",
+    "style",
+    "template",
+)
 
 
 @dataclass(frozen=True)

@@ -73,12 +73,13 @@ def add_items(briefing: Briefing, items: Sequence[Item]) -> Briefing:
     """Put many items, in order, each into the section for its kind (else 'Unsorted')."""
     if not items:
         return briefing
-    if any(section_for_kind(briefing, item.kind) is None for item in items):
+    kinds = {item.kind for item in items}
+    if any(section_for_kind(briefing, kind) is None for kind in kinds):
         briefing = _ensure_unsorted(briefing)
+    home = {kind: (section_for_kind(briefing, kind) or _unsorted(briefing)).id for kind in kinds}
     landing: dict[str, list[Item]] = {}
     for item in items:
-        target = section_for_kind(briefing, item.kind) or _unsorted(briefing)
-        landing.setdefault(target.id, []).append(item)
+        landing.setdefault(home[item.kind], []).append(item)
     sections = tuple(
         s.model_copy(update={"items": (*s.items, *landing[s.id])}) if s.id in landing else s
         for s in briefing.sections
@@ -231,7 +232,14 @@ def _validated(briefing: Briefing, update: dict[str, Any]) -> Briefing:
     # Validate only the changed fields: re-validating whole articles on every keystroke
     # would make typing in a long briefing slow.
     checked = {
-        name: TypeAdapter(Briefing.model_fields[name].annotation).validate_python(value)
+        name: TypeAdapter(_annotation(name)).validate_python(value)
         for name, value in update.items()
     }
     return briefing.model_copy(update=checked)
+
+
+def _annotation(field: str) -> Any:
+    annotation = Briefing.model_fields[field].annotation
+    if annotation is None:  # every Briefing field is annotated; pydantic's type allows None
+        raise EditError(f"{field} has no type to check against")
+    return annotation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import uuid
 from enum import StrEnum
@@ -62,10 +63,17 @@ class Source(Frozen):
 
     def paragraph_number(self, offset: int) -> int | None:
         """1-based number of the paragraph holding offset, for citations."""
-        for number, paragraph in enumerate(self.paragraphs, start=1):
-            if paragraph.start <= offset <= paragraph.end:
-                return number
+        # Paragraphs are in text order: a binary search, since views ask this for every
+        # item they show and a long report has thousands of paragraphs.
+        found = bisect.bisect_right(self.paragraphs, offset, key=_range_start) - 1
+        for index in (found - 1, found):  # an offset on a shared border is the first's
+            if index >= 0 and self.paragraphs[index].start <= offset <= self.paragraphs[index].end:
+                return index + 1
         return None
+
+
+def _range_start(text_range: TextRange) -> int:
+    return text_range.start
 
 
 class Anchor(Frozen):
@@ -133,7 +141,7 @@ class ItemBase(Frozen):
 
     @property
     def grade(self) -> str:
-        """"B2", "B?" or "" for an ungraded item."""
+        """ "B2", "B?" or "" for an ungraded item."""
         if not (self.reliability or self.credibility):
             return ""
         return f"{self.reliability or '?'}{self.credibility or '?'}"
@@ -192,9 +200,13 @@ FORBIDDEN_IN_FILE_NAMES = frozenset('/\\:*?"<>|\0')
 
 def bare_docx_name(name: str) -> str:
     """name itself if it is a .docx file name without folders (or ""); ValueError if not."""
-    if name and (set(name) & FORBIDDEN_IN_FILE_NAMES or name.startswith(".")
-                 or not name.lower().endswith(".docx") or not name.isprintable()
-                 or len(name.encode("utf-8")) > 120):  # fmt: skip
+    if name and (
+        set(name) & FORBIDDEN_IN_FILE_NAMES
+        or name.startswith(".")
+        or not name.lower().endswith(".docx")
+        or not name.isprintable()
+        or len(name.encode("utf-8")) > 120
+    ):
         raise ValueError("the reference document must be a .docx file name, without folders")
     return name
 

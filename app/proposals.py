@@ -81,9 +81,7 @@ def briefing_from_article(source: Source, extraction: Extraction) -> Briefing:
     sections = default_sections()
     items = [item_from_proposal(source, p) for p in all_proposals(extraction)]
     filled = tuple(
-        section.model_copy(
-            update={"items": tuple(i for i in items if i.kind in section.kinds)}
-        )
+        section.model_copy(update={"items": tuple(i for i in items if i.kind in section.kinds)})
         for section in sections
     )
     return Briefing(title=source.title, sections=filled, sources=(source,))

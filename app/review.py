@@ -39,14 +39,8 @@ class ProposalRow:
     key: str
     kind: str
     proposal: Proposal
-
-    @property
-    def start(self) -> int:
-        return self.proposal.start
-
-    @property
-    def end(self) -> int:
-        return self.proposal.end
+    start: int
+    end: int
 
     def describe(self) -> tuple[str, str]:
         return describe(self.proposal)
@@ -65,17 +59,27 @@ class ReviewSession:
     rows: dict[str, tuple[ProposalRow, ...]] = field(default_factory=dict)
     text: str = ""  # the text the proposals were found in (undo may bring back another)
 
+    # Derived once per extraction, so states() after each decision costs set operations.
+    _all_open: dict[str, ReviewState] = field(default_factory=dict, repr=False)
+    _by_passage: dict[tuple[str, int, int], str] = field(default_factory=dict, repr=False)
+
     def set_extraction(self, source: Source, extraction: Extraction) -> None:
         self.extraction = extraction
         self.rows = proposal_rows(source, extraction)
         self.text = source.text
+        every = [row for rows in self.rows.values() for row in rows]
+        self._all_open = dict.fromkeys((row.key for row in every), ReviewState.OPEN)
+        self._by_passage = {(row.kind, row.start, row.end): row.key for row in every}
 
     def is_extracted(self, source: Source) -> bool:
         """True when the proposals held are those of source's text as it is now."""
         return self.extraction is not None and self.text == source.text
 
     def states(self, briefing: Briefing) -> dict[str, ReviewState]:
-        return review_states(self.source_id, self.rows, briefing)
+        """Each proposal's state in briefing (see review_states)."""
+        states = self._all_open.copy()
+        _mark_decisions(states, self._by_passage, self.source_id, briefing)
+        return states
 
     def row(self, key: str) -> ProposalRow | None:
         return next((r for rows in self.rows.values() for r in rows if r.key == key), None)
@@ -83,36 +87,49 @@ class ReviewSession:
 
 def proposal_rows(source: Source, extraction: Extraction) -> dict[str, tuple[ProposalRow, ...]]:
     """Every proposal of extraction as a row, grouped by kind in the extractor's order."""
-    lists = {
+    lists: dict[str, Sequence[Proposal]] = {
         "statement": extraction.statements,
         "figure": extraction.figures,
         "question": extraction.questions,
     }
     return {
-        kind: tuple(ProposalRow(proposal_key(source, p), kind, p) for p in proposals)
-        for kind, proposals in lists.items()
+        kind: tuple(ProposalRow(proposal_key(source, p), kind, p, p.start, p.end) for p in found)
+        for kind, found in lists.items()
     }
 
 
 def review_states(source_id: str, rows: Rows, briefing: Briefing) -> dict[str, ReviewState]:
     """Each row's state: accepted when an item of its kind sits on its passage, else rejected
     when the user rejected it, else open."""
-    taken = {
-        (item.kind, item.anchor.start, item.anchor.end)
-        for item in briefing.items()
-        if item.anchor is not None and item.anchor.source_id == source_id
-    }
-    rejected = set(briefing.rejected)
-    states: dict[str, ReviewState] = {}
-    for kind_rows in rows.values():
-        for row in kind_rows:
-            if (row.kind, row.start, row.end) in taken:
-                states[row.key] = ReviewState.ACCEPTED
-            elif row.key in rejected:
-                states[row.key] = ReviewState.REJECTED
-            else:
-                states[row.key] = ReviewState.OPEN
+    every = [row for kind_rows in rows.values() for row in kind_rows]
+    states = dict.fromkeys((row.key for row in every), ReviewState.OPEN)
+    by_passage = {(row.kind, row.start, row.end): row.key for row in every}
+    _mark_decisions(states, by_passage, source_id, briefing)
     return states
+
+
+def _mark_decisions(
+    states: dict[str, ReviewState],
+    by_passage: Mapping[tuple[str, int, int], str],
+    source_id: str,
+    briefing: Briefing,
+) -> None:
+    # Set operations, not a loop per row: an article can have tens of thousands of
+    # proposals, and this runs after every decision.
+    states.update(dict.fromkeys(set(briefing.rejected).intersection(states), ReviewState.REJECTED))
+    taken = taken_passages(source_id, briefing)
+    accepted = (by_passage[span] for span in taken.intersection(by_passage))
+    states.update(dict.fromkeys(accepted, ReviewState.ACCEPTED))
+
+
+def taken_passages(source_id: str, briefing: Briefing) -> set[tuple[str, int, int]]:
+    """(kind, start, end) of every item anchored in the article source_id."""
+    return {
+        (item.kind, anchor.start, anchor.end)
+        for section in briefing.sections
+        for item in section.items
+        if (anchor := item.anchor) is not None and anchor.source_id == source_id
+    }
 
 
 def shown_rows(

@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -18,18 +19,20 @@ BRIEFING_SCHEMA_VERSION = 3
 BRIEFING_SUFFIX = ".briefing"
 MAX_BRIEFING_BYTES = 200 * 1024 * 1024
 
+# A file's JSON object as read, before validation: its values are whatever the file holds.
+JsonDocument = dict[str, Any]
 # migrate steps: version N -> N + 1, each a pure function on the raw JSON document.
-Migration = Callable[[dict], dict]
+Migration = Callable[[JsonDocument], JsonDocument]
 
 
-def _v1_to_v2(document: dict) -> dict:
+def _v1_to_v2(document: JsonDocument) -> JsonDocument:
     """Version 2 remembers rejected proposals; a version 1 briefing has rejected none."""
     if isinstance(document.get("briefing"), dict):
         document["briefing"].setdefault("rejected", [])
     return document
 
 
-def _v2_to_v3(document: dict) -> dict:
+def _v2_to_v3(document: JsonDocument) -> JsonDocument:
     """Version 3 adds the export style, the bottom line's likelihood and item grades; their
     defaults are what a version 2 briefing meant. The version still moves on, so that an
     older app refuses a newer file clearly instead of tripping over unknown fields."""
@@ -46,9 +49,12 @@ class StorageError(Exception):
 def save_briefing(briefing: Briefing, path: str | Path) -> None:
     """Write briefing to path atomically: the old file survives any failure mid-save."""
     write_json_document(
-        Path(path), file_format=BRIEFING_FORMAT, schema_version=BRIEFING_SCHEMA_VERSION,
-        key="briefing", payload=briefing.model_dump(mode="json"),
-    )  # fmt: skip
+        Path(path),
+        file_format=BRIEFING_FORMAT,
+        schema_version=BRIEFING_SCHEMA_VERSION,
+        key="briefing",
+        payload=briefing.model_dump(mode="json"),
+    )
 
 
 def write_json_document(
@@ -56,7 +62,9 @@ def write_json_document(
 ) -> None:
     """A versioned JSON file of this app ({format, schema_version, key: payload}), atomically."""
     document = {"format": file_format, "schema_version": schema_version, key: payload}
-    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    # No indent: json's C encoder only runs without one, and a briefing of tens of thousands
+    # of items then writes in a tenth of the time (autosave runs on the GUI thread).
+    data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     atomic_write_bytes(path, data)
 
 
@@ -73,7 +81,7 @@ def load_briefing(path: str | Path) -> Briefing:
         raise StorageError(f"{path.name} is damaged: {first_problem(error)}") from None
 
 
-def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> dict:
+def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> JsonDocument:
     """The JSON object in path, checked to be of expected_format; StorageError if not."""
     raw = read_bounded(path, max_bytes, what="a file of this app")
     try:
@@ -81,8 +89,10 @@ def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> d
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StorageError(f"{path.name} is damaged and cannot be opened ({error}).") from None
     except (RecursionError, ValueError):  # nesting thousands deep, numbers of 5,000 digits
-        raise StorageError(f"{path.name} is damaged: its JSON is nested or sized beyond "
-                           "what a file of this app holds.") from None  # fmt: skip
+        raise StorageError(
+            f"{path.name} is damaged: its JSON is nested or sized beyond "
+            "what a file of this app holds."
+        ) from None
     if not isinstance(document, dict) or document.get("format") != expected_format:
         raise StorageError(f"{path.name} is not a {expected_format.split('/')[-1]} file.")
     return document
@@ -97,8 +107,9 @@ def read_bounded(path: Path, max_bytes: int, *, what: str) -> bytes:
     try:
         if not path.is_file():
             missing = not path.exists()
-            raise StorageError(f"{path} does not exist." if missing
-                               else f"{path.name} is not a regular file.")  # fmt: skip
+            raise StorageError(
+                f"{path} does not exist." if missing else f"{path.name} is not a regular file."
+            )
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)
     except OSError as error:
@@ -108,7 +119,9 @@ def read_bounded(path: Path, max_bytes: int, *, what: str) -> bytes:
     return data
 
 
-def migrate(document: dict, steps: dict[int, Migration], current: int, *, name: str) -> dict:
+def migrate(
+    document: JsonDocument, steps: dict[int, Migration], current: int, *, name: str
+) -> JsonDocument:
     """Bring document up to schema version current, one step at a time."""
     version = document.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:

@@ -44,8 +44,10 @@ def user_template_files() -> tuple[list[tuple[Path, Template]], list[str]]:
             problems.append(str(error))
             continue
         if is_builtin(template):  # it would pass for the built-in one in every list
-            problems.append(f"{path.name} uses the name of a built-in template, "
-                            f"“{template.name}”; rename or remove the file.")  # fmt: skip
+            problems.append(
+                f"{path.name} uses the name of a built-in template, "
+                f"“{template.name}”; rename or remove the file."
+            )
             continue
         found.append((path, template))
     return found, problems
@@ -88,8 +90,9 @@ def save_user_template(template: Template, *, replace: bool = False) -> Path:
     a template naming a missing file could not be read back.
     """
     existing = _check_name_free(template.name, replace=replace)
-    if template.reference_docx and reference_docx_path(template.reference_docx) is None:
-        template = template.model_copy(update={"reference_docx": ""})
+    reference = template.style.reference_docx
+    if reference and reference_docx_path(reference) is None:
+        template = _with_reference(template, "")
     folder = user_templates_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -108,10 +111,10 @@ def import_template(source: Path, *, replace: bool = False) -> Template:
     """
     template = load_template(source)
     _check_name_free(template.name, replace=replace)
-    if template.reference_docx:
-        reference = checked_reference(source.parent / template.reference_docx)
-        stored = _store_reference(template.reference_docx, reference)
-        template = template.model_copy(update={"reference_docx": stored})
+    docx_name = template.style.reference_docx
+    if docx_name:
+        stored = _store_reference(docx_name, checked_reference(source.parent / docx_name))
+        template = _with_reference(template, stored)
     save_user_template(template, replace=replace)
     return template
 
@@ -127,18 +130,20 @@ def export_template(name: str, target: Path, *, overwrite: bool = False) -> Path
         target = target.with_name(target.name + TEMPLATE_SUFFIX)
     if target.exists() and not overwrite:
         raise StorageError(f"{target} already exists; choose another name or remove it first.")
-    reference = reference_docx_path(template.reference_docx)
-    if template.reference_docx and reference is None:
+    docx_name = template.style.reference_docx
+    reference = reference_docx_path(docx_name)
+    if docx_name and reference is None:
+        raise StorageError(f"The template's reference document, {docx_name}, is missing.")
+    data = reference.read_bytes() if reference is not None else None
+    beside = target.parent / docx_name  # only used when there is a reference .docx
+    if data is not None and beside.exists() and beside.read_bytes() != data:
         raise StorageError(
-            f"The template's reference document, {template.reference_docx}, is missing."
+            f"{beside} already exists and is a different document; export the "
+            "template to another folder."
         )
-    beside = target.parent / template.reference_docx if reference is not None else None
-    if beside is not None and beside.exists() and beside.read_bytes() != reference.read_bytes():
-        raise StorageError(f"{beside} already exists and is a different document; export the "
-                           "template to another folder.")  # fmt: skip
     save_template(template, target)
-    if beside is not None and not beside.exists():
-        atomic_write_bytes(beside, reference.read_bytes())
+    if data is not None and not beside.exists():
+        atomic_write_bytes(beside, data)
     return target
 
 
@@ -210,8 +215,10 @@ def reference_docx_bytes(name: str) -> tuple[bytes | None, str]:
         return None, ""
     path = reference_docx_path(name)
     if path is None:
-        return None, (f"The template's Word look, {name}, is not in your templates folder; "
-                      "the standard look was used.")  # fmt: skip
+        return None, (
+            f"The template's Word look, {name}, is not in your templates folder; "
+            "the standard look was used."
+        )
     try:
         return checked_reference(path), ""
     except StorageError as error:
@@ -253,6 +260,12 @@ def _store_reference(name: str, data: bytes) -> str:
 
 def _reason(error: OSError) -> str:
     return f"{error.strerror or error}."
+
+
+def _with_reference(template: Template, reference_docx: str) -> Template:
+    """template with its look naming another reference .docx (a bare name, or "")."""
+    style = template.style.model_copy(update={"reference_docx": reference_docx})
+    return template.model_copy(update={"style": style})
 
 
 def _renamed(template: Template, name: str) -> Template:

@@ -12,7 +12,6 @@ import json
 import unicodedata
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -22,11 +21,13 @@ from app.models import (
     Briefing,
     BriefingStyle,
     Frozen,
+    Item,
     ItemKind,
     Section,
-    bare_docx_name,
 )
 from app.storage import (
+    JsonDocument,
+    Migration,
     StorageError,
     first_problem,
     migrate,
@@ -35,7 +36,7 @@ from app.storage import (
 )
 
 TEMPLATE_FORMAT = "briefing-builder/template"
-TEMPLATE_SCHEMA_VERSION = 1
+TEMPLATE_SCHEMA_VERSION = 2
 TEMPLATE_SUFFIX = ".bbtemplate"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 _MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name, suffix included
@@ -52,24 +53,16 @@ class Template(Frozen):
     description: str = Field(default="", max_length=500)
     sections: tuple[TemplateSection, ...] = Field(min_length=1, max_length=50)
     marking: str = Field(default="", max_length=200)
-    header_text: str = Field(default="", max_length=200)
-    footer_text: str = Field(default="", max_length=200)
-    page_size: Literal["A4", "Letter"] = "A4"
-    reference_docx: str = ""  # a bare file name beside the template file, or "" for ours
-    numbered_items: bool = False
-    citation_style: Literal["numbered", "inline"] = "numbered"
     author: str = Field(default="", max_length=120)
-    organisation: str = Field(default="", max_length=120)
-    grading: bool = False  # Admiralty source reliability (A–F) and credibility (1–6)
-    likelihood_terms: tuple[Annotated[str, Field(max_length=60)], ...] = Field(
-        default=(), max_length=12
-    )
+    # The look a briefing made from this template carries with it. Its reference_docx is a
+    # bare file name beside the template file, or "" for ours.
+    style: BriefingStyle = BriefingStyle()
 
     @field_validator("name")
     @classmethod
     def _plain_name(cls, name: str) -> str:
         if set(name) & FORBIDDEN_IN_FILE_NAMES or name.strip() != name or name in (".", ".."):
-            raise ValueError("a template name may not contain / \\ : * ? \" < > | or edge spaces")
+            raise ValueError('a template name may not contain / \\ : * ? " < > | or edge spaces')
         if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
             # Control and invisible characters (escapes, bidi overrides, zero-width spaces)
             # would let one name pass for another in lists and terminals.
@@ -78,25 +71,21 @@ class Template(Frozen):
             raise ValueError("the template name is too long")
         return unicodedata.normalize("NFC", name)
 
-    @field_validator("reference_docx")
-    @classmethod
-    def _bare_file_name(cls, name: str) -> str:
-        return bare_docx_name(name)
-
-    def style(self) -> BriefingStyle:
-        """The export settings a briefing made from this template carries with it."""
-        return BriefingStyle(**{name: getattr(self, name) for name in BriefingStyle.model_fields})
-
     def new_briefing(self) -> Briefing:
+        """An empty briefing with this template's sections, marking, author and look."""
         return Briefing(
-            sections=self.new_sections(), marking=self.marking, author=self.author,
-            style=self.style(), template=self.name,
-        )  # fmt: skip
+            sections=self.new_sections(),
+            marking=self.marking,
+            author=self.author,
+            style=self.style,
+            template=self.name,
+        )
 
     def new_sections(self) -> tuple[Section, ...]:
         """Empty sections for a new briefing made from this template."""
-        return tuple(Section(title=s.title, kinds=s.kinds, guidance=s.guidance)
-                     for s in self.sections)
+        return tuple(
+            Section(title=s.title, kinds=s.kinds, guidance=s.guidance) for s in self.sections
+        )
 
 
 @functools.cache  # read once per process: listing and lookups ask for them repeatedly
@@ -114,10 +103,10 @@ def load_template(path: str | Path) -> Template:
         path, expected_format=TEMPLATE_FORMAT, max_bytes=MAX_TEMPLATE_BYTES
     )
     template = _parse(document, path.name)
-    if template.reference_docx and not (path.parent / template.reference_docx).is_file():
+    reference = template.style.reference_docx
+    if reference and not (path.parent / reference).is_file():
         raise StorageError(
-            f"{path.name} names a reference document, {template.reference_docx}, "
-            "that is not beside it."
+            f"{path.name} names a reference document, {reference}, that is not beside it."
         )
     return template
 
@@ -134,14 +123,44 @@ def parse_template(data: bytes, name: str) -> Template:
 
 
 def save_template(template: Template, path: str | Path) -> None:
+    """Write template to path in the current file format, atomically."""
     write_json_document(
-        Path(path), file_format=TEMPLATE_FORMAT, schema_version=TEMPLATE_SCHEMA_VERSION,
-        key="template", payload=template.model_dump(mode="json"),
-    )  # fmt: skip
+        Path(path),
+        file_format=TEMPLATE_FORMAT,
+        schema_version=TEMPLATE_SCHEMA_VERSION,
+        key="template",
+        payload=template.model_dump(mode="json"),
+    )
 
 
-def _parse(document: dict, name: str) -> Template:
-    document = migrate(document, {}, TEMPLATE_SCHEMA_VERSION, name=name)
+# The look's fields as version 1 held them, loose beside the template's name (frozen here:
+# the version 1 format does not change when BriefingStyle does).
+_V1_STYLE_FIELDS = (
+    "page_size",
+    "header_text",
+    "footer_text",
+    "reference_docx",
+    "numbered_items",
+    "citation_style",
+    "organisation",
+    "grading",
+    "likelihood_terms",
+)
+
+
+def _v1_to_v2(document: JsonDocument) -> JsonDocument:
+    """Version 2 holds the look in one `style` object, the BriefingStyle a briefing keeps."""
+    template = document.get("template")
+    if isinstance(template, dict) and "style" not in template:
+        template["style"] = {k: template.pop(k) for k in _V1_STYLE_FIELDS if k in template}
+    return document
+
+
+TEMPLATE_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+
+
+def _parse(document: JsonDocument, name: str) -> Template:
+    document = migrate(document, TEMPLATE_MIGRATIONS, TEMPLATE_SCHEMA_VERSION, name=name)
     try:
         return Template.model_validate(document["template"])
     except KeyError:
@@ -158,8 +177,8 @@ def apply_template(briefing: Briefing, template: Template) -> Briefing:
     """
     sections = list(template.new_sections())
     by_title = {s.title.casefold(): i for i, s in enumerate(sections)}
-    placed: list[list] = [[] for _ in sections]
-    unsorted = []
+    placed: list[list[Item]] = [[] for _ in sections]
+    unsorted: list[Item] = []
     for old in briefing.sections:
         for item in old.items:
             index = by_title.get(old.title.casefold())
@@ -178,13 +197,15 @@ def apply_template(briefing: Briefing, template: Template) -> Briefing:
         else:
             held = filled[index]
             filled[index] = held.model_copy(update={"items": (*held.items, *unsorted)})
-    return briefing.model_copy(update={
-        "sections": tuple(filled),
-        "template": template.name,
-        "marking": briefing.marking or template.marking,
-        "author": briefing.author or template.author,
-        "style": template.style(),
-    })  # fmt: skip  # a likelihood the template does not list stays; the export warns
+    return briefing.model_copy(
+        update={
+            "sections": tuple(filled),
+            "template": template.name,
+            "marking": briefing.marking or template.marking,
+            "author": briefing.author or template.author,
+            "style": template.style,
+        }
+    )  # a likelihood the template does not list stays; the export warns
 
 
 def template_from_briefing(briefing: Briefing, name: str, description: str = "") -> Template:
@@ -193,13 +214,19 @@ def template_from_briefing(briefing: Briefing, name: str, description: str = "")
     Raises ValueError (from validation) when name is not a usable template name.
     """
     sections = tuple(
-        TemplateSection(title=s.title.strip()[:120] or "Untitled section", kinds=s.kinds,
-                        guidance=s.guidance[:2000])
+        TemplateSection(
+            title=s.title.strip()[:120] or "Untitled section",
+            kinds=s.kinds,
+            guidance=s.guidance[:2000],
+        )
         for s in briefing.sections
         if s.title != UNSORTED  # a holding pen for one briefing's leftovers, not structure
     ) or (TemplateSection(title="Key points"),)
-    style = briefing.style.model_dump()
     return Template(
-        name=name, description=description[:500], sections=sections[:50],
-        marking=briefing.marking[:200], author=briefing.author[:120], **style,
-    )  # fmt: skip
+        name=name,
+        description=description[:500],
+        sections=sections[:50],
+        marking=briefing.marking[:200],
+        author=briefing.author[:120],
+        style=briefing.style,
+    )

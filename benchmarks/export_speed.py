@@ -97,9 +97,15 @@ def convert(soffice: str, docx: Path, profile: Path) -> None:
     pdf = docx.with_suffix(".pdf")
     pdf.unlink(missing_ok=True)
     args = [
-        soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}",
-        "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx),
-    ]  # fmt: skip
+        soffice,
+        "--headless",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(docx.parent),
+        str(docx),
+    ]
     out = subprocess.run(args, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT)
     if out.returncode != 0 or not pdf.exists():
         raise SystemExit(f"soffice did not convert {docx.name}: {out.stderr[-2000:]}")

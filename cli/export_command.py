@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--encoding", help="read a text article in this encoding")
     parser.add_argument(
-        "--template", metavar="NAME", help="lay the briefing out in this template's sections "
+        "--template",
+        metavar="NAME",
+        help="lay the briefing out in this template's sections "
         "and page size (see 'briefing-builder templates list')",
     )
     return parser

@@ -59,7 +59,7 @@ def _extract_all(paths: list[str], encoding: str | None, output: str) -> int:
     return failures
 
 
-def extract_path(path: str, *, encoding: str | None = None) -> dict:
+def extract_path(path: str, *, encoding: str | None = None) -> dict[str, object]:
     """The contract object for one article file."""
     source = import_file(path, encoding=encoding)
     return {"path": path, "text": source.text, **extract(source).as_contract()}

@@ -10,15 +10,29 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
+from typing import Protocol, cast
 
-from cli import export_command, extract_command, templates_command
 
-SUBCOMMANDS = {
-    "extract": extract_command,
-    "export": export_command,
-    "templates": templates_command,
+class Subcommand(Protocol):
+    """A module of this package that runs one subcommand and gives its exit status."""
+
+    def run(self, argv: Sequence[str]) -> int: ...
+
+
+# Modules, imported only when their command runs: the window must not wait for the
+# exporters (python-docx, reportlab) that only `export` needs.
+SUBCOMMANDS: dict[str, str] = {
+    "extract": "cli.extract_command",
+    "export": "cli.export_command",
+    "templates": "cli.templates_command",
 }
+
+
+def subcommand(name: str) -> Subcommand:
+    """The module that runs the subcommand name."""
+    return cast(Subcommand, import_module(SUBCOMMANDS[name]))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         try:
-            status = SUBCOMMANDS[args[0]].run(args[1:])
+            status = subcommand(args[0]).run(args[1:])
             sys.stdout.flush()
         except BrokenPipeError:
             # The reader went away ("| head"): stop quietly, as command-line tools do, and
@@ -46,8 +60,19 @@ def _window_parser() -> argparse.ArgumentParser:
         + ", ".join(f"'briefing-builder {name} --help'" for name in SUBCOMMANDS),
     )
     parser.add_argument("file", nargs="?", help="an article or a .briefing file to open")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for: every start of the window need not."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
 
 
 def _open_window(args: list[str]) -> int:

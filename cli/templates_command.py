@@ -58,10 +58,15 @@ def _list(options: argparse.Namespace) -> int:
         print(f"briefing-builder: skipped: {problem}", file=sys.stderr)
     if options.format == "json":
         rows = [
-            {"name": t.name, "description": t.description, "builtin": is_builtin(t),
-             "sections": [s.title for s in t.sections], "page_size": t.page_size}
+            {
+                "name": t.name,
+                "description": t.description,
+                "builtin": is_builtin(t),
+                "sections": [s.title for s in t.sections],
+                "page_size": t.style.page_size,
+            }
             for t in templates
-        ]  # fmt: skip
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for template in templates:

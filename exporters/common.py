@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -34,6 +35,6 @@ def resource_bytes(name: str) -> bytes:
     return files("resources").joinpath(name).read_bytes()
 
 
-def resource_path(name: str):
+def resource_path(name: str) -> AbstractContextManager[Path]:
     """A context manager giving a real path of a resource (fonts need a file name)."""
     return as_file(files("resources").joinpath(name))

@@ -53,8 +53,12 @@ def register_fonts() -> str:
     for name, file_name in SANS_FACES.items():
         with resource_path(f"fonts/{file_name}") as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
-    for bold, italic, suffix in ((0, 0, ""), (1, 0, " Bold"), (0, 1, " Oblique"),
-                                 (1, 1, " Bold Oblique")):
+    for bold, italic, suffix in (
+        (0, 0, ""),
+        (1, 0, " Bold"),
+        (0, 1, " Oblique"),
+        (1, 1, " Bold Oblique"),
+    ):
         addMapping(SANS, bold, italic, f"{SANS}{suffix}")
     return SANS
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, assert_never
 
 import docx
 from docx.document import Document
@@ -29,16 +31,32 @@ REFERENCE_DOCX = "reference.docx"
 PROPERTY_LIMIT = 255
 
 
-def docx_bytes(document_layout: b.DocumentLayout, *, reference: bytes | None = None) -> bytes:
-    """The layout as the bytes of a .docx file."""
+class _HeaderOrFooter(Protocol):
+    """What _furnish uses of a section's header or footer (python-docx names no public type)."""
+
+    @property
+    def paragraphs(self) -> list[WordParagraph]: ...
+    def add_paragraph(self) -> WordParagraph: ...
+
+
+def docx_bytes(
+    document_layout: b.DocumentLayout,
+    *,
+    reference: bytes | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The layout as the bytes of a .docx file; progress, if given, hears (blocks written,
+    blocks in all) as the work goes on."""
     document = _open_reference(reference)
     _clear_body(document)
     style_ids = _StyleIds(document)
     _page_setup(document, document_layout, style_ids)
     _properties(document, document_layout)
-    writer = _BlockWriter(document, style_ids)
-    for block in document_layout.blocks:
+    writer = _BlockWriter(document, style_ids, _text_width(document_layout))
+    for done, block in enumerate(document_layout.blocks, start=1):
         writer.write(block)
+        if progress is not None:
+            progress(done, len(document_layout.blocks))
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -104,15 +122,13 @@ class _StyleIds:
     """
 
     def __init__(self, document: Document) -> None:
-        self._ids = {style.name: style.style_id for style in document.styles}
+        self._ids: dict[str, str] = {style.name: style.style_id for style in document.styles}
 
     def __getitem__(self, name: str) -> str:
         try:
             return self._ids[name]
         except KeyError:
-            raise ExportError(
-                f"The Word reference document has no style named '{name}'."
-            ) from None
+            raise ExportError(f"The Word reference document has no style named '{name}'.") from None
 
     def paragraph(self, paragraph: WordParagraph, name: str) -> None:
         paragraph._p.get_or_add_pPr().style = self[name]
@@ -134,12 +150,15 @@ def _page_setup(
     top = [(marking, styles.MARKING), (header_text, styles.HEADER)]
     bottom = [(document_layout.footer_text, styles.FOOTER), (marking, styles.MARKING)]
     _furnish(section.header, [line for line in top if line[0]], style_ids)
-    paragraphs = _furnish(section.footer, [*[line for line in bottom if line[0]],
-                                           ("", styles.FOOTER)], style_ids)  # fmt: skip
+    paragraphs = _furnish(
+        section.footer, [*[line for line in bottom if line[0]], ("", styles.FOOTER)], style_ids
+    )
     _page_x_of_y(paragraphs[-1])
 
 
-def _furnish(part, lines: list[tuple[str, str]], style_ids: _StyleIds) -> list[WordParagraph]:
+def _furnish(
+    part: _HeaderOrFooter, lines: list[tuple[str, str]], style_ids: _StyleIds
+) -> list[WordParagraph]:
     """A header or footer holding one paragraph per (text, style) line."""
     paragraphs = [part.paragraphs[0]]
     paragraphs += [part.add_paragraph() for _ in lines[1:]]
@@ -159,8 +178,13 @@ def _page_x_of_y(paragraph: WordParagraph) -> None:
 
 def _field(paragraph: WordParagraph, instruction: str, placeholder: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
-                       ("text", placeholder), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("text", placeholder),
+        ("end", None),
+    ):
         run = paragraph.add_run()
         if kind == "instr":
             element = OxmlElement("w:instrText")
@@ -194,27 +218,34 @@ def _property(text: str) -> str:
 class _BlockWriter:
     """One method per block kind; styles by name only."""
 
-    def __init__(self, document: Document, style_ids: _StyleIds) -> None:
+    def __init__(self, document: Document, style_ids: _StyleIds, text_width: int) -> None:
         self.document = document
         self.ids = style_ids
+        self.text_width = text_width  # between the margins, in EMU
         self.list_number_id: str | None = None  # the numbering a continued list carries on
         self.next_list_number = 1  # the number Word shows next if the list carries on
 
     def write(self, block: b.Block) -> None:
-        if isinstance(block, b.Heading):
-            self._paragraph((b.Span(block.text),), block.style)
-        elif isinstance(block, b.Paragraph):
-            self._paragraph(block.spans, block.style)
-        elif isinstance(block, b.Quote):
-            self._quote(block)
-        elif isinstance(block, b.FigureTable):
-            self._table(block)
-        elif isinstance(block, b.NumberedList):
-            self._numbered_list(block)
-        elif isinstance(block, b.SourceList):
-            for entry in block.entries:
-                label = (b.Span(f"[{entry.number}]\t"),) if entry.number else ()
-                self._paragraph((*label, *entry.spans), b.SOURCE_ENTRY)
+        match block:
+            case b.Heading():
+                self._paragraph((b.Span(block.text),), block.style)
+            case b.Paragraph():
+                self._paragraph(block.spans, block.style)
+            case b.Quote():
+                self._quote(block)
+            case b.FigureTable():
+                self._table(block)
+            case b.NumberedList():
+                self._numbered_list(block)
+            case b.SourceList():
+                self._source_list(block)
+            case _:  # a new kind of block must be written here, not silently left out
+                assert_never(block)
+
+    def _source_list(self, sources: b.SourceList) -> None:
+        for entry in sources.entries:
+            label = (b.Span(f"[{entry.number}]\t"),) if entry.number else ()
+            self._paragraph((*label, *entry.spans), b.SOURCE_ENTRY)
 
     def _paragraph(self, spans: b.Spans, style: str) -> WordParagraph:
         paragraph = self.document.add_paragraph()
@@ -242,7 +273,7 @@ class _BlockWriter:
     def _table(self, figure_table: b.FigureTable) -> None:
         table = self.document.add_table(rows=1, cols=len(figure_table.header))
         table._tbl.tblPr.style = self.ids[styles.TABLE]
-        _column_widths(self.document, table, figure_table.column_widths)
+        _column_widths(table, figure_table.column_widths, self.text_width)
         for cell, title in zip(table.rows[0].cells, figure_table.header, strict=True):
             self._fill(cell.paragraphs[0], (b.Span(title),), b.TABLE_HEADING)
         _repeat_as_header(table)
@@ -276,9 +307,13 @@ def _hyperlink(paragraph: WordParagraph, text: str, url: str, style_id: str) -> 
     link.append(run._r)  # moves the run inside the hyperlink
 
 
-def _column_widths(document: Document, table: Table, fractions: tuple[float, ...]) -> None:
-    section = document.sections[0]
-    usable = section.page_width - section.left_margin - section.right_margin
+def _text_width(document_layout: b.DocumentLayout) -> int:
+    """The width between the margins that _page_setup sets, in EMU."""
+    width, _ = styles.PAGE_SIZES_MM[document_layout.page_size]
+    return Mm(width) - 2 * Mm(styles.MARGIN_MM)
+
+
+def _column_widths(table: Table, fractions: tuple[float, ...], usable: int) -> None:
     table.autofit = False
     for column, fraction in zip(table.columns, fractions, strict=True):
         column.width = int(usable * fraction)
@@ -299,8 +334,11 @@ def _restarted_numbering(document: Document, start: int) -> str | None:
         return None  # the reference styles lists without numbering: nothing to restart
     numbering = document.part.numbering_part.element
     abstract = next(
-        (n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))
-         if n.get(qn("w:numId")) == style_number.get(qn("w:val"))),
+        (
+            n.find(qn("w:abstractNumId")).get(qn("w:val"))
+            for n in numbering.findall(qn("w:num"))
+            if n.get(qn("w:numId")) == style_number.get(qn("w:val"))
+        ),
         None,
     )
     if abstract is None:
@@ -316,4 +354,3 @@ def _set_numbering(paragraph: WordParagraph, number_id: str) -> None:
     numbering = properties.get_or_add_numPr()
     numbering.get_or_add_ilvl().val = 0
     numbering.get_or_add_numId().val = int(number_id)
-

@@ -125,7 +125,8 @@ def widen_list_numbers(document) -> None:
     number = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == number_id)
     abstract_id = number.find(qn("w:abstractNumId")).get(qn("w:val"))
     abstract = next(
-        a for a in numbering.findall(qn("w:abstractNum"))
+        a
+        for a in numbering.findall(qn("w:abstractNum"))
         if a.get(qn("w:abstractNumId")) == abstract_id
     )
     level = abstract.find(qn("w:lvl"))
@@ -165,8 +166,11 @@ def define_character_styles(document) -> None:
 def define_table_style(document) -> None:
     table = document.styles.add_style(styles.TABLE, WD_STYLE_TYPE.TABLE)
     table.base_style = document.styles["Normal Table"]
-    properties = table.element.get_or_add_tblPr() if hasattr(table.element, "get_or_add_tblPr") \
+    properties = (
+        table.element.get_or_add_tblPr()
+        if hasattr(table.element, "get_or_add_tblPr")
         else _child(table.element, "w:tblPr")
+    )
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         line = OxmlElement(f"w:{edge}")

@@ -49,7 +49,7 @@ def under_template(briefing: Briefing, name: str) -> Briefing:
     grades and a likelihood, so its images show what grading looks like."""
     template = next(t for t in builtin_templates() if t.name == name)
     briefing = apply_template(briefing, template)
-    if template.grading:
+    if template.style.grading:
         grades = iter((("B", "2"), ("C", "3")))
         sections = []
         for section in briefing.sections:
@@ -57,12 +57,13 @@ def under_template(briefing: Briefing, name: str) -> Briefing:
             for item in section.items:
                 grade = next(grades, None) if isinstance(item, Statement) else None
                 if grade:
-                    item = item.model_copy(update={"reliability": grade[0],
-                                                   "credibility": grade[1]})  # fmt: skip
+                    item = item.model_copy(
+                        update={"reliability": grade[0], "credibility": grade[1]}
+                    )
                 items.append(item)
             sections.append(section.model_copy(update={"items": tuple(items)}))
         briefing = briefing.model_copy(update={"sections": tuple(sections)})
-    if template.likelihood_terms:
+    if template.style.likelihood_terms:
         briefing = set_header(briefing, "likelihood", "realistic possibility")
     return briefing
 
@@ -84,10 +85,20 @@ def export_and_render(briefing: Briefing, work: Path, prefix: Path) -> list[Path
         print("soffice not found: no images of the Word export")
         return written
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{work}/lo", "--headless", "--convert-to",
-         "pdf", "--outdir", str(work / "lo"), str(work / "sample.docx")],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation=file://{work}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work / "lo"),
+            str(work / "sample.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return written + render(work / "lo" / "sample.pdf", prefix.with_name(prefix.name + "-docx"))
 
 
@@ -102,8 +113,9 @@ def main() -> int:
     (DOCS / "templates").mkdir(exist_ok=True)
     for template in builtin_templates():
         styled = under_template(briefing, template.name)
-        written += export_and_render(styled, work / slug(template.name),
-                                     DOCS / "templates" / slug(template.name))  # fmt: skip
+        written += export_and_render(
+            styled, work / slug(template.name), DOCS / "templates" / slug(template.name)
+        )
     for path in written:
         print("wrote", path.relative_to(ROOT))
     return 0

@@ -61,8 +61,9 @@ def shoot_templates(app: QApplication, window) -> None:
     from app.templates import apply_template, template_from_briefing
     from ui.template_dialogs import TemplateManager, TemplatePicker
 
-    picker = TemplatePicker(library.all_templates(), title="Apply Template", action="Apply",
-                            parent=window)  # fmt: skip
+    picker = TemplatePicker(
+        library.all_templates(), title="Apply Template", action="Apply", parent=window
+    )
     picker.templates.list.setCurrentRow(0)
     picker.show()
     for _ in range(40):
@@ -82,7 +83,8 @@ def shoot_templates(app: QApplication, window) -> None:
     manager.close()
     window.document.apply("Apply template", apply_template(window.briefing, chosen))
     window.editor.header.likelihood.setCurrentIndex(
-        window.editor.header.likelihood.findData("realistic possibility"))
+        window.editor.header.likelihood.findData("realistic possibility")
+    )
     window.editor.header.likelihood.activated.emit(window.editor.header.likelihood.currentIndex())
     statement = window.briefing.sections[0].items[1]
     window.editor.select_item(statement.id)

@@ -40,3 +40,53 @@ def test_checker_sees_nested_and_lazy_imports(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from PySide6.QtCore import Qt\n    import docx.shared\n")
     assert imported_top_level_modules(module) == {"PySide6", "docx"}
+
+
+def ui_imports(path: Path) -> set[str]:
+    """The ui modules a ui module imports, anywhere in it (lazily or for type checking too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "ui":
+            found.update(f"ui.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("ui."):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("ui."))
+    return found
+
+
+def import_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One cycle in graph (module -> modules it imports), or [] when there is none."""
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> list[str]:
+        if module in path:
+            return [*path[path.index(module) :], module]
+        if module in done:
+            return []
+        for target in sorted(graph.get(module, ())):
+            if cycle := visit(target, [*path, module]):
+                return cycle
+        done.add(module)
+        return []
+
+    for module in sorted(graph):
+        if cycle := visit(module, []):
+            return cycle
+    return []
+
+
+def test_no_import_cycle_inside_ui() -> None:
+    graph = {
+        f"ui.{path.stem}": ui_imports(path)
+        for path in sorted((ROOT / "ui").glob("*.py"))
+        if path.stem != "__init__"
+    }
+    assert len(graph) > 10
+    assert import_cycle(graph) == []
+
+
+def test_cycle_finder_finds_a_cycle() -> None:
+    assert import_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert import_cycle({"a": {"b"}, "b": set()}) == []

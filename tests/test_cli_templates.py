@@ -18,9 +18,16 @@ ROOT = Path(__file__).resolve().parents[1]
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "BRIEFING_BUILDER_DATA_DIR": str(data)}
     return subprocess.run(
-        [sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True,
-        encoding="utf-8", timeout=120, check=False, stdin=subprocess.DEVNULL, env=env,
-    )  # fmt: skip
+        [sys.executable, "-m", "cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
 
 
 def test_list_as_json_gives_name_and_description(tmp_path: Path) -> None:
@@ -47,10 +54,15 @@ def test_export_import_and_show_a_template_of_ones_own(tmp_path: Path) -> None:
 
 def test_a_hostile_template_is_refused_with_a_message(tmp_path: Path) -> None:
     hostile = tmp_path / "evil.bbtemplate"
-    body = {"name": "Evil", "reference_docx": "../../../home/user/secret.docx",
-            "sections": [{"title": "A"}]}
-    hostile.write_text(json.dumps(
-        {"format": TEMPLATE_FORMAT, "schema_version": 1, "template": body}), encoding="utf-8")
+    body = {
+        "name": "Evil",
+        "reference_docx": "../../../home/user/secret.docx",
+        "sections": [{"title": "A"}],
+    }
+    hostile.write_text(
+        json.dumps({"format": TEMPLATE_FORMAT, "schema_version": 1, "template": body}),
+        encoding="utf-8",
+    )
 
     done = run_cli(tmp_path / "data", "templates", "import", str(hostile))
 
@@ -61,9 +73,14 @@ def test_a_hostile_template_is_refused_with_a_message(tmp_path: Path) -> None:
 def test_export_with_a_template_uses_its_sections_and_marking(tmp_path: Path) -> None:
     out = tmp_path / "sub.pdf"
     done = run_cli(
-        tmp_path, "export", "resources/sample-article.txt", "--template",
-        "Submission (UK style)", "-o", str(out),
-    )  # fmt: skip
+        tmp_path,
+        "export",
+        "resources/sample-article.txt",
+        "--template",
+        "Submission (UK style)",
+        "-o",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     assert "Background" in text and "Argument" in text and "OFFICIAL-SENSITIVE" in text
@@ -73,9 +90,13 @@ def test_a_reader_that_goes_away_ends_the_listing_quietly(tmp_path: Path) -> Non
     # "templates list | head -0": the pipe is closed before anything is written.
     env = {**os.environ, "BRIEFING_BUILDER_DATA_DIR": str(tmp_path)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "cli", "templates", "list", "--format", "json"], cwd=ROOT,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env,
-    )  # fmt: skip
+        [sys.executable, "-m", "cli", "templates", "list", "--format", "json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
     process.stdout.close()
     errors = process.stderr.read().decode()
     process.stderr.close()

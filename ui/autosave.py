@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from app.models import Briefing
 from app.paths import data_dir
@@ -179,3 +179,14 @@ def ask_recover(parent: QWidget, found: Recoverable, app_name: str) -> QMessageB
     box.button(QMessageBox.StandardButton.Yes).setText("&Recover")
     box.button(QMessageBox.StandardButton.Ignore).setText("&Later")
     return QMessageBox.StandardButton(box.exec())
+
+
+def autosave_problem_label(status_bar: QStatusBar) -> QLabel:
+    """A lasting red marker in the status bar, shown while autosave cannot write."""
+    label = QLabel("⚠ Autosave is failing: save your work", status_bar)
+    label.setObjectName("autosave_problem")
+    label.setStyleSheet("color: #b91c1c; font-weight: bold; padding: 0 6px")
+    label.setAccessibleName("Autosave problem")
+    label.hide()
+    status_bar.addPermanentWidget(label)
+    return label

@@ -82,9 +82,7 @@ class BriefingEditor(QWidget):
         self.undo_keys = UndoKeysToDocument(self)
         for widget in self.header.fields():
             self.undo_keys.watch(widget)
-        self.item_editor.fields_built.connect(
-            lambda widgets: [self.undo_keys.watch(w) for w in widgets]
-        )
+        self.item_editor.fields_built.connect(self._watch_undo_keys)
         # Only a new briefing or a change of sections resets the model; the items in hand
         # are found again by id at once.
         self.model.modelAboutToBeReset.connect(self._remember_selection)
@@ -104,8 +102,10 @@ class BriefingEditor(QWidget):
         tree.setDragEnabled(True)
         tree.setAcceptDrops(True)
         tree.setDropIndicatorShown(True)
-        tree.setWordWrap(True)
-        tree.setUniformRowHeights(False)
+        # One line per item (the full text is in the tooltip and the item editor): with
+        # uniform rows the tree lays out tens of thousands of items without measuring each.
+        tree.setUniformRowHeights(True)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         tree.setAlternatingRowColors(True)
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(tree.expandAll)
@@ -115,26 +115,43 @@ class BriefingEditor(QWidget):
         # Moving works wherever the item is in hand: in the tree, or in its fields after
         # typing. Delete stays with the tree: in a text field it deletes characters.
         self.move_up_action = self._tree_action(
-            "Move &Up", shortcuts.MOVE_UP, "Move the item up", lambda: self._move(-1),
+            "Move &Up",
+            shortcuts.MOVE_UP,
+            "Move the item up",
+            lambda: self._move(-1),
             context=self,
-        )  # fmt: skip
+        )
         self.move_down_action = self._tree_action(
-            "Move &Down", shortcuts.MOVE_DOWN, "Move the item down", lambda: self._move(+1),
+            "Move &Down",
+            shortcuts.MOVE_DOWN,
+            "Move the item down",
+            lambda: self._move(+1),
             context=self,
-        )  # fmt: skip
+        )
         self.move_to_action = self._tree_action(
-            "Move to &Section…", shortcuts.MOVE_TO_SECTION, "Move the item to another section",
-            self.ask_move_to_section, context=self,
-        )  # fmt: skip
+            "Move to &Section…",
+            shortcuts.MOVE_TO_SECTION,
+            "Move the item to another section",
+            self.ask_move_to_section,
+            context=self,
+        )
         self.delete_action = self._tree_action(
-            "&Delete Item", shortcuts.DELETE_ITEM, "Remove the item (undoable)",
-            self.delete_selected, context=self.tree,
-        )  # fmt: skip
+            "&Delete Item",
+            shortcuts.DELETE_ITEM,
+            "Remove the item (undoable)",
+            self.delete_selected,
+            context=self.tree,
+        )
 
     def _tree_action(
-        self, text: str, keys: shortcuts.Key, tip: str, slot: Callable[[], object],
-        *, context: QWidget,
-    ) -> QAction:  # fmt: skip
+        self,
+        text: str,
+        keys: shortcuts.Key,
+        tip: str,
+        slot: Callable[[], object],
+        *,
+        context: QWidget,
+    ) -> QAction:
         action = QAction(text, context)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -171,12 +188,17 @@ class BriefingEditor(QWidget):
         item_id = self.tree.currentIndex().data(ITEM_ID_ROLE)
         return item_id if isinstance(item_id, str) else None
 
+    def _watch_undo_keys(self, widgets: list[QWidget]) -> None:
+        for widget in widgets:
+            self.undo_keys.watch(widget)
+
     def items_in_hand(self) -> list[str]:
         """The items a command acts on: those selected in the tree, else the one current
         there, else the one whose fields are open in the item editor."""
-        chosen = self.selected_item_ids() or [self.current_item_id()]
-        ids = [i for i in chosen if i] or [self.item_editor.shown_item_id()]
-        return [i for i in ids if i]
+        if selected := self.selected_item_ids():
+            return selected
+        in_hand = self.current_item_id() or self.item_editor.shown_item_id()
+        return [in_hand] if in_hand else []
 
     def select_item(self, item_id: str) -> None:
         index = self.model.index_of_item(item_id)
@@ -300,7 +322,9 @@ class _HeaderForm(QWidget):
         document.changed.connect(self._on_changed)
 
     def fields(self) -> list[QWidget]:
-        return [self.title, self.date, self.author, self.marking.lineEdit(), self.bottom_line]
+        fields: list[QWidget | None] = [self.title, self.date, self.author]
+        fields += [self.marking.lineEdit(), self.bottom_line]  # the combo's editable line
+        return [field for field in fields if field is not None]
 
     def _edit(self, field: str, value: object) -> None:
         try:

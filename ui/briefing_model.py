@@ -6,6 +6,8 @@ edits through the document, so drag and drop is undoable like every other change
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
@@ -32,6 +34,16 @@ _NO_PARENT = 0xFFFFFFFF  # internalId of a section row; items carry their sectio
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # Qt's own default for 'no parent'; never mutated
+# Computed once: views ask for every row's flags after each change.
+_SECTION_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+)
+_ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 class BriefingModel(QAbstractItemModel):
@@ -104,12 +116,9 @@ class BriefingModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        if index.internalId() == _NO_PARENT:
-            return base | Qt.ItemFlag.ItemIsDropEnabled
-        return base | Qt.ItemFlag.ItemIsDragEnabled
+        return _SECTION_FLAGS if index.internalId() == _NO_PARENT else _ITEM_FLAGS
 
     # ----- drag and drop ------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -118,8 +127,8 @@ class BriefingModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [ITEM_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        ids = [self.data(i, ITEM_ID_ROLE) for i in indexes if i.internalId() != _NO_PARENT]
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = [str(self.data(i, ITEM_ID_ROLE)) for i in indexes if i.internalId() != _NO_PARENT]
         mime = QMimeData()
         mime.setData(ITEM_MIME, QByteArray("\n".join(ids).encode()))
         return mime
@@ -132,7 +141,7 @@ class BriefingModel(QAbstractItemModel):
         if target is None or not data.hasFormat(ITEM_MIME):
             return False
         section_id, position = target
-        ids = [i for i in bytes(data.data(ITEM_MIME)).decode().split("\n") if i]
+        ids = [i for i in bytes(data.data(ITEM_MIME).data()).decode().split("\n") if i]
         self.move_items(ids, section_id, position)
         return False  # the move is done; Qt must not remove the source rows itself
 
@@ -260,7 +269,6 @@ def _item_ids(briefing: Briefing) -> list[list[str]]:
     return [[item.id for item in section.items] for section in briefing.sections]
 
 
-
 def _section_row(index: Index) -> int:
     return index.row() if index.internalId() == _NO_PARENT else index.internalId()
 
@@ -298,10 +306,11 @@ def item_label(item: Item, briefing: Briefing) -> str:
 
 
 def source_label(item: Item, briefing: Briefing) -> str:
-    source = briefing.source(item.anchor.source_id) if item.anchor else None
-    if source is None:
+    anchor = item.anchor
+    source = briefing.source(anchor.source_id) if anchor else None
+    if source is None or anchor is None:
         return "no source"
-    paragraph = source.paragraph_number(item.anchor.start)
+    paragraph = source.paragraph_number(anchor.start)
     name = source.outlet or source.title or source.origin or "article"
     return f"{name}, para. {paragraph}" if paragraph else name
 

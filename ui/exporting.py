@@ -1,81 +1,106 @@
-"""Export actions of the window: Word straight to a file, PDF through a preview first."""
+"""Export actions of the window: Word straight to a file, PDF through a preview first.
+
+The document is built in a child process (ui/export_job.py) while the window stays free,
+with the busy indicator's progress and Cancel; the writers (python-docx, reportlab) and
+the preview's PDF renderer load only at the first export, never at start-up.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
 
-from app.layout import layout
-from exporters.common import ExportError, write_atomically
-from exporters.export import FORMAT_NAMES, export_briefing
-from exporters.pdf import pdf_bytes
+from app.storage import StorageError, atomic_write_bytes
+from ui.context import WindowContext, file_stem
+from ui.export_job import ExportJob
 from ui.file_dialogs import ask_save_name
-from ui.pdf_preview import PdfPreviewDialog
+from ui.loading import JobRunner
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.pdf_preview import PdfPreviewDialog
+
+FORMAT_NAMES = {"docx": "Word document", "pdf": "PDF"}
+_WORK = {"docx": "Writing the Word document", "pdf": "Building the PDF"}
 
 
 class ExportActions(QObject):
     """Owns the export commands; the dialogs are methods so tests can answer them."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    exported = Signal(object)  # the Path written
+
+    def __init__(self, context: WindowContext, jobs: JobRunner) -> None:
+        super().__init__(context.parent)
+        self._context = context
+        self._jobs = jobs
         self.preview: PdfPreviewDialog | None = None
 
-    def export_word(self) -> Path | None:
-        """Ask where, then write the briefing as a .docx; the written path, or None."""
+    def export_word(self) -> ExportJob | None:
+        """Ask where, then write the briefing there as a .docx in the background; the
+        started job, or None when the user chose no file."""
         path = self._ask_export_path("docx")
-        if path is None:
+        if path is None or not self._folder_writable(path):
             return None
-        try:
-            with _busy():
-                report = export_briefing(self.window.briefing, path, "docx")
-        except ExportError as error:
-            self._warn(str(error))
-            return None
-        self._done(path, report.warnings)
-        if report.warnings:
-            QMessageBox.information(
-                self.window, "Exported with warnings", "\n\n".join(report.warnings)
-            )
-        return path
+        job = self._start("docx")
+        job.finished.connect(lambda data, warnings: self._save(path, data, warnings))
+        return job
 
-    def export_pdf(self) -> Path | None:
-        """Build the PDF, show it, and save those same bytes when the user chooses Save."""
-        try:
-            with _busy():
-                data, warnings = pdf_bytes(layout(self.window.briefing))
-        except ExportError as error:
-            self._warn(str(error))
-            return None
+    def export_pdf(self) -> ExportJob:
+        """Build the PDF in the background, show it, and save those same bytes when the
+        user chooses Save; the started job."""
+        job = self._start("pdf")
+        job.finished.connect(self._pdf_built)
+        return job
+
+    def running(self) -> bool:
+        """True while an export is being built."""
+        return isinstance(self._jobs.current(), ExportJob)
+
+    def _start(self, output_format: str) -> ExportJob:
+        job = ExportJob(self._context.document.briefing, output_format, _WORK[output_format])
+        self._jobs.start(job, on_failure=self._warn)
+        return job
+
+    def _pdf_built(self, data: bytes, warnings: list[str]) -> None:
         if not self._preview_accepted(data, warnings):
-            return None
+            return
         path = self._ask_export_path("pdf")
-        if path is None:
-            return None
-        try:
-            write_atomically(path, data)
-        except ExportError as error:
-            self._warn(str(error))
-            return None
-        self._done(path, warnings)
-        return path
+        if path is not None:
+            self._save(path, data, warnings)
 
-    def _done(self, path: Path, warnings: list[str]) -> None:
+    def _save(self, path: Path, data: bytes, warnings: list[str]) -> None:
+        try:
+            atomic_write_bytes(path, data)  # a failure leaves any earlier file as it was
+        except StorageError as error:
+            self._warn(str(error))
+            return
         message = f"Exported {path.name}."
         if warnings:
             message += " " + " ".join(warnings)
-        self.window.statusBar().showMessage(message, 10000)
+        self._context.messages.say(message, 10000)
+        if warnings and path.suffix.lower() == ".docx":
+            self._context.messages.inform("Exported with warnings", "\n\n".join(warnings))
+        self.exported.emit(path)
+
+    def _folder_writable(self, path: Path) -> bool:
+        """Say at once when the folder cannot take the file, not after the work is done."""
+        folder = path.parent
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return True
+        reason = "it does not exist" if not folder.exists() else "it cannot be written to"
+        self._warn(f"Cannot save in {folder}: {reason}.")
+        return False
 
     # ----- dialogs (tests replace these) --------------------------------------------------
     def _preview_accepted(self, data: bytes, warnings: list[str]) -> bool:
-        title = self.window.briefing.title or "Untitled briefing"
-        self.preview = PdfPreviewDialog(data, title=title, warnings=warnings, parent=self.window)
+        from ui.pdf_preview import PdfPreviewDialog  # the PDF renderer loads at first use
+
+        title = self._context.document.briefing.title or "Untitled briefing"
+        parent = self._context.parent
+        self.preview = PdfPreviewDialog(data, title=title, warnings=warnings, parent=parent)
         try:
             return self.preview.exec() == QDialog.DialogCode.Accepted
         finally:
@@ -83,27 +108,16 @@ class ExportActions(QObject):
             self.preview = None
 
     def _ask_export_path(self, output_format: str) -> Path | None:
-        folder = Path(self.window._last_folder())
-        suggested = str(folder / f"{self.window._file_stem()}.{output_format}")
+        folders = self._context.folders
+        stem = file_stem(self._context.document.briefing)
         name = ask_save_name(
-            self.window,
+            self._context.parent,
             title=f"Export as {FORMAT_NAMES[output_format]}",
-            suggested=suggested,
+            suggested=str(Path(folders.last_folder()) / f"{stem}.{output_format}"),
             file_filter=f"{FORMAT_NAMES[output_format]} (*.{output_format})",
             suffix=output_format,
         )
-        return self.window._remember_folder(name)
+        return folders.remember(name)
 
     def _warn(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10000)
-        QMessageBox.warning(self.window, "Export failed", message)
-
-
-class _busy:
-    """A wait cursor for the few hundred milliseconds an export takes."""
-
-    def __enter__(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc: object) -> None:
-        QApplication.restoreOverrideCursor()
+        self._context.messages.warn("Export failed", message)

@@ -6,9 +6,10 @@ typing "brief" would silently overwrite an existing "brief.docx".
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app.importing import SUPPORTED_SUFFIXES
+from app.models import Source
 from app.storage import BRIEFING_SUFFIX
 
 
@@ -41,6 +42,33 @@ def ask_save_changes(parent: QWidget, app_name: str) -> QMessageBox.StandardButt
         | QMessageBox.StandardButton.Cancel
     )
     return QMessageBox.question(
-        parent, app_name, "Save changes to this briefing?", buttons,
+        parent,
+        app_name,
+        "Save changes to this briefing?",
+        buttons,
         QMessageBox.StandardButton.Save,
-    )  # fmt: skip
+    )
+
+
+ENCODINGS = (
+    "utf-8",
+    "cp1252",
+    "latin-1",
+    "iso-8859-15",
+    "cp1251",
+    "koi8-r",
+    "utf-16",
+    "mac-roman",
+    "shift_jis",
+    "gb18030",
+    "big5",
+)
+
+
+def ask_encoding(parent: QWidget, source: Source) -> str | None:
+    """The encoding to read source's file in again (the list is editable), or None."""
+    current = ENCODINGS.index(source.encoding) if source.encoding in ENCODINGS else 0
+    encoding, ok = QInputDialog.getItem(
+        parent, "Reopen with Encoding", f"Read {source.origin} as:", ENCODINGS, current, True
+    )
+    return encoding if ok and encoding else None

@@ -152,8 +152,9 @@ class ItemEditor(QWidget):
             combo.addItem("— not graded —", "")
             for code, meaning in editor.items():
                 combo.addItem(f"{code} — {meaning}", code)
-            combo.activated.connect(lambda _, n=name, c=combo: self._edit(n, c.currentData(),
-                                                                          merge=False))
+            combo.activated.connect(
+                lambda _, n=name, c=combo: self._edit(n, c.currentData(), merge=False)
+            )
             return combo
         if isinstance(editor, type) and issubclass(editor, StrEnum):
             combo = QComboBox()

@@ -1,8 +1,11 @@
-"""Import and extraction off the GUI thread, so the window never freezes on a long document.
+"""Long work off the GUI thread, so the window never freezes: one job at a time per window,
+shown by the status bar's busy indicator and stopped by its Cancel.
 
-A job runs in Qt's thread pool and reports back through queued signals. Cancel cannot stop
-pure Python work half-way, so a cancelled job finishes in the background and its result is
-dropped; the window is free at once.
+A load job (import and extraction) runs in Qt's thread pool and reports back through
+queued signals. Cancel kills the child process the PDF reader runs in at once; other pure
+Python work cannot be stopped half-way, so a cancelled job finishes in the background and
+its result is dropped; the window is free at once. An export job (ui/export_job.py) runs
+in a child process of its own, which Cancel kills.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.child_process import Cancelled, CancelScope
 from app.extraction import extract
 from app.importing import ImportFailure, import_file
 from app.models import Source
@@ -22,28 +26,49 @@ Loader = Callable[[], Source]
 log = logging.getLogger("briefing_builder")
 
 
-class LoadJob(QObject):
-    """Produce a Source (by importing) and its proposals, away from the GUI thread."""
+class BackgroundJob(QObject):
+    """What the JobRunner runs: work that ends in finished or failed (never both, and
+    neither once cancelled), reporting progressed (done, total; total 0 if unknown)."""
 
-    finished = Signal(object, object)  # Source, Extraction
+    finished = Signal(object, object)
     failed = Signal(str)
+    progressed = Signal(int, int)
 
-    def __init__(self, load: Loader, description: str) -> None:
+    def __init__(self, description: str) -> None:
         super().__init__()
         self.description = description
         self.cancelled = False
+
+    def start(self, pool: QThreadPool) -> None:
+        raise NotImplementedError
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+class LoadJob(BackgroundJob):
+    """Produce a Source (by importing) and its proposals, away from the GUI thread;
+    finished carries the Source and its Extraction."""
+
+    def __init__(self, load: Loader, description: str) -> None:
+        super().__init__(description)
         self._load = load
+        self._scope = CancelScope()
 
     def start(self, pool: QThreadPool) -> None:
         pool.start(_Runner(self))
 
     def cancel(self) -> None:
         self.cancelled = True
+        self._scope.cancel()  # kills the PDF reader's child process, if one runs
 
     def _run(self) -> None:
         try:
-            source = self._load()
+            with self._scope:
+                source = self._load()
             extraction = extract(source)
+        except Cancelled:
+            return
         except ImportFailure as error:
             self._report_failure(str(error))
             return
@@ -95,16 +120,23 @@ class JobRunner(QObject):
         super().__init__(parent)
         self._busy = busy
         self._pool = QThreadPool(self)
-        self._job: LoadJob | None = None
+        self._job: BackgroundJob | None = None
 
-    def start(self, job: LoadJob) -> None:
+    def start(self, job: BackgroundJob, *, on_failure: Callable[[str], None] | None = None) -> None:
+        """Run job, cancelling the one before. Its failure goes to on_failure when given
+        (an export says so in its own words), else to this runner's failed signal."""
         if self._job is not None:
             self._job.cancel()
         self._job = job
         job.finished.connect(lambda *_: self._done(job))
-        job.failed.connect(lambda message: self._failed(job, message))
+        job.failed.connect(lambda message: self._failed(job, message, on_failure))
+        job.progressed.connect(lambda done, total: self._progressed(job, done, total))
         self._busy.start(job.description)
         job.start(self._pool)
+
+    def current(self) -> BackgroundJob | None:
+        """The job running now, if any."""
+        return self._job
 
     def cancel(self) -> bool:
         """Drop the running job, if any; True when there was one."""
@@ -118,11 +150,20 @@ class JobRunner(QObject):
     def running(self) -> bool:
         return self._job is not None
 
-    def _done(self, job: LoadJob) -> None:
+    def _done(self, job: BackgroundJob) -> None:
         if job is self._job:
             self._job = None
             self._busy.stop()
 
-    def _failed(self, job: LoadJob, message: str) -> None:
+    def _progressed(self, job: BackgroundJob, done: int, total: int) -> None:
+        if job is self._job:
+            self._busy.progress(done, total)
+
+    def _failed(
+        self, job: BackgroundJob, message: str, on_failure: Callable[[str], None] | None
+    ) -> None:
         self._done(job)
-        self.failed.emit(message)
+        if on_failure is not None:
+            on_failure(message)
+        else:
+            self.failed.emit(message)

@@ -14,8 +14,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -33,13 +31,14 @@ from app.review import ProposalRow
 from app.sample import load_sample
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing, save_briefing
 from ui import shortcuts
-from ui.autosave import Autosaver, Recoverable, ask_recover, left_behind
+from ui.autosave import Autosaver, Recoverable, ask_recover, autosave_problem_label, left_behind
 from ui.briefing_editor import BriefingEditor
 from ui.context import FolderMemory, Messages, WindowContext, file_stem
 from ui.document import BriefingDocument
 from ui.exporting import ExportActions
-from ui.file_dialogs import ask_save_changes, ask_save_name, open_filter
+from ui.file_dialogs import ask_encoding, ask_save_changes, ask_save_name, open_filter
 from ui.loading import JobRunner, extract_job, import_job
+from ui.menus import WindowActions, build_menus
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
 from ui.recent import RecentFiles
@@ -48,14 +47,10 @@ from ui.status import BusyIndicator, extraction_summary
 from ui.templates import TemplateActions
 
 APP_NAME = "Briefing Builder"
-ENCODINGS = (
-    "utf-8", "cp1252", "latin-1", "iso-8859-15", "cp1251", "koi8-r", "utf-16", "mac-roman",
-    "shift_jis", "gb18030", "big5",
-)  # fmt: skip
 _SAMPLE_SHOWN_KEY = "onboarding/sample_shown"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowActions):
     """One briefing per window: its articles in the reader, proposals beside them."""
 
     def __init__(
@@ -82,18 +77,19 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(self.settings)
         self.messages = Messages(self, self.statusBar())
         self.folders = FolderMemory(self.settings)
-        self.autosave_problem = _autosave_problem_label(self)
+        self.autosave_problem = autosave_problem_label(self.statusBar())
         self.context = WindowContext(
-            parent=self, document=self.document, settings=self.settings,
-            messages=self.messages, folders=self.folders,
-            may_discard_changes=self._may_discard_changes, start_briefing=self._start_briefing,
-        )  # fmt: skip
+            parent=self,
+            document=self.document,
+            settings=self.settings,
+            messages=self.messages,
+            folders=self.folders,
+            may_discard_changes=self._may_discard_changes,
+            start_briefing=self._start_briefing,
+        )
         self._connect()
         self._build_layout()
-        try:  # TEMPORARY until the export rewrite lands
-            self.exports = ExportActions(self.context, self.busy)
-        except TypeError:
-            self.exports = ExportActions(self)  # type: ignore
+        self.exports = ExportActions(self.context, self.jobs)
         self.templates = TemplateActions(self.context)
         self._build_menus()
         self._restore_window_state()
@@ -146,14 +142,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready")
 
     def _build_menus(self) -> None:
-        from ui.menus import build_menus  # the menu bar is long; it lives in its own module
-
-        build_menus(self)
+        build_menus(self, self, self)  # the menu bar is long; it lives in its own module
 
     def action(
-        self, text: str, slot: Callable[[], object], keys: shortcuts.Key | None = None,
+        self,
+        text: str,
+        slot: Callable[[], object],
+        keys: shortcuts.Key | None = None,
         tip: str = "",
-    ) -> QAction:  # fmt: skip
+    ) -> QAction:
         """A window-wide command with its shortcut, tooltip and status-bar tip."""
         action = QAction(text, self)
         if keys is not None:
@@ -213,6 +210,10 @@ class MainWindow(QMainWindow):
         if path and (self._goes_into_this_briefing(path) or self._may_discard_changes()):
             self.open_path(path)
 
+    def open_recent(self, path: Path) -> None:
+        if self._goes_into_this_briefing(path) or self._may_discard_changes():
+            self.open_path(path)
+
     def _goes_into_this_briefing(self, path: Path) -> bool:
         """An article opened into a blank briefing fills it, keeping its template."""
         return path.suffix.lower() != BRIEFING_SUFFIX and edits.is_blank(self.briefing)
@@ -270,11 +271,8 @@ class MainWindow(QMainWindow):
                 "Only an article opened from a text file can be re-read in another encoding.",
             )
             return
-        current = ENCODINGS.index(source.encoding) if source.encoding in ENCODINGS else 0
-        encoding, ok = QInputDialog.getItem(
-            self, "Reopen with Encoding", f"Read {source.origin} as:", ENCODINGS, current, True
-        )
-        if ok and encoding:
+        encoding = ask_encoding(self, source)
+        if encoding:
             self._reread(source, path, encoding)
 
     def _reread(self, source: Source, path: Path, encoding: str) -> None:
@@ -484,15 +482,7 @@ class MainWindow(QMainWindow):
         self.autosave_problem.setVisible(bool(problem))
         self.autosave_problem.setToolTip(
             f"Autosave cannot write its copy: {problem} Save the briefing (Ctrl+S) to keep "
-            "your work." if problem else ""
-        )  # fmt: skip
-
-
-def _autosave_problem_label(window: QMainWindow) -> QLabel:
-    label = QLabel("⚠ Autosave is failing: save your work", window)
-    label.setObjectName("autosave_problem")
-    label.setStyleSheet("color: #b91c1c; font-weight: bold; padding: 0 6px")
-    label.setAccessibleName("Autosave problem")
-    label.hide()
-    window.statusBar().addPermanentWidget(label)
-    return label
+            "your work."
+            if problem
+            else ""
+        )

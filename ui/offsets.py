@@ -14,11 +14,18 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 class OffsetMap:
     def __init__(self, text: str) -> None:
+        self._length = len(text)
         # A regular expression scans in C: a 300,000-character article costs ~1 ms, not ~70.
         self._astral = [m.start() for m in _ASTRAL.finditer(text)]
 
+    def clamp(self, index: int) -> int:
+        """index moved into the text (0 to its length): an item's saved offsets may lie
+        past the end of a changed article, or beyond what Qt's int can hold."""
+        return min(max(index, 0), self._length)
+
     def to_qt(self, index: int) -> int:
-        """Qt position of the Python index."""
+        """Qt position of the Python index, clamped into the text first."""
+        index = self.clamp(index)
         return index + bisect_left(self._astral, index) if self._astral else index
 
     def to_python(self, position: int) -> int:

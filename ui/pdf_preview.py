@@ -2,15 +2,21 @@
 
 QtPdf would be the natural choice, but its wheel exists only for PySide6 6.12, which this
 app cannot use yet (docs/decisions/005). pypdfium2 renders the same bytes the file gets.
+
+The pages are one painted strip, not a widget per page: a 500-page briefing would need
+500 labels, and Qt lays them all out again each time one changes (tens of milliseconds).
+Only the pages in view are drawn, a page a step between events, and far-away images are
+let go, so a long PDF costs the memory of a few page images.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import pypdfium2
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +30,8 @@ from ui.steps import StepPump
 
 PAGE_WIDTH_PIXELS = 760  # a page as wide as a comfortable reading column
 KEEP_PAGES = 6  # page images kept either side of the view before they are let go
+PAGE_GAP = 14  # pixels between pages, and around them
+_BACKGROUND = "#7a7f87"
 
 
 def render_page(document: pypdfium2.PdfDocument, index: int, width: int) -> QImage:
@@ -32,10 +40,59 @@ def render_page(document: pypdfium2.PdfDocument, index: int, width: int) -> QIma
     scale = width / page.get_width()
     bitmap = page.render(scale=scale, rev_byteorder=True)
     image = QImage(
-        bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+        bytes(bitmap.buffer),
+        bitmap.width,
+        bitmap.height,
+        bitmap.stride,
         QImage.Format.Format_RGB888,
-    )  # fmt: skip
+    )
     return image.copy()  # own the pixels: the bitmap's buffer goes with it
+
+
+class PageStrip(QWidget):
+    """Every page one under another: its image once drawn, a placeholder until then."""
+
+    def __init__(self, sizes: list[QSize]) -> None:
+        super().__init__()
+        self.sizes = sizes
+        self.images: list[QPixmap | None] = [None] * len(sizes)
+        self.tops: list[int] = []
+        top = PAGE_GAP
+        for size in sizes:
+            self.tops.append(top)
+            top += size.height() + PAGE_GAP
+        width = max((size.width() for size in sizes), default=PAGE_WIDTH_PIXELS)
+        self.setMinimumSize(width + 2 * PAGE_GAP, top)
+        self.setAccessibleName(f"{len(sizes)} page{'s' if len(sizes) != 1 else ''} of the PDF")
+
+    def page_rect(self, index: int) -> QRect:
+        size = self.sizes[index]
+        return QRect(
+            (self.width() - size.width()) // 2, self.tops[index], size.width(), size.height()
+        )
+
+    def pages_between(self, top: int, bottom: int) -> list[int]:
+        """Indexes of the pages that show between top and bottom (pixels of the strip)."""
+        first = max(bisect_right(self.tops, top) - 1, 0)
+        last = min(bisect_right(self.tops, bottom), len(self.sizes))
+        return list(range(first, last))
+
+    def set_image(self, index: int, image: QPixmap | None) -> None:
+        self.images[index] = image
+        self.update(self.page_rect(index))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(_BACKGROUND))
+        for index in self.pages_between(event.rect().top(), event.rect().bottom()):
+            rect = self.page_rect(index)
+            image = self.images[index]
+            if image is not None:
+                painter.drawPixmap(rect, image)
+                continue
+            painter.fillRect(rect, QColor("#f4f4f4"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"Page {index + 1}…")
+        painter.end()
 
 
 class PdfPreviewDialog(QDialog):
@@ -45,19 +102,22 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Preview — {title}")
         self.document = pypdfium2.PdfDocument(data)
-        self.page_labels: list[QLabel] = []
         self.resize(PAGE_WIDTH_PIXELS + 80, 900)
         layout = QVBoxLayout(self)
         pages = len(self.document)
-        self.summary = QLabel(f"{pages} page{'s' if pages != 1 else ''}. Nothing is saved "
-                              "until you choose Save.")
+        self.summary = QLabel(
+            f"{pages} page{'s' if pages != 1 else ''}. Nothing is saved until you choose Save."
+        )
         layout.addWidget(self.summary)
         self.warning_labels = [QLabel("⚠ " + warning) for warning in warnings]
         for note in self.warning_labels:
             note.setWordWrap(True)
             note.setStyleSheet("color: #8a5300;")
             layout.addWidget(note)
-        self.area = self._page_area(pages)
+        self.strip = PageStrip([self._display_size(index) for index in range(pages)])
+        self.area = QScrollArea()
+        self.area.setWidget(self.strip)
+        self.area.setWidgetResizable(True)
         layout.addWidget(self.area)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -67,49 +127,54 @@ class PdfPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
-        # Only pages in view are drawn (and far-away ones let go), so a 100-page briefing
-        # costs the memory of a few page images, not of all of them.
         self.area.verticalScrollBar().valueChanged.connect(self._schedule_render)
         self._pump = StepPump(self)
         self._schedule_render()
 
-    def _page_area(self, pages: int) -> QScrollArea:
-        holder = QWidget()
-        holder.setStyleSheet("background: #7a7f87;")
-        column = QVBoxLayout(holder)
-        column.setSpacing(14)
-        for number in range(pages):
-            label = QLabel(f"Page {number + 1}…")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setAccessibleName(f"Page {number + 1} of {pages}")
-            label.setMinimumSize(PAGE_WIDTH_PIXELS, int(PAGE_WIDTH_PIXELS * 1.35))
-            column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-            self.page_labels.append(label)
-        area = QScrollArea()
-        area.setWidget(holder)
-        area.setWidgetResizable(True)
-        return area
+    def _display_size(self, index: int) -> QSize:
+        width, height = self.document.get_page_size(index)  # no page is loaded for this
+        return QSize(PAGE_WIDTH_PIXELS, round(PAGE_WIDTH_PIXELS * height / max(width, 1)))
+
+    def page_count(self) -> int:
+        return len(self.strip.sizes)
+
+    def page_image(self, index: int) -> QPixmap | None:
+        """The image page index shows now; None while it is not drawn (or was let go)."""
+        return self.strip.images[index]
+
+    def rendered_pages(self) -> int:
+        """How many pages show their image now."""
+        return sum(1 for image in self.strip.images if image is not None)
+
+    def finish_rendering(self) -> None:
+        """Draw every page at once (for screenshots and tests; the dialog draws lazily)."""
+        self._pump.start(iter(()))
+        for index, image in enumerate(self.strip.images):
+            if image is None:
+                self._draw(index)
 
     def _schedule_render(self) -> None:
-        self._pump.start(self._render(self._pages_near_view()))
+        self._pump.start(self._render())
 
     def _pages_near_view(self) -> list[int]:
         """Pages in the visible part of the scroll area, plus one either side."""
         top = self.area.verticalScrollBar().value()
         bottom = top + max(self.area.viewport().height(), 1)
-        near = [
-            index for index, label in enumerate(self.page_labels)
-            if label.y() < bottom + label.height() and label.y() + 2 * label.height() > top
-        ]  # fmt: skip
-        return near or [0]
+        near = self.strip.pages_between(top, bottom)
+        if not near:
+            return []
+        return list(range(max(near[0] - 1, 0), min(near[-1] + 2, self.page_count())))
 
-    def _render(self, pages: list[int]) -> Iterator[None]:
-        keep = set(range(min(pages) - KEEP_PAGES, max(pages) + KEEP_PAGES + 1))
-        for index, label in enumerate(self.page_labels):
-            if index not in keep and not label.pixmap().isNull():
-                label.setPixmap(QPixmap())  # let a far-away page's image go
+    def _render(self) -> Iterator[None]:
+        pages = self._pages_near_view()  # at the first step: the dialog has its size
+        if not pages:
+            return
+        keep = range(pages[0] - KEEP_PAGES, pages[-1] + KEEP_PAGES + 1)
+        for index, image in enumerate(self.strip.images):
+            if image is not None and index not in keep:
+                self.strip.set_image(index, None)  # let a far-away page's image go
         for index in pages:
-            if self.page_labels[index].pixmap().isNull():
+            if self.strip.images[index] is None:
                 self._draw(index)
                 yield
 
@@ -118,20 +183,7 @@ class PdfPreviewDialog(QDialog):
         image = render_page(self.document, index, int(PAGE_WIDTH_PIXELS * ratio))
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
-        label = self.page_labels[index]
-        label.setPixmap(pixmap)
-        label.setMinimumSize(pixmap.deviceIndependentSize().toSize())
-
-    def rendered_pages(self) -> int:
-        """How many pages show their image now."""
-        return sum(1 for label in self.page_labels if not label.pixmap().isNull())
-
-    def finish_rendering(self) -> None:
-        """Draw every page at once (for screenshots and tests; the dialog draws lazily)."""
-        self._pump.start(iter(()))
-        for index, label in enumerate(self.page_labels):
-            if label.pixmap().isNull():
-                self._draw(index)
+        self.strip.set_image(index, pixmap)
 
     def done(self, result: int) -> None:
         self._pump.start(iter(()))  # stop rendering; the document closes with the dialog

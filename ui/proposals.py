@@ -9,6 +9,7 @@ decisions through its signals.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -56,30 +57,34 @@ class ProposalsPanel(QWidget):
     # ----- building -----------------------------------------------------------------------
     def _make_actions(self) -> None:
         self.accept_action = self._action(
-            "&Accept", shortcuts.ACCEPT, "Add the selected proposals to the briefing",
+            "&Accept",
+            shortcuts.ACCEPT,
+            "Add the selected proposals to the briefing",
             self.accept_selected,
-        )  # fmt: skip
+        )
         self.reject_action = self._action(
-            "&Reject", shortcuts.REJECT, "Hide the selected proposals (they can be restored)",
+            "&Reject",
+            shortcuts.REJECT,
+            "Hide the selected proposals (they can be restored)",
             self.reject_selected,
-        )  # fmt: skip
+        )
         self.restore_action = self._action(
-            "Re&store", shortcuts.RESTORE, "Bring back the selected rejected proposals",
+            "Re&store",
+            shortcuts.RESTORE,
+            "Bring back the selected rejected proposals",
             self.restore_selected,
-        )  # fmt: skip
+        )
         self.accept_all_actions = {
             kind: self._action(
                 f"Accept All {GROUP_TITLES[kind]}",
                 None,
                 f"Add every open proposal under {GROUP_TITLES[kind]}",
-                lambda k=kind: self.accept_all(k),
+                partial(self.accept_all, kind),
             )
             for kind in PROPOSAL_KINDS
         }
 
-    def _action(
-        self, text: str, keys: str | None, tip: str, slot: Callable[[], object]
-    ) -> QAction:
+    def _action(self, text: str, keys: str | None, tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.tree)
         if keys:
             action.setShortcut(QKeySequence(keys))

@@ -32,6 +32,13 @@ COLUMNS = ("Proposal", "Details")
 _GROUP = 0xFFFFFFFF  # internalId of a group row; a proposal row carries its group's number
 _ROOT = QModelIndex()
 _DONE_COLOUR = QColor("#6b7280")
+# Computed once: views ask for flags once per row on every change, and the proposal rows
+# say they never have children, so a view does not ask each one for its row count.
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 _MARKS = {ReviewState.ACCEPTED: "✓ ", ReviewState.REJECTED: "✗ ", ReviewState.OPEN: ""}
 
 
@@ -39,6 +46,7 @@ class ProposalsModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[Sequence[ProposalRow]] = [() for _ in PROPOSAL_KINDS]
+        self._keys: list[frozenset[str]] = [frozenset() for _ in PROPOSAL_KINDS]
         self._shown: list[list[ProposalRow]] = [[] for _ in PROPOSAL_KINDS]
         self._titles: list[str] = [GROUP_TITLES[k] for k in PROPOSAL_KINDS]
         self._states: Mapping[str, ReviewState] = {}
@@ -56,6 +64,7 @@ class ProposalsModel(QAbstractItemModel):
         """Show another article's proposals (or none): a reset."""
         self.beginResetModel()
         self._all = [rows.get(kind, ()) for kind in PROPOSAL_KINDS]
+        self._keys = [frozenset(row.key for row in rows) for rows in self._all]
         self._states = states
         self._described = {}
         self._shown = [self._visible(rows) for rows in self._all]
@@ -63,14 +72,23 @@ class ProposalsModel(QAbstractItemModel):
         self.endResetModel()
 
     def update_states(self, states: Mapping[str, ReviewState]) -> None:
-        """New decisions on the same proposals: rows change marks, rejected ones hide."""
-        self._states = states
-        self._sync_visible()
+        """New decisions on the same proposals: rows change marks, rejected ones hide.
+        Only groups and rows whose state changed are touched: after accepting one proposal
+        of thousands, views re-read one row."""
+        before, self._states = self._states, states
+        changed = {key for key, state in states.items() if before.get(key) is not state}
+        for group, rows in enumerate(self._all):
+            if changed and not changed.isdisjoint(self._keys[group]):
+                self._sync_group(group, self._visible(rows))
+                self._rows_changed(group, changed)
 
     def set_show_rejected(self, show: bool) -> None:
         if show != self._show_rejected:
             self._show_rejected = show
-            self._sync_visible()
+            rejected = {key for key, state in self._states.items() if state is ReviewState.REJECTED}
+            for group, rows in enumerate(self._all):
+                self._sync_group(group, self._visible(rows))
+                self._rows_changed(group, rejected)
 
     def state(self, key: str) -> ReviewState:
         return self._states.get(key, ReviewState.OPEN)
@@ -129,10 +147,8 @@ class ProposalsModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == _GROUP:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        return _GROUP_FLAGS if index.internalId() == _GROUP else _ROW_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -192,16 +208,16 @@ class ProposalsModel(QAbstractItemModel):
             for kind, shown in zip(PROPOSAL_KINDS, self._shown, strict=True)
         ]
 
-    def _sync_visible(self) -> None:
-        for group, rows in enumerate(self._all):
-            self._sync_group(group, self._visible(rows))
-            shown = self._shown[group]
-            if shown:
-                parent = self.index(group, 0)
-                last = self.index(len(shown) - 1, len(COLUMNS) - 1, parent)
-                self.dataChanged.emit(self.index(0, 0, parent), last)
-        self._retitle()
-        self.dataChanged.emit(self.index(0, 0), self.index(len(PROPOSAL_KINDS) - 1, 0))
+    def _rows_changed(self, group: int, keys: set[str]) -> None:
+        """Tell views that the shown rows with these keys, and the group's title, changed."""
+        shown = self._shown[group]
+        rows = [number for number, row in enumerate(shown) if row.key in keys]
+        parent = self.index(group, 0)
+        if rows:
+            last = self.index(max(rows), len(COLUMNS) - 1, parent)
+            self.dataChanged.emit(self.index(min(rows), 0, parent), last)
+        self._titles[group] = group_title(PROPOSAL_KINDS[group], shown, self._states)
+        self.dataChanged.emit(parent, parent)
 
     def _sync_group(self, group: int, wanted: list[ProposalRow]) -> None:
         """Remove rows no longer wanted and insert new ones, in runs; both lists follow the

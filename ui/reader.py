@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 
 from app.extraction import Extraction
 from app.models import Source
+from ui import shortcuts
 from ui.offsets import OffsetMap
 from ui.steps import StepPump
 
@@ -34,10 +35,10 @@ KIND_STYLES = {
     "question": ("#fbcfe8", QTextCharFormat.UnderlineStyle.WaveUnderline, "wavy underline"),
 }
 CAPTURE_KINDS = (
-    ("statement", "Add as &Statement", "Ctrl+1"),
-    ("figure", "Add as &Figure", "Ctrl+2"),
-    ("question", "Add as &Question", "Ctrl+3"),
-    ("note", "Add as &Note", "Ctrl+4"),
+    ("statement", "Add as &Statement", shortcuts.CAPTURE["statement"]),
+    ("figure", "Add as &Figure", shortcuts.CAPTURE["figure"]),
+    ("question", "Add as &Question", shortcuts.CAPTURE["question"]),
+    ("note", "Add as &Note", shortcuts.CAPTURE["note"]),
 )
 _FOCUS_COLOUR = "#f97316"
 _SLICE_CHARS = 10_000
@@ -224,9 +225,12 @@ class ArticleReader(QPlainTextEdit):
         return False
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
+        """A cursor selecting [start, end); offsets outside the text (past its end, negative,
+        beyond Qt's int) are clamped into it, so no saved offset can raise."""
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._offsets.to_qt(start))
-        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        last = self.document().characterCount() - 1  # less than the text while it goes in
+        cursor.setPosition(min(self._offsets.to_qt(start), last))
+        cursor.setPosition(min(self._offsets.to_qt(end), last), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
 

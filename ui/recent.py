@@ -17,6 +17,8 @@ class RecentFiles:
     def paths(self) -> list[Path]:
         """Remembered files that still exist, newest first."""
         stored = self._settings.value(_KEY, [], type=list) or []
+        if not isinstance(stored, list):
+            return []  # a settings file edited by hand
         return [Path(p) for p in stored if isinstance(p, str) and Path(p).is_file()]
 
     def add(self, path: Path) -> None:

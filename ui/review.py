@@ -58,7 +58,8 @@ class ArticleReviews(QObject):
         return self._document.briefing.source(self.current_id) if self.current_id else None
 
     def current_session(self) -> ReviewSession | None:
-        return self.session(self.current_id) if self.current_source() else None
+        source = self.current_source()
+        return self.session(source.id) if source else None
 
     def states(self) -> dict[str, ReviewState]:
         session = self.current_session()

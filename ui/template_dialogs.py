@@ -46,14 +46,18 @@ def describe(template: Template) -> str:
         for s in template.sections
     )
     rows.append(f"<p>Sections:</p><ol>{sections}</ol>")
-    look = [template.page_size, "numbered paragraphs" if template.numbered_items else "",
-            "inline citations" if template.citation_style == "inline" else "",
-            "Admiralty grading" if template.grading else "",
-            f"marking {template.marking}" if template.marking else "",
-            f"Word look {template.reference_docx}" if template.reference_docx else ""]  # fmt: skip
+    style = template.style
+    look = [
+        style.page_size,
+        "numbered paragraphs" if style.numbered_items else "",
+        "inline citations" if style.citation_style == "inline" else "",
+        "Admiralty grading" if style.grading else "",
+        f"marking {template.marking}" if template.marking else "",
+        f"Word look {style.reference_docx}" if style.reference_docx else "",
+    ]
     rows.append(f"<p>Look: {escape(', '.join(part for part in look if part))}</p>")
-    if template.likelihood_terms:
-        rows.append(f"<p>Likelihood terms: {escape(', '.join(template.likelihood_terms))}</p>")
+    if style.likelihood_terms:
+        rows.append(f"<p>Likelihood terms: {escape(', '.join(style.likelihood_terms))}</p>")
     return "".join(rows)
 
 
@@ -102,9 +106,14 @@ class TemplatePicker(QDialog):
     """Choose a template for a new briefing, or to apply to this one."""
 
     def __init__(
-        self, templates: list[Template], *, title: str, action: str, current: str = "",
+        self,
+        templates: list[Template],
+        *,
+        title: str,
+        action: str,
+        current: str = "",
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(720, 460)
@@ -142,11 +151,13 @@ class TemplateManager(QDialog):
         self._deleted: list[bytes] = []  # files deleted while the manager is open, to restore
         column = QVBoxLayout()
         for key, text, slot in (
-            ("rename", "&Rename…", self.rename), ("duplicate", "D&uplicate", self.duplicate),
-            ("delete", "&Delete…", self.delete), ("import", "&Import…", self.import_file),
+            ("rename", "&Rename…", self.rename),
+            ("duplicate", "D&uplicate", self.duplicate),
+            ("delete", "&Delete…", self.delete),
+            ("import", "&Import…", self.import_file),
             ("export", "&Export…", self.export_file),
             ("undo", "&Undo Delete", self.undo_delete),
-        ):  # fmt: skip
+        ):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             self.buttons[key] = button
@@ -202,8 +213,10 @@ class TemplateManager(QDialog):
         template = self.templates.current()
         if template is None or library.is_builtin(template):
             return
-        question = (f"Delete the template “{template.name}”? Briefings made from it keep their "
-                    "sections and look; only the template goes.")  # fmt: skip
+        question = (
+            f"Delete the template “{template.name}”? Briefings made from it keep their "
+            "sections and look; only the template goes."
+        )
         if not self._confirm(question):
             return
         data = self._run(lambda: library.delete_user_template(template.name))
@@ -228,8 +241,10 @@ class TemplateManager(QDialog):
         if incoming is None:
             return
         own = not library.is_builtin(incoming) and library.name_taken(incoming.name)
-        if own and not self._confirm(f"You already have a template called “{incoming.name}”. "
-                                     "Replace it with the imported one?"):  # fmt: skip
+        if own and not self._confirm(
+            f"You already have a template called “{incoming.name}”. "
+            "Replace it with the imported one?"
+        ):
             return
         imported = self._run(lambda: library.import_template(path, replace=own))
         if imported is not None:
@@ -253,9 +268,10 @@ class TemplateManager(QDialog):
             QMessageBox.warning(self, "Templates", str(error))
         except OSError as error:
             QMessageBox.warning(
-                self, "Templates",
+                self,
+                "Templates",
                 f"The template folder could not be changed: {error.strerror or error}.",
-            )  # fmt: skip
+            )
         return None
 
     # ----- questions (tests replace these) ------------------------------------------------
@@ -265,10 +281,12 @@ class TemplateManager(QDialog):
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(
-            self, "Templates", question,
+            self,
+            "Templates",
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask_import_path(self) -> Path | None:
@@ -280,7 +298,10 @@ class TemplateManager(QDialog):
     def _ask_export_path(self, name: str) -> Path | None:
         suggested = str(Path(self._last_folder()) / f"{name}{TEMPLATE_SUFFIX}")
         chosen = ask_save_name(
-            self, title="Export Template", suggested=suggested,
-            file_filter=f"Templates (*{TEMPLATE_SUFFIX})", suffix=TEMPLATE_SUFFIX.lstrip("."),
-        )  # fmt: skip
+            self,
+            title="Export Template",
+            suggested=suggested,
+            file_filter=f"Templates (*{TEMPLATE_SUFFIX})",
+            suffix=TEMPLATE_SUFFIX.lstrip("."),
+        )
         return Path(chosen) if chosen else None

@@ -39,10 +39,15 @@ class TemplateActions(QObject):
         after = apply_template(self._briefing, template)
         self.context.document.apply(f"Apply template {template.name}", after)
         unsorted = next((s for s in after.sections if s.title == UNSORTED), None)
-        moved = f" {len(unsorted.items)} item(s) had no matching section: see “{UNSORTED}”." \
-            if unsorted and unsorted.items else ""  # fmt: skip
-        self._say(f"Applied “{template.name}” to {len(after.items())} item(s).{moved} "
-                  "Undo puts the briefing back as it was.")  # fmt: skip
+        moved = (
+            f" {len(unsorted.items)} item(s) had no matching section: see “{UNSORTED}”."
+            if unsorted and unsorted.items
+            else ""
+        )
+        self._say(
+            f"Applied “{template.name}” to {len(after.items())} item(s).{moved} "
+            "Undo puts the briefing back as it was."
+        )
 
     def save_as_template(self) -> Template | None:
         """Keep this briefing's sections, marking and look (not its articles or items)."""
@@ -70,9 +75,7 @@ class TemplateActions(QObject):
         return template
 
     def manage(self) -> None:
-        manager = TemplateManager(
-            self.context.parent, last_folder=self.context.folders.last_folder
-        )
+        manager = TemplateManager(self.context.parent, last_folder=self.context.folders.last_folder)
         try:
             self._show_manager(manager)
         finally:
@@ -81,8 +84,9 @@ class TemplateActions(QObject):
     # ----- dialogs (tests replace these) --------------------------------------------------
     def _pick(self, title: str, action: str, current: str = "") -> Template | None:
         templates = library.all_templates()
-        picker = TemplatePicker(templates, title=title, action=action, current=current,
-                                parent=self.context.parent)  # fmt: skip
+        picker = TemplatePicker(
+            templates, title=title, action=action, current=current, parent=self.context.parent
+        )
         try:
             accepted = picker.exec() == QDialog.DialogCode.Accepted
             return picker.chosen() if accepted else None
@@ -91,19 +95,22 @@ class TemplateActions(QObject):
 
     def _ask_template_name(self, suggested: str) -> tuple[str, str] | None:
         name, ok = QInputDialog.getText(
-            self.context.parent, "Save as Template",
+            self.context.parent,
+            "Save as Template",
             "Name for the template (its sections, marking and look are kept; its articles "
-            "and items are not):", text=suggested,
-        )  # fmt: skip
+            "and items are not):",
+            text=suggested,
+        )
         return (name.strip(), "") if ok and name.strip() else None
 
     def _confirm_replace(self, name: str) -> bool:
         answer = QMessageBox.question(
-            self.context.parent, "Save as Template",
+            self.context.parent,
+            "Save as Template",
             f"You already have a template called “{name}”. Replace it?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _show_manager(self, manager: TemplateManager) -> None:
@@ -114,4 +121,3 @@ class TemplateActions(QObject):
 
     def _warn(self, message: str) -> None:
         self.context.messages.warn("Templates", message)
-

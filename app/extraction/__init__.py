@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.extraction.figures import find_figures
 from app.extraction.questions import find_questions
-from app.extraction.spans import lower_case_copy
+from app.extraction.spans import Span, lower_case_copy
 from app.extraction.statements import find_statements
 from app.extraction.types import (
     Extraction,
@@ -21,7 +21,7 @@ __all__ = ["Extraction", "ProposedFigure", "ProposedQuestion", "ProposedStatemen
 def extract(source: Source) -> Extraction:
     """Propose the items a briefing needs, each with exact offsets into source.text."""
     paragraphs = content_paragraphs(source)
-    read = read_paragraphs(source.text, paragraphs)
+    read = read_paragraphs(source.text, [Span(p.start, p.end) for p in paragraphs])
     lowered = lower_case_copy(source.text)  # made once, for the scans of both finders
     return Extraction(
         statements=tuple(find_statements(source.text, read, lowered)),

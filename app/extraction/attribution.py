@@ -478,6 +478,7 @@ def _according_to(text: str, sentence: Span, cue: Span) -> Attribution | None:
     speaker = noun_phrase_after(text, start, sentence.end)
     if speaker is None:
         return None
+    content: Span | None
     if text[sentence.start : cue.start].strip():
         content = _trim(text, sentence.start, cue.start)
     else:

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import re
 
-from app.extraction.amounts import FIGURE, FIGURE_IN_LOWER_CASE, Amount, read_amount
+from app.extraction.amounts import FIGURE_IN_LOWER_CASE, Amount, figure_any_case, read_amount
 from app.extraction.counted import DAILY, counted_noun, subject_counted
 from app.extraction.ellipsis import carry_units
 from app.extraction.not_figures import DATE_AFTER, DATE_BEFORE, SCORE, is_year, not_a_figure
@@ -95,7 +95,10 @@ def _figures_in(text: str, paragraph: TextRange, lowered: str | None) -> list[Pr
             _keep(found, taken, figure)
     for begin, stop, value in proportions(text, start, end):
         _add_amount(text, found, taken, Span(begin, stop), value, end)
-    pattern, scanned = (FIGURE_IN_LOWER_CASE, lowered) if lowered is not None else (FIGURE, text)
+    if lowered is not None:
+        pattern, scanned = FIGURE_IN_LOWER_CASE, lowered
+    else:
+        pattern, scanned = figure_any_case(), text
     for match in pattern.finditer(scanned, start, end):
         if not taken.overlaps(match.start(), match.end()):
             found.extend(_signed(text, f) for f in _amount_figures(text, match, end))
@@ -214,7 +217,8 @@ def _amount_figures(text: str, match: re.Match[str], end: int) -> list[ProposedF
     rejected = _rejection(text, match, first, second)
     if rejected == "date" or (rejected and second is None):
         return []
-    if rejected:  # "in 2019 and 2,000 people": the year goes, the second number stays
+    if rejected or first is None:  # (no first number is always rejected; said for mypy)
+        # "in 2019 and 2,000 people": the year goes, the second number stays
         return [f for f in (_second_alone(text, match, second, end),) if f]
     if second is None or not _is_range(text, match, first, second):
         head = _limited(match, "first")
@@ -298,7 +302,8 @@ def _figure(
     age = _AGE_BEFORE.search(text, max(0, span.start - 16), span.start)
     if unit is None and age:
         unit = "year of age"  # "over the age of 21", "aged 45 years": an age, not a count
-        stop = _YEARS_AFTER.match(text, stop, end).end()
+        years = _YEARS_AFTER.match(text, stop, end)  # matches, perhaps nothing, everywhere
+        stop = years.end() if years else stop
         figure = ProposedFigure(span.start, stop, text[span.start : stop], amount.value, unit)
         return dataclasses.replace(figure, value_high=high.value if high else None)
     if unit is None:

@@ -88,7 +88,7 @@ def _is_word_figure(written: str, text: str, start: int, stop: int, amount: Amou
     following = re.match(r"\s+([a-z][\w-]*)", text[stop : stop + 30])
     preceding = text[max(0, start - 4) : start].lower()
     return (
-        bool(following)
+        following is not None
         and following.group(1) not in FUNCTION_WORDS
         and following.group(1) not in ("of", "another", "day", "time")
         and not preceding.endswith("no ")

@@ -92,10 +92,14 @@ VAGUE = {
 }
 
 
+# A prefix tree of characters; the key "" marks that a word ends at that node.
+_Trie = dict[str, "_Trie"]
+
+
 def trie_pattern(words: list[str]) -> str:
     """One regex alternation shaped as a prefix tree ('t(?:en|hree|wo)'), which the regex
     engine rejects in a character or two instead of trying every word at every position."""
-    tree: dict = {}
+    tree: _Trie = {}
     for word in words:
         node = tree
         for char in word:
@@ -104,7 +108,7 @@ def trie_pattern(words: list[str]) -> str:
     return _trie_regex(tree)
 
 
-def _trie_regex(node: dict) -> str:
+def _trie_regex(node: _Trie) -> str:
     ends_here = "" in node
     branches = [
         re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char

@@ -47,9 +47,9 @@ def proportions(text: str, start: int, end: int) -> Iterator[tuple[int, int, flo
         if part is None:
             continue
         numerator = parse_whole_number(part.group("part"))
-        whole = parse_whole_number(match.group("whole"))
-        if numerator is not None and whole and numerator < whole:
-            yield part.start(), match.end(), numerator / whole
+        denominator = parse_whole_number(match.group("whole"))
+        if numerator is not None and denominator and numerator < denominator:
+            yield part.start(), match.end(), numerator / denominator
 
 
 def _slash_fractions(text: str, start: int, end: int) -> Iterator[tuple[int, int, float]]:

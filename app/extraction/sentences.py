@@ -76,7 +76,7 @@ def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> Iterat
 def _continues_lowercase(text: str, position: int, end: int) -> bool:
     # '"Is it over?" the official asked.' : a lowercase word goes on with the same sentence.
     nxt = re.compile(r"[ \t]*(\S)").match(text, position, end)
-    return bool(nxt) and nxt.group(1).islower()
+    return nxt is not None and nxt.group(1).islower()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

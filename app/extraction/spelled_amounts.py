@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from app.extraction.numbers import NUMBER_WORD, parse_whole_number
 
@@ -34,18 +35,24 @@ _PART_OF = {
     "two-thirds of": 2 / 3,
 }
 _SCALE = r"(?P<scale>dozen|hundred|thousand|million|billion|trillion)"
-_SPELLED = re.compile(
-    # "half a million", "a quarter of a billion"
-    r"\b(?P<part_of>half(?:\s+of)?|(?:a|one)\s+quarter\s+of|three[\s-]quarters\s+of|"
-    rf"a\s+third\s+of|two[\s-]thirds\s+of)\s+an?\s+{_SCALE}\b"
-    # "two and a half", "1 and a half million"
-    rf"|(?<![\w.,-])(?P<whole>\d{{1,3}}|{NUMBER_WORD})\s+and\s+an?\s+(?P<part>half|quarter|third)"
-    r"(?:\s+(?P<and_scale>hundred|thousand|million|billion|trillion))?\b"
-    # "a million", "a dozen"
-    rf"|\b(?P<article>an?)\s+(?P<lone_scale>dozen|hundred|thousand|million|billion|trillion)\b"
-    r"(?!\s+and\b)",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _spelled() -> re.Pattern[str]:
+    """The full pattern, compiled at its first use (~2 ms): many articles never need it."""
+    return re.compile(
+        # "half a million", "a quarter of a billion"
+        r"\b(?P<part_of>half(?:\s+of)?|(?:a|one)\s+quarter\s+of|three[\s-]quarters\s+of|"
+        rf"a\s+third\s+of|two[\s-]thirds\s+of)\s+an?\s+{_SCALE}\b"
+        # "two and a half", "1 and a half million"
+        rf"|(?<![\w.,-])(?P<whole>\d{{1,3}}|{NUMBER_WORD})\s+and\s+an?\s+"
+        r"(?P<part>half|quarter|third)"
+        r"(?:\s+(?P<and_scale>hundred|thousand|million|billion|trillion))?\b"
+        # "a million", "a dozen"
+        rf"|\b(?P<article>an?)\s+(?P<lone_scale>dozen|hundred|thousand|million|billion|trillion)\b"
+        r"(?!\s+and\b)",
+        re.IGNORECASE,
+    )
 
 
 # Every spelled amount holds one of these words. Looking for them first (in lower case: a
@@ -73,7 +80,8 @@ def spelled_amounts(
         if key_start < done:
             continue
         position, stop = max(done, key_start - _REACH_BEFORE), min(end, key_end + _REACH_AFTER)
-        while (match := _SPELLED.search(text, position, stop)) and match.start() <= key_start:
+        spelled = _spelled()
+        while (match := spelled.search(text, position, stop)) and match.start() <= key_start:
             if match.end() > key_start:
                 value = _value(match)
                 if value is not None:

@@ -48,7 +48,7 @@ class Extraction:
     figures: tuple[ProposedFigure, ...] = field(default=())
     questions: tuple[ProposedQuestion, ...] = field(default=())
 
-    def as_contract(self) -> dict[str, list[dict]]:
+    def as_contract(self) -> dict[str, list[dict[str, object]]]:
         """The lists of the `extract --format jsonl` contract (extra fields dropped)."""
         return {
             "statements": [asdict(s) for s in self.statements],
@@ -57,7 +57,7 @@ class Extraction:
         }
 
 
-def _figure_contract(figure: ProposedFigure) -> dict:
+def _figure_contract(figure: ProposedFigure) -> dict[str, object]:
     # A range is reported by its midpoint, the convention of quantity-extraction benchmarks;
     # the app itself keeps both ends. A vague plural is reported by what it asserts: at least
     # its lower end ("thousands" -> 1,000).

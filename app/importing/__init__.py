@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from app.importing.decoding import decode_text
 from app.importing.errors import ImportFailure
 from app.importing.markdown import first_heading, markdown_to_text
 from app.importing.normalise import normalise_text
-from app.importing.pdf import read_pdf
-from app.importing.pdf_text import join_pdf_pages
 from app.importing.structure import find_boilerplate, find_paragraphs, guess_title
 from app.models import Source
 
@@ -21,8 +20,18 @@ MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_TEXT_CHARS = 5_000_000  # about 2,000 pages of prose
 
 
+class SourceMetadata(TypedDict, total=False):
+    """What a reader may know about an article besides its text, title and origin."""
+
+    author: str
+    outlet: str
+    url: str
+    published: date | None
+    encoding: str | None
+
+
 def import_text(
-    text: str, *, title: str = "", origin: str = "pasted", **metadata: object
+    text: str, *, title: str = "", origin: str = "pasted", **metadata: Unpack[SourceMetadata]
 ) -> Source:
     """A Source from text already in memory (a paste, or a reader's output)."""
     clean = normalise_text(text)
@@ -133,6 +142,9 @@ def _from_docx(data: bytes, name: str) -> Source:
 
 
 def _from_pdf(path: Path) -> Source:
+    from app.importing.pdf import read_pdf  # see _from_html: the window starts without it
+    from app.importing.pdf_text import join_pdf_pages
+
     document = read_pdf(path, name=path.name)
     text = join_pdf_pages(document.pages)
     if not text.strip():

@@ -1,7 +1,8 @@
 """PDF articles: the text layer, read by pypdf in a child process bounded in time and memory.
 
 A hostile or broken PDF can make any parser loop or inflate streams without end; running
-pypdf in a separate process lets the app kill it and give a clear message instead.
+pypdf in a separate process lets the app kill it and give a clear message instead, and
+lets Cancel in the window kill it at once.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.child_process import Cancelled, run_child
 from app.importing.errors import ImportFailure
 
 TIME_LIMIT_SECONDS = 60
@@ -27,10 +29,23 @@ class PdfText:
 
 
 def read_pdf(path: Path, *, name: str, time_limit: float = TIME_LIMIT_SECONDS) -> PdfText:
-    """Text of every page, read in a child process that is killed past its limits."""
+    """Text of every page, read in a child process that is killed past its limits, or
+    when the work is cancelled (see app.child_process)."""
+    try:
+        done = run_child(_worker_command(path), timeout=time_limit)
+    except subprocess.TimeoutExpired:
+        raise ImportFailure(
+            f"{name} took longer than {time_limit:g} seconds to read and was abandoned."
+        ) from None
+    except Cancelled:
+        raise ImportFailure(f"Reading {name} was cancelled.") from None
+    return _parse_reply(done, name=name)
+
+
+def _worker_command(path: Path) -> list[str]:
     # -I: isolated mode, so modules lying in the current folder (a planted pypdf.py) and
     # PYTHON* variables can never be picked up by the child.
-    command = [
+    return [
         sys.executable,
         "-I",
         "-m",
@@ -39,15 +54,6 @@ def read_pdf(path: Path, *, name: str, time_limit: float = TIME_LIMIT_SECONDS) -
         str(MAX_PAGES),
         str(MEMORY_LIMIT_BYTES),
     ]
-    try:
-        done = subprocess.run(
-            command, capture_output=True, timeout=time_limit, check=False, stdin=subprocess.DEVNULL
-        )
-    except subprocess.TimeoutExpired:
-        raise ImportFailure(
-            f"{name} took longer than {time_limit:g} seconds to read and was abandoned."
-        ) from None
-    return _parse_reply(done, name=name)
 
 
 def _parse_reply(done: subprocess.CompletedProcess[bytes], *, name: str) -> PdfText:

@@ -15,6 +15,16 @@ from app.layout.blocks import (
 from app.layout.build import LayoutSettings, layout
 
 __all__ = [
-    "Block", "DocumentLayout", "FigureTable", "Heading", "LayoutSettings", "NumberedList",
-    "Paragraph", "Quote", "SourceEntry", "SourceList", "Span", "layout",
+    "Block",
+    "DocumentLayout",
+    "FigureTable",
+    "Heading",
+    "LayoutSettings",
+    "NumberedList",
+    "Paragraph",
+    "Quote",
+    "SourceEntry",
+    "SourceList",
+    "Span",
+    "layout",
 ]

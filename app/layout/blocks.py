@@ -7,7 +7,7 @@ in the reference .docx; the PDF writer in its stylesheet. Nothing else crosses o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, assert_never
 
 PageSize = Literal["A4", "Letter"]
 SpanStyle = Literal["plain", "strong", "emphasis", "link", "reference"]
@@ -27,8 +27,19 @@ SOURCE_ENTRY = "Source Entry"
 TABLE_HEADING = "Table Heading"
 TABLE_TEXT = "Table Text"
 PARAGRAPH_STYLES = (
-    TITLE, SUBTITLE, HEADING_1, HEADING_2, BODY, BOTTOM_LINE, QUOTE, ATTRIBUTION,
-    ANALYST_NOTE, LIST_NUMBER, SOURCE_ENTRY, TABLE_HEADING, TABLE_TEXT,
+    TITLE,
+    SUBTITLE,
+    HEADING_1,
+    HEADING_2,
+    BODY,
+    BOTTOM_LINE,
+    QUOTE,
+    ATTRIBUTION,
+    ANALYST_NOTE,
+    LIST_NUMBER,
+    SOURCE_ENTRY,
+    TABLE_HEADING,
+    TABLE_TEXT,
 )
 
 
@@ -132,22 +143,25 @@ def spans_text(spans: Spans) -> str:
 
 
 def _block_text(block: Block) -> str:
-    if isinstance(block, Heading):
-        return block.text
-    if isinstance(block, Paragraph):
-        return block.text
-    if isinstance(block, Quote):
-        return "\n".join(spans_text(s) for s in (block.spans, block.attribution, block.note) if s)
-    if isinstance(block, FigureTable):
-        rows = [" | ".join(block.header)]
-        rows += [" | ".join(spans_text(cell) for cell in row) for row in block.rows]
-        return "\n".join(rows)
-    if isinstance(block, NumberedList):
-        numbered = enumerate(block.entries, block.start)
-        return "\n".join(f"{n}. {spans_text(e)}" for n, e in numbered)
-    return "\n".join(f"{source_label(e)}{spans_text(e.spans)}" for e in block.entries)
+    match block:
+        case Heading() | Paragraph():
+            return block.text
+        case Quote():
+            parts = (block.spans, block.attribution, block.note)
+            return "\n".join(spans_text(s) for s in parts if s)
+        case FigureTable():
+            rows = [" | ".join(block.header)]
+            rows += [" | ".join(spans_text(cell) for cell in row) for row in block.rows]
+            return "\n".join(rows)
+        case NumberedList():
+            numbered = enumerate(block.entries, block.start)
+            return "\n".join(f"{n}. {spans_text(e)}" for n, e in numbered)
+        case SourceList():
+            return "\n".join(f"{source_label(e)}{spans_text(e.spans)}" for e in block.entries)
+        case _:  # a new kind of block must be given its text here
+            assert_never(block)
 
 
 def source_label(entry: SourceEntry) -> str:
-    """"[2] " before a numbered source, nothing before one cited by name."""
+    """ "[2] " before a numbered source, nothing before one cited by name."""
     return f"[{entry.number}] " if entry.number else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
+from typing import TypeVar, assert_never
 
 from app.fidelity import quote_is_faithful
 from app.layout import blocks as b
@@ -139,9 +140,10 @@ def _style_warnings(briefing: Briefing) -> list[str]:
     style = briefing.style
     if style.grading:
         ungraded = [
-            item for item in briefing.items()
+            item
+            for item in briefing.items()
             if item.kind in ("statement", "figure") and not (item.reliability and item.credibility)
-        ]  # fmt: skip
+        ]
         if ungraded:
             warnings.append(
                 f"{len(ungraded)} statement(s) or figure(s) have no full Admiralty grade; "
@@ -152,8 +154,7 @@ def _style_warnings(briefing: Briefing) -> list[str]:
             warnings.append("The bottom line has no likelihood term chosen.")
         elif briefing.likelihood not in style.likelihood_terms:
             warnings.append(
-                f"The likelihood “{clean(briefing.likelihood)}” is not one of the template’s "
-                "terms."
+                f"The likelihood “{clean(briefing.likelihood)}” is not one of the template’s terms."
             )
     return warnings
 
@@ -174,7 +175,7 @@ def _content_warnings(briefing: Briefing) -> list[str]:
     return [
         *warnings,
         f"{len(unfaithful)} direct quote(s) no longer match the article word for word "
-        f"({who}); they are exported as edited. Check them, or mark them as reported speech."
+        f"({who}); they are exported as edited. Check them, or mark them as reported speech.",
     ]
 
 
@@ -190,9 +191,7 @@ def _subject(briefing: Briefing) -> str:
 
 def _title_block(briefing: Briefing) -> list[b.Block]:
     blocks: list[b.Block] = [b.Paragraph((b.Span(_title(briefing)),), b.TITLE)]
-    details = [
-        long_date(briefing.date), clean(briefing.author), clean(briefing.style.organisation)
-    ]
+    details = [long_date(briefing.date), clean(briefing.author), clean(briefing.style.organisation)]
     if any(details):
         line = " · ".join(d for d in details if d)
         blocks.append(b.Paragraph((b.Span(line),), b.SUBTITLE))
@@ -220,18 +219,30 @@ def _section(section: Section, context: _Context) -> list[b.Block]:
     blocks: list[b.Block] = [b.Heading(clean(section.title) or "Untitled section")]
     questions_so_far = 0  # numbering runs on through a section, past notes between questions
     labelled_notes = "note" not in section.kinds  # a Notes section's heading says it already
-    for kind, run in groupby(section.items, key=lambda item: item.kind):
+    for _, run in groupby(section.items, key=lambda item: item.kind):
         items = list(run)
-        if kind == "figure":
-            blocks += _figure_table(items, context)  # type: ignore[arg-type]
-        elif kind == "question":
-            blocks.append(_question_list(items, context, start=questions_so_far + 1))  # type: ignore[arg-type]
-            questions_so_far += len(items)
-        elif kind == "statement":
-            blocks += [_statement(item, context) for item in items]  # type: ignore[arg-type]
-        else:
-            blocks += [_note(item, context, labelled_notes) for item in items]  # type: ignore[arg-type]
+        match first := items[0]:
+            case Figure():
+                blocks += _figure_table(_all(Figure, items), context)
+            case Question():
+                questions = _all(Question, items)
+                blocks.append(_question_list(questions, context, start=questions_so_far + 1))
+                questions_so_far += len(questions)
+            case Statement():
+                blocks += [_statement(item, context) for item in _all(Statement, items)]
+            case Note():
+                blocks += [_note(item, context, labelled_notes) for item in _all(Note, items)]
+            case _:  # a new kind of item must be laid out here, not silently left out
+                assert_never(first)
     return blocks
+
+
+_Kind = TypeVar("_Kind", Statement, Figure, Question, Note)
+
+
+def _all(kind: type[_Kind], items: list[Item]) -> list[_Kind]:
+    """items, a run of one kind, typed as that kind."""
+    return [item for item in items if isinstance(item, kind)]
 
 
 def _statement(statement: Statement, context: _Context) -> b.Quote:
@@ -259,21 +270,26 @@ def _figure_table(figures: list[Figure], context: _Context) -> list[b.Block]:
     rows = tuple(_figure_row(figure, context) for figure in figures)
     notes = [
         b.Paragraph(
-            (b.Span(f"Analyst’s note on {_figure_name(figure)}: ", "strong"),
-             b.Span(clean(figure.note), "emphasis")),
+            (
+                b.Span(f"Analyst’s note on {_figure_name(figure)}: ", "strong"),
+                b.Span(clean(figure.note), "emphasis"),
+            ),
             b.ANALYST_NOTE,
         )
         for figure in figures
         if clean(figure.note)
-    ]  # fmt: skip
+    ]
     header, widths = _figure_columns(context)
     return [b.FigureTable(header, rows, widths), *notes]
 
 
 def _figure_columns(context: _Context) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """The table's columns: a number first and a grade last when the style asks for them."""
-    extra = [column for column, wanted in ((NUMBER_COLUMN, context.numbered),
-                                           (GRADE_COLUMN, context.grading)) if wanted]  # fmt: skip
+    extra = [
+        column
+        for column, wanted in ((NUMBER_COLUMN, context.numbered), (GRADE_COLUMN, context.grading))
+        if wanted
+    ]
     scale = 1 - sum(width for _, width in extra)
     header = list(FIGURE_COLUMNS)
     widths = [width * scale for width in FIGURE_WIDTHS]
@@ -322,9 +338,7 @@ def _in_cell(reference: b.Spans) -> b.Spans:
     return (b.Span(text, "reference"),)
 
 
-def _question_list(
-    questions: list[Question], context: _Context, *, start: int
-) -> b.NumberedList:
+def _question_list(questions: list[Question], context: _Context, *, start: int) -> b.NumberedList:
     """Questions numbered within their section, or on with the document's paragraph numbers."""
     entries = tuple(_question(question, context.citations) for question in questions)
     if context.numbered:
@@ -358,8 +372,7 @@ def _source_list(citations: _Citations, settings: LayoutSettings) -> list[b.Bloc
     if not numbered:
         return []
     entries = tuple(
-        b.SourceEntry(0 if citations.inline else n, _source_entry(source))
-        for n, source in numbered
+        b.SourceEntry(0 if citations.inline else n, _source_entry(source)) for n, source in numbered
     )
     return [b.Heading(settings.sources_heading), b.SourceList(entries)]
 
@@ -374,13 +387,17 @@ def _grading_legend(settings: LayoutSettings) -> list[b.Block]:
     return [
         b.Heading(settings.grading_heading),
         b.Paragraph(
-            (b.Span("Each statement and figure carries a letter for how reliable its source "
-                    "is and a number for how credible the information is (Admiralty system)."),),
+            (
+                b.Span(
+                    "Each statement and figure carries a letter for how reliable its source "
+                    "is and a number for how credible the information is (Admiralty system)."
+                ),
+            ),
             b.BODY,
         ),
         scale("Source reliability: ", RELIABILITY_SCALE),
         scale("Information credibility: ", CREDIBILITY_SCALE),
-    ]  # fmt: skip
+    ]
 
 
 def _short_name(source: Source) -> str:

@@ -8,14 +8,23 @@ import re
 from urllib.parse import quote, urlsplit, urlunsplit
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 # Characters neither XML (Word) nor reportlab's markup can carry, plus bidi overrides that
 # would let a hostile article reorder the words of a printed briefing.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
-    "\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
 )
 _SPACES = re.compile(r"[ \t\r\n\u2028\u2029]+")
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -112,7 +121,7 @@ def unquoted(text: str) -> str:
     return text
 
 
-_QUOTE_MARKS = "\"“”«»„"
+_QUOTE_MARKS = '"“”«»„'
 _OPENING_CONTEXT = " \t\n([{—–-/"
 
 

@@ -17,8 +17,12 @@ def blocks_of(briefing: Briefing, kind: type) -> list:
 
 
 def test_header_footer_text_and_organisation_reach_the_layout() -> None:
-    briefing = styled(rich_briefing(), header_text="Policy Unit\x07", footer_text="Not for "
-                      "onward distribution", organisation="Ministry of Tests")  # fmt: skip
+    briefing = styled(
+        rich_briefing(),
+        header_text="Policy Unit\x07",
+        footer_text="Not for onward distribution",
+        organisation="Ministry of Tests",
+    )
     document = layout(briefing)
     assert document.header_text == "Policy Unit"  # cleaned like every other string
     assert document.footer_text == "Not for onward distribution"
@@ -63,11 +67,18 @@ def test_inline_citations_name_the_outlet_and_the_source_list_is_unnumbered() ->
 def test_grading_shows_each_grade_a_column_and_the_legend() -> None:
     base = rich_briefing()
     graded = tuple(
-        section.model_copy(update={"items": tuple(
-            item.model_copy(update={"reliability": "B", "credibility": "2"})
-            if isinstance(item, Statement) else item for item in section.items)})
+        section.model_copy(
+            update={
+                "items": tuple(
+                    item.model_copy(update={"reliability": "B", "credibility": "2"})
+                    if isinstance(item, Statement)
+                    else item
+                    for item in section.items
+                )
+            }
+        )
         for section in base.sections
-    )  # fmt: skip
+    )
     briefing = styled(base.model_copy(update={"sections": graded}), grading=True)
     document = layout(briefing)
     assert "[B2]" in b.spans_text(blocks_of(briefing, Quote)[0].attribution)
@@ -87,16 +98,19 @@ def test_grading_off_shows_no_grades_even_when_items_carry_them() -> None:
 
 def test_the_likelihood_term_follows_the_bottom_line_and_is_checked() -> None:
     terms = ("unlikely", "likely")
-    base = Briefing(bottom_line="Talks will resume.", sections=(
-        Section(title="Q", items=(Question(text="When?"),)),))  # fmt: skip
+    base = Briefing(
+        bottom_line="Talks will resume.",
+        sections=(Section(title="Q", items=(Question(text="When?"),)),),
+    )
     chosen = styled(base.model_copy(update={"likelihood": "likely"}), likelihood_terms=terms)
     document = layout(chosen)
     assert "Likelihood: likely" in document.plain_text()
     assert not [w for w in document.warnings if "likelihood" in w]
     missing = layout(styled(base, likelihood_terms=terms))
     assert any("no likelihood term" in w for w in missing.warnings)
-    stray = layout(styled(base.model_copy(update={"likelihood": "probable"}),
-                          likelihood_terms=terms))  # fmt: skip
+    stray = layout(
+        styled(base.model_copy(update={"likelihood": "probable"}), likelihood_terms=terms)
+    )
     assert any("not one of the template" in w for w in stray.warnings)
 
 

@@ -63,3 +63,16 @@ def test_the_narrowest_proposal_holds_an_offset() -> None:
     found = narrowest_at(rows, offset)
     assert found is not None and found.kind == "figure"
     assert narrowest_at(rows, 0) is None
+
+
+def test_paragraph_numbers_by_binary_search_match_a_scan() -> None:
+    text = "\n".join(f"Paragraph {n} says {n * 7} words." for n in range(300))
+    source = import_text(text)
+
+    def scanned(offset: int) -> int | None:
+        for number, paragraph in enumerate(source.paragraphs, start=1):
+            if paragraph.start <= offset <= paragraph.end:
+                return number
+        return None
+
+    assert all(source.paragraph_number(o) == scanned(o) for o in range(len(text) + 2))

@@ -27,6 +27,10 @@ def weekly(name: str = "Weekly", **fields: object) -> Template:
     return Template(name=name, sections=(TemplateSection(title="Points"),), **fields)
 
 
+def look(**fields: object) -> BriefingStyle:
+    return BriefingStyle.model_validate(fields)
+
+
 def test_a_saved_user_template_round_trips_and_is_listed_after_the_builtins() -> None:
     path = library.save_user_template(weekly(marking="OFFICIAL"))
     assert path.parent == library.user_templates_dir()
@@ -46,9 +50,9 @@ def test_builtin_names_and_taken_names_are_refused() -> None:
 
 
 def test_rename_moves_the_file_and_keeps_the_settings() -> None:
-    library.save_user_template(weekly(header_text="Desk"))
+    library.save_user_template(weekly(style=look(header_text="Desk")))
     renamed = library.rename_user_template("Weekly", "Monday desk")
-    assert renamed.header_text == "Desk"
+    assert renamed.style.header_text == "Desk"
     assert [t.name for t in library.user_templates()[0]] == ["Monday desk"]
     assert [p.name for p in library.user_templates_dir().iterdir()] == ["Monday desk.bbtemplate"]
 
@@ -59,6 +63,33 @@ def test_rename_to_an_unusable_name_is_refused_and_changes_nothing(bad: str) -> 
     with pytest.raises(StorageError):
         library.rename_user_template("Weekly", bad)
     assert [t.name for t in library.user_templates()[0]] == ["Weekly"]
+
+
+def test_a_version_1_file_in_the_folder_is_listed_and_rewritten_when_renamed() -> None:
+    import json
+
+    from app.templates import TEMPLATE_FORMAT, TEMPLATE_SCHEMA_VERSION
+
+    folder = library.user_templates_dir()
+    folder.mkdir(parents=True)
+    old = {
+        "name": "Old desk",
+        "sections": [{"title": "Points"}],
+        "marking": "OFFICIAL",
+        "page_size": "Letter",
+        "grading": True,
+    }
+    (folder / "old.bbtemplate").write_text(
+        json.dumps({"format": TEMPLATE_FORMAT, "schema_version": 1, "template": old}), "utf-8"
+    )
+    assert library.find_template("Old desk").style == look(page_size="Letter", grading=True)
+
+    library.rename_user_template("Old desk", "Desk")
+
+    saved = json.loads((folder / "Desk.bbtemplate").read_text("utf-8"))
+    assert saved["schema_version"] == TEMPLATE_SCHEMA_VERSION
+    assert saved["template"]["style"]["grading"] is True and "grading" not in saved["template"]
+    assert library.find_template("Desk").style == look(page_size="Letter", grading=True)
 
 
 def test_builtin_templates_cannot_be_renamed_or_deleted() -> None:
@@ -77,11 +108,11 @@ def test_duplicate_copies_a_builtin_under_a_free_name() -> None:
 
 
 def test_delete_then_restore_gives_the_same_template_back() -> None:
-    library.save_user_template(weekly(footer_text="keep"))
+    library.save_user_template(weekly(style=look(footer_text="keep")))
     data = library.delete_user_template("Weekly")
     assert library.user_templates()[0] == []
     restored = library.restore_user_template(data)
-    assert restored == weekly(footer_text="keep")
+    assert restored == weekly(style=look(footer_text="keep"))
     assert [t.name for t in library.user_templates()[0]] == ["Weekly"]
 
 
@@ -94,8 +125,8 @@ def test_import_and_export_carry_the_reference_document(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     _reference(shared / "house.docx")
-    library.save_user_template(weekly(reference_docx=""))
-    template = weekly("House", reference_docx="house.docx")
+    library.save_user_template(weekly())
+    template = weekly("House", style=look(reference_docx="house.docx"))
     from app.templates import save_template
 
     save_template(template, shared / "house.bbtemplate")
@@ -116,7 +147,7 @@ def test_import_refuses_a_reference_that_is_a_zip_bomb_or_not_word(tmp_path: Pat
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"0" * 50_000_000)
     (tmp_path / "look.docx").write_bytes(bomb.getvalue())
-    save_template(weekly(reference_docx="look.docx"), tmp_path / "t.bbtemplate")
+    save_template(weekly(style=look(reference_docx="look.docx")), tmp_path / "t.bbtemplate")
     with pytest.raises(StorageError):
         library.import_template(tmp_path / "t.bbtemplate")
     (tmp_path / "look.docx").write_bytes(b"just text")
@@ -133,16 +164,29 @@ def test_a_damaged_file_in_the_folder_is_reported_not_fatal() -> None:
 
 
 def test_save_as_template_keeps_structure_and_settings_but_no_content() -> None:
-    style = BriefingStyle(page_size="Letter", header_text="Desk", numbered_items=True,
-                          grading=True, likelihood_terms=("likely",))  # fmt: skip
-    filled = rich_briefing().model_copy(update={"style": style, "marking": "SECRET",
-                                                "author": "Analyst"})  # fmt: skip
-    filled = filled.model_copy(update={"sections": (*filled.sections, Section(
-        title="Unsorted", items=(Note(text="left over"),)))})  # fmt: skip
+    style = BriefingStyle(
+        page_size="Letter",
+        header_text="Desk",
+        numbered_items=True,
+        grading=True,
+        likelihood_terms=("likely",),
+    )
+    filled = rich_briefing().model_copy(
+        update={"style": style, "marking": "SECRET", "author": "Analyst"}
+    )
+    filled = filled.model_copy(
+        update={
+            "sections": (
+                *filled.sections,
+                Section(title="Unsorted", items=(Note(text="left over"),)),
+            )
+        }
+    )
     template = template_from_briefing(filled, "From my briefing", "mine")
     assert [s.title for s in template.sections] == [
-        s.title for s in filled.sections if s.title != "Unsorted"]
-    assert template.style() == style and template.marking == "SECRET"
+        s.title for s in filled.sections if s.title != "Unsorted"
+    ]
+    assert template.style == style and template.marking == "SECRET"
     text = template.model_dump_json()
     assert "Kowalska" not in text and "left over" not in text and "Test Times" not in text
     fresh = template.new_briefing()
@@ -150,7 +194,7 @@ def test_save_as_template_keeps_structure_and_settings_but_no_content() -> None:
 
 
 def test_applying_a_template_sets_its_style_and_keeps_the_likelihood() -> None:
-    template = weekly(page_size="Letter", likelihood_terms=("likely",))
+    template = weekly(style=look(page_size="Letter", likelihood_terms=("likely",)))
     briefing = Briefing(likelihood="probable", sections=(Section(title="Points"),))
     applied = apply_template(briefing, template)
     assert applied.style.page_size == "Letter" and applied.likelihood == "probable"
@@ -159,8 +203,9 @@ def test_applying_a_template_sets_its_style_and_keeps_the_likelihood() -> None:
 def test_a_styled_graded_briefing_round_trips_through_its_file(tmp_path: Path) -> None:
     style = BriefingStyle(citation_style="inline", grading=True, organisation="Unit 9")
     note = Note(text="graded", reliability="B", credibility="3")
-    briefing = Briefing(style=style, likelihood="likely",
-                        sections=(Section(title="S", items=(note,)),))  # fmt: skip
+    briefing = Briefing(
+        style=style, likelihood="likely", sections=(Section(title="S", items=(note,)),)
+    )
     save_briefing(briefing, tmp_path / "b.briefing")
     assert load_briefing(tmp_path / "b.briefing") == briefing
 
@@ -183,24 +228,29 @@ def test_a_refused_import_writes_no_reference_and_a_clash_never_replaces_a_look(
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
     _reference(first / "look.docx")
-    save_template(weekly("Corp look", reference_docx="look.docx"), first / "t.bbtemplate")
+    save_template(
+        weekly("Corp look", style=look(reference_docx="look.docx")), first / "t.bbtemplate"
+    )
     library.import_template(first / "t.bbtemplate")
     original = (library.user_templates_dir() / "look.docx").read_bytes()
 
     other = docx.Document()
     other.add_paragraph("a different look")
     other.save(str(second / "look.docx"))
-    save_template(weekly("Information paper", reference_docx="look.docx"),
-                  second / "t.bbtemplate")  # fmt: skip
+    save_template(
+        weekly("Information paper", style=look(reference_docx="look.docx")), second / "t.bbtemplate"
+    )
     with pytest.raises(StorageError, match="built-in"):
         library.import_template(second / "t.bbtemplate")
     assert (library.user_templates_dir() / "look.docx").read_bytes() == original
 
-    save_template(weekly("Team look", reference_docx="look.docx"), second / "t.bbtemplate")
+    save_template(
+        weekly("Team look", style=look(reference_docx="look.docx")), second / "t.bbtemplate"
+    )
     imported = library.import_template(second / "t.bbtemplate")
-    assert imported.reference_docx == "look 2.docx"
+    assert imported.style.reference_docx == "look 2.docx"
     assert (library.user_templates_dir() / "look.docx").read_bytes() == original
-    assert library.find_template("Corp look").reference_docx == "look.docx"
+    assert library.find_template("Corp look").style.reference_docx == "look.docx"
 
 
 def test_export_never_replaces_a_file_unless_asked(tmp_path: Path) -> None:
@@ -225,16 +275,20 @@ def test_a_file_with_a_builtin_name_in_the_folder_is_reported_not_listed() -> No
 
 
 def test_saving_a_template_whose_look_is_missing_keeps_it_readable() -> None:
-    library.save_user_template(weekly("From colleague", reference_docx="colleague.docx"))
-    assert library.find_template("From colleague").reference_docx == ""
+    colleagues = look(reference_docx="colleague.docx", header_text="Theirs")
+    library.save_user_template(weekly("From colleague", style=colleagues))
+    kept = library.find_template("From colleague").style
+    assert kept.reference_docx == "" and kept.header_text == "Theirs"
 
 
 def test_json_nested_too_deep_or_with_huge_numbers_is_refused_clearly(tmp_path: Path) -> None:
     deep = tmp_path / "deep.bbtemplate"
     deep.write_text("[" * 100_000, encoding="utf-8")
     huge = tmp_path / "huge.bbtemplate"
-    huge.write_text('{"format": "briefing-builder/template", "schema_version": '
-                    + "9" * 5000 + "}", encoding="utf-8")  # fmt: skip
+    huge.write_text(
+        '{"format": "briefing-builder/template", "schema_version": ' + "9" * 5000 + "}",
+        encoding="utf-8",
+    )
     for path in (deep, huge):
         with pytest.raises(StorageError, match="damaged"):
             library.import_template(path)
@@ -257,9 +311,15 @@ def test_a_long_name_in_wide_characters_gets_a_short_enough_file_name() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["line1\nline2", "bell\x07\x1b[31mred", "abc\u202egpj.exe", "Information\u200b paper",
-             "𝐀" * 51],
-)  # fmt: skip
+    "name",
+    [
+        "line1\nline2",
+        "bell\x07\x1b[31mred",
+        "abc\u202egpj.exe",
+        "Information\u200b paper",
+        "𝐀" * 51,
+    ],
+)
 def test_control_invisible_and_over_long_names_are_refused(name: str) -> None:
     with pytest.raises(ValueError):
         weekly(name)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from app.models import BriefingStyle
 from app.storage import StorageError
 from app.templates import (
     MAX_TEMPLATE_BYTES,
     TEMPLATE_FORMAT,
+    TEMPLATE_SCHEMA_VERSION,
     Template,
     TemplateSection,
     builtin_templates,
@@ -19,13 +21,15 @@ from app.templates import (
 )
 
 BUILTIN_NAMES = {
-    "Situation brief (BLUF)", "One-page meeting brief", "Information paper",
+    "Situation brief (BLUF)",
+    "One-page meeting brief",
+    "Information paper",
     "Submission (UK style)",
 }
 
 
-def write(path: Path, template: dict, **document: object) -> Path:
-    body = {"format": TEMPLATE_FORMAT, "schema_version": 1, "template": template, **document}
+def write(path: Path, template: dict, version: int = TEMPLATE_SCHEMA_VERSION) -> Path:
+    body = {"format": TEMPLATE_FORMAT, "schema_version": version, "template": template}
     path.write_text(json.dumps(body), encoding="utf-8")
     return path
 
@@ -41,6 +45,21 @@ def test_the_four_builtin_templates_load_with_guidance_for_every_section() -> No
         assert template.description and all(s.guidance for s in template.sections)
 
 
+def test_builtin_templates_are_stored_in_the_current_format_with_their_look() -> None:
+    folder = Path(__file__).parents[2] / "resources" / "templates"
+    for path in folder.glob("*.bbtemplate"):
+        document = json.loads(path.read_text("utf-8"))
+        assert document["schema_version"] == TEMPLATE_SCHEMA_VERSION, path.name
+        assert set(document["template"]) <= {*Template.model_fields}, path.name
+    looks = {t.name: t.style for t in builtin_templates()}
+    assert looks["Situation brief (BLUF)"].grading
+    assert looks["Situation brief (BLUF)"].header_text == "Situation brief"
+    assert len(looks["Situation brief (BLUF)"].likelihood_terms) == 7
+    assert looks["One-page meeting brief"].citation_style == "inline"
+    assert looks["Information paper"].numbered_items
+    assert looks["Submission (UK style)"].footer_text == "Advice to ministers: not for release"
+
+
 @pytest.mark.parametrize("template", builtin_templates(), ids=lambda t: t.name)
 def test_every_builtin_template_round_trips_through_a_file(template: Template, tmp_path) -> None:
     path = tmp_path / "copy.bbtemplate"
@@ -51,15 +70,63 @@ def test_every_builtin_template_round_trips_through_a_file(template: Template, t
 def test_a_user_template_round_trips_with_every_setting(tmp_path: Path) -> None:
     (tmp_path / "look.docx").write_bytes(b"PK")
     template = Template(
-        name="Ops desk", description="Daily", marking="TLP:AMBER", header_text="Ops",
-        footer_text="Do not forward", page_size="Letter", reference_docx="look.docx",
-        numbered_items=True, citation_style="inline", author="Desk", organisation="Ops",
-        grading=True, likelihood_terms=("likely", "unlikely"),
+        name="Ops desk",
+        description="Daily",
+        marking="TLP:AMBER",
+        author="Desk",
         sections=(TemplateSection(title="Facts", kinds=("figure",), guidance="Numbers"),),
-    )  # fmt: skip
+        style=OPS_LOOK,
+    )
     path = tmp_path / "ops.bbtemplate"
     save_template(template, path)
     assert load_template(path) == template
+    saved = json.loads(path.read_text("utf-8"))
+    assert saved["schema_version"] == TEMPLATE_SCHEMA_VERSION
+    assert saved["template"]["style"]["header_text"] == "Ops"
+
+
+OPS_LOOK = BriefingStyle(
+    page_size="Letter",
+    header_text="Ops",
+    footer_text="Do not forward",
+    reference_docx="look.docx",
+    numbered_items=True,
+    citation_style="inline",
+    organisation="Ops",
+    grading=True,
+    likelihood_terms=("likely", "unlikely"),
+)
+
+
+def test_a_version_1_file_with_the_look_beside_the_name_loads_with_its_look(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "look.docx").write_bytes(b"PK")
+    flat = OPS_LOOK.model_dump(mode="json")
+    path = write(
+        tmp_path / "old.bbtemplate", minimal(marking="TLP:AMBER", author="Desk", **flat), version=1
+    )
+
+    template = load_template(path)
+
+    assert template.style == OPS_LOOK
+    assert (template.marking, template.author) == ("TLP:AMBER", "Desk")
+    assert template.new_briefing().style == OPS_LOOK
+
+
+def test_a_version_1_file_without_a_look_gets_the_standard_one(tmp_path: Path) -> None:
+    path = write(tmp_path / "old.bbtemplate", minimal(), version=1)
+    assert load_template(path).style == BriefingStyle()
+
+
+def test_a_version_1_file_is_checked_as_strictly_as_a_new_one(tmp_path: Path) -> None:
+    hostile = minimal(reference_docx="../../etc/passwd.docx")
+    path = write(tmp_path / "old.bbtemplate", hostile, version=1)
+    with pytest.raises(StorageError, match="not a valid template"):
+        load_template(path)
+    unknown = write(tmp_path / "odd.bbtemplate", minimal(colour="red"), version=1)
+    with pytest.raises(StorageError, match="not a valid template"):
+        load_template(unknown)
 
 
 def test_new_sections_carry_title_kinds_and_guidance() -> None:
@@ -76,8 +143,10 @@ def test_new_sections_carry_title_kinds_and_guidance() -> None:
         (b"{not json", "damaged"),
         (b"\xff\xfe\x00garbage", "damaged"),
         (json.dumps({"format": "something/else"}).encode(), "not a template file"),
-        (json.dumps({"format": TEMPLATE_FORMAT, "schema_version": 99, "template": {}}).encode(),
-         "newer version"),
+        (
+            json.dumps({"format": TEMPLATE_FORMAT, "schema_version": 99, "template": {}}).encode(),
+            "newer version",
+        ),
         (json.dumps({"format": TEMPLATE_FORMAT, "schema_version": 1}).encode(), "holds no"),
     ],
 )
@@ -91,14 +160,16 @@ def test_damaged_or_newer_files_are_refused(tmp_path: Path, content: bytes, mess
 @pytest.mark.parametrize(
     "fields",
     [
-        {"reference_docx": "../../etc/passwd.docx"},
-        {"reference_docx": "/etc/look.docx"},
-        {"reference_docx": "C:\\\\Windows\\\\look.docx"},
-        {"reference_docx": "script.py"},
+        {"style": {"reference_docx": "../../etc/passwd.docx"}},
+        {"style": {"reference_docx": "/etc/look.docx"}},
+        {"style": {"reference_docx": "C:\\\\Windows\\\\look.docx"}},
+        {"style": {"reference_docx": "script.py"}},
         {"name": "../evil"},
         {"__class__": "os.system"},
         {"sections": []},
-        {"page_size": "A0"},
+        {"style": {"page_size": "A0"}},
+        {"style": {"colour": "red"}},
+        {"page_size": "Letter"},  # the look's fields live in style since version 2
     ],
 )
 def test_hostile_fields_are_refused(tmp_path: Path, fields: dict) -> None:
@@ -108,11 +179,11 @@ def test_hostile_fields_are_refused(tmp_path: Path, fields: dict) -> None:
 
 
 def test_a_reference_document_must_sit_beside_the_template(tmp_path: Path) -> None:
-    path = write(tmp_path / "t.bbtemplate", minimal(reference_docx="look.docx"))
+    path = write(tmp_path / "t.bbtemplate", minimal(style={"reference_docx": "look.docx"}))
     with pytest.raises(StorageError, match="not beside it"):
         load_template(path)
     (tmp_path / "look.docx").write_bytes(b"PK")
-    assert load_template(path).reference_docx == "look.docx"
+    assert load_template(path).style.reference_docx == "look.docx"
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
@@ -141,6 +212,7 @@ def test_applying_a_template_to_a_filled_briefing_loses_no_item(template: Templa
     ]
     assert applied.template == template.name
     assert applied.marking == template.marking
+    assert applied.style == template.style
 
 
 def test_items_with_no_matching_section_go_to_unsorted() -> None:

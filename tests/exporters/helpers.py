@@ -38,13 +38,15 @@ def unicode_briefing(
     # Note text is set with typographic quotes; a figure's counts are kept as written.
     literal = Figure(text="1", value=1, counts="Literal: " + " ".join(MARKUP))
     languages = Section(title="Languages", items=(Note(text=words), literal))
-    return base.model_copy(update={
-        "title": TITLE,
-        "author": AUTHOR,
-        "marking": marking,
-        "sources": (source,),
-        "sections": (*base.sections, languages),
-    })
+    return base.model_copy(
+        update={
+            "title": TITLE,
+            "author": AUTHOR,
+            "marking": marking,
+            "sources": (source,),
+            "sections": (*base.sections, languages),
+        }
+    )
 
 
 def sample_briefing(*, marking: str = MARKING) -> Briefing:

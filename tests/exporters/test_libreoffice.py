@@ -28,9 +28,20 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str]]
     profile = (folder / "profile").as_uri()  # a private profile: parallel runs do not clash
     assert SOFFICE is not None
     result = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder / "out"), str(document)],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "out"),
+            str(document),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     pdf = folder / "out" / "sample.pdf"
     assert result.returncode == 0 and pdf.is_file(), result.stdout + result.stderr

@@ -22,8 +22,11 @@ def styled(briefing: Briefing, **style: object) -> Briefing:
 
 
 def furnished(items_per_section: int = 12) -> Briefing:
-    return styled(unicode_briefing(items_per_section=items_per_section),
-                  header_text=HEADER, footer_text=FOOTER)  # fmt: skip
+    return styled(
+        unicode_briefing(items_per_section=items_per_section),
+        header_text=HEADER,
+        footer_text=FOOTER,
+    )
 
 
 def test_pdf_pages_carry_header_and_footer_text(tmp_path: Path) -> None:

@@ -95,8 +95,10 @@ def test_paragraphs_use_the_reference_style_names(rich: Document) -> None:
     attribution = "— Anna Kowalska, defence minister (said) [1,\u00a0¶2] — Unconfirmed"
     assert used[attribution] == "Attribution"
     assert used["Analyst’s note: Check against the ministry's transcript."] == "Analyst Note"
-    assert used["Will talks resume? — Stated uncertainty · Owner: Desk officer · Status: open"] \
+    assert (
+        used["Will talks resume? — Stated uncertainty · Owner: Desk officer · Status: open"]
         == "List Number"
+    )
     assert next(name for text, name in used.items() if text.startswith("[1]")) == "Source Entry"
 
 
@@ -104,8 +106,17 @@ def test_no_paragraph_falls_back_to_an_unknown_style(rich: Document) -> None:
     names = {p.style.name for p in rich.paragraphs}
 
     assert names <= word_style_names()
-    assert {"Title", "Subtitle", "Heading 1", "Quote", "Attribution", "List Number",
-            "Source Entry", "Bottom Line", "Body Text"} <= names
+    assert {
+        "Title",
+        "Subtitle",
+        "Heading 1",
+        "Quote",
+        "Attribution",
+        "List Number",
+        "Source Entry",
+        "Bottom Line",
+        "Body Text",
+    } <= names
 
 
 def test_spans_use_the_character_styles(rich: Document) -> None:
@@ -119,8 +130,10 @@ def test_spans_use_the_character_styles(rich: Document) -> None:
 def test_reference_docx_defines_every_style_with_the_right_type(name: str) -> None:
     reference = docx.Document(io.BytesIO(resource_bytes(REFERENCE_DOCX)))
     expected = (
-        WD_STYLE_TYPE.TABLE if name == styles.TABLE
-        else WD_STYLE_TYPE.CHARACTER if name in styles.CHARACTER_STYLES.values()
+        WD_STYLE_TYPE.TABLE
+        if name == styles.TABLE
+        else WD_STYLE_TYPE.CHARACTER
+        if name in styles.CHARACTER_STYLES.values()
         else WD_STYLE_TYPE.PARAGRAPH
     )
 
@@ -138,10 +151,18 @@ def test_figure_table_has_the_briefing_style_and_five_columns(rich: Document) ->
     assert table.style.name == "Briefing Table"
     assert len(table.columns) == 5
     assert [c.text for c in table.rows[0].cells] == [
-        "Figure", "Unit", "What it counts", "Asserted by", "Source",
+        "Figure",
+        "Unit",
+        "What it counts",
+        "Asserted by",
+        "Source",
     ]
     assert [c.text for c in table.rows[1].cells] == [
-        "≈\u00a05,000–7,000", "", "troops near the border (as of 2024-10-17)", "Officials", "—",
+        "≈\u00a05,000–7,000",
+        "",
+        "troops near the border (as of 2024-10-17)",
+        "Officials",
+        "—",
     ]
 
 
@@ -151,8 +172,9 @@ def test_figure_table_header_row_repeats_on_each_page(rich: Document) -> None:
 
     assert header is not None
     assert header.get(qn("w:val")) in (None, "true", "1", "on")
-    assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None
-               for row in rows[1:])
+    assert all(
+        row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in rows[1:]
+    )
 
 
 # Page furniture and properties
@@ -238,10 +260,13 @@ def test_unicode_and_markup_like_text_is_kept_literally(rich: Document, text: st
 
 
 def test_two_question_lists_restart_their_numbering(export: Export) -> None:
-    briefing = Briefing(title="x", sections=(
-        Section(title="First", items=(Question(text="Alpha one"), Question(text="Alpha two"))),
-        Section(title="Second", items=(Question(text="Beta one"),)),
-    ))
+    briefing = Briefing(
+        title="x",
+        sections=(
+            Section(title="First", items=(Question(text="Alpha one"), Question(text="Alpha two"))),
+            Section(title="Second", items=(Question(text="Beta one"),)),
+        ),
+    )
     document = export(briefing)
 
     first, second = _num_ids(document, "Alpha"), _num_ids(document, "Beta")

@@ -61,18 +61,23 @@ def drop(win: MainWindow, item_ids: list[str], target_row_rect_point: QPoint) ->
     viewport = win.editor.tree.viewport()
     for kind in (QDragEnterEvent, QDragMoveEvent):
         arguments = (
-            Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+            Qt.DropAction.MoveAction,
+            mime,
+            Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier,
-        )  # fmt: skip
+        )
         try:  # Qt 6.12 takes a QPointF (and deprecates QPoint); earlier releases a QPoint
             event = kind(target_row_rect_point.toPointF(), *arguments)
         except TypeError:
             event = kind(target_row_rect_point, *arguments)
         QApplication.sendEvent(viewport, event)
     event = QDropEvent(
-        target_row_rect_point.toPointF(), Qt.DropAction.MoveAction, mime,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+        target_row_rect_point.toPointF(),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(viewport, event)
 
 

@@ -1,4 +1,7 @@
-"""Export from the window: the PDF preview shows the real pages, Save writes those bytes."""
+"""Export from the window: the PDF preview shows the real pages, Save writes those bytes.
+
+Exports are built in a child process; the tests wait for them as a user would.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ui.main_window import MainWindow
+
+EXPORT_WAIT_MS = 60_000
 
 
 def sample_with_everything_accepted(window: MainWindow, qtbot) -> None:
@@ -42,9 +47,9 @@ def press_in_preview(window: MainWindow, button: QDialogButtonBox.StandardButton
             QTimer.singleShot(20, act)
             return
         preview.finish_rendering()
-        seen["pages"] = len(preview.page_labels)
+        seen["pages"] = preview.page_count()
         seen["rendered"] = preview.rendered_pages()
-        seen["width"] = preview.page_labels[0].pixmap().width()
+        seen["width"] = preview.page_image(0).width()
         seen["warnings"] = [label.text() for label in preview.warning_labels]
         preview.buttons.button(button).click()
 
@@ -60,7 +65,9 @@ def test_pdf_preview_then_save_writes_the_previewed_pages(
     seen: dict = {}
     press_in_preview(window, QDialogButtonBox.StandardButton.Save, seen)
     assert window.export_pdf_action.shortcut().toString() == "Ctrl+E"
-    window.export_pdf_action.trigger()
+    with qtbot.waitSignal(window.exports.exported, timeout=EXPORT_WAIT_MS):
+        window.export_pdf_action.trigger()
+        assert window.busy.is_visible()  # built in the background, with Cancel on offer
     assert asked == ["pdf"]
     reader = pypdf.PdfReader(target)
     assert seen["pages"] == len(reader.pages) >= 2 and seen["rendered"] == seen["pages"]
@@ -79,7 +86,10 @@ def test_cancelling_the_preview_writes_nothing_and_asks_nothing(
     asked = answer_export_path(monkeypatch, window, tmp_path / "never.pdf")
     seen: dict = {}
     press_in_preview(window, QDialogButtonBox.StandardButton.Cancel, seen)
-    assert window.exports.export_pdf() is None
+    window.exports.export_pdf()
+    qtbot.waitUntil(
+        lambda: "rendered" in seen and window.exports.preview is None, timeout=EXPORT_WAIT_MS
+    )
     assert seen["rendered"] == seen["pages"] and asked == []
     assert list(tmp_path.glob("*.pdf")) == []
 
@@ -90,7 +100,8 @@ def test_export_word_writes_a_document_with_the_briefing(
     sample_with_everything_accepted(window, qtbot)
     target = tmp_path / "brief.docx"
     answer_export_path(monkeypatch, window, target)
-    window.export_word_action.trigger()
+    with qtbot.waitSignal(window.exports.exported, timeout=EXPORT_WAIT_MS):
+        window.export_word_action.trigger()
     document = docx.Document(str(target))
     assert document.core_properties.title == "Morning brief: Korea and Ukraine"
     assert document.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
@@ -105,7 +116,8 @@ def test_export_to_an_unwritable_place_says_so_and_keeps_the_briefing(
     sample_with_everything_accepted(window, qtbot)
     before = window.briefing
     answer_export_path(monkeypatch, window, tmp_path / "missing" / "brief.docx")
-    window.export_word_action.trigger()
+    window.export_word_action.trigger()  # said at once: no document is built for nothing
+    assert not window.exports.running()
     assert messages and messages[-1][0] == "Export failed"
     assert "Cannot save in" in messages[-1][1]
     assert window.briefing == before and not (tmp_path / "missing").exists()
@@ -121,7 +133,8 @@ def test_preview_warns_about_a_quote_that_no_longer_matches_the_article(
     answer_export_path(monkeypatch, window, tmp_path / "brief.pdf")
     seen: dict = {}
     press_in_preview(window, QDialogButtonBox.StandardButton.Save, seen)
-    window.export_pdf_action.trigger()
+    with qtbot.waitSignal(window.exports.exported, timeout=EXPORT_WAIT_MS):
+        window.export_pdf_action.trigger()
     assert len(seen["warnings"]) == 1 and "no longer match the article" in seen["warnings"][0]
     assert quote.speaker in seen["warnings"][0]
     assert (tmp_path / "brief.pdf").exists()  # a warning, not a refusal
@@ -141,11 +154,11 @@ def test_a_long_preview_draws_the_pages_in_view_and_more_as_it_scrolls(
     preview = PdfPreviewDialog(data, title="Long", warnings=[], parent=window)
     qtbot.addWidget(preview)
     preview.show()
-    pages = len(preview.page_labels)
+    pages = preview.page_count()
     qtbot.waitUntil(lambda: preview.rendered_pages() > 0)
     assert pages > 20 and preview.rendered_pages() <= 4
-    assert not preview.page_labels[0].pixmap().isNull()
+    assert preview.page_image(0) is not None
     bar = preview.area.verticalScrollBar()
     bar.setValue(bar.maximum())
-    qtbot.waitUntil(lambda: not preview.page_labels[-1].pixmap().isNull())
-    assert preview.page_labels[0].pixmap().isNull()  # far behind the view: let go
+    qtbot.waitUntil(lambda: preview.page_image(pages - 1) is not None)
+    assert preview.page_image(0) is None  # far behind the view: let go

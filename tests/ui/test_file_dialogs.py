@@ -40,9 +40,12 @@ def type_name_and_accept(parent: QWidget, name: str, questions: list[str]) -> No
 
 def ask(parent: QWidget, folder: Path) -> str:
     return ask_save_name(
-        parent, title="Export", suggested=str(folder / "brief.docx"),
-        file_filter="Word document (*.docx)", suffix="docx",
-    )  # fmt: skip
+        parent,
+        title="Export",
+        suggested=str(folder / "brief.docx"),
+        file_filter="Word document (*.docx)",
+        suffix="docx",
+    )
 
 
 def test_a_name_without_suffix_gets_it(qtbot, tmp_path: Path) -> None:

@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-
-from PySide6.QtCore import QTimer
 
 from tests.ui.conftest import wait_loaded
 from tests.ui.long_article import long_article
+from tests.ui.loop_watch import LoopWatch
 from tests.ui.proposals_view import row_count
 from ui.main_window import MainWindow
-
-
-class LoopWatch:
-    """Records the longest gap between ticks of a fast timer: how long the loop was blocked."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self._last = time.perf_counter()
-        self._timer = QTimer()
-        self._timer.setInterval(5)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
-
-    def stop(self) -> None:
-        self._timer.stop()
 
 
 def test_a_long_document_loads_off_the_gui_thread(

@@ -172,7 +172,7 @@ def test_reopen_with_another_encoding(
     article.write_bytes("Министр сказал, что переговоры продолжатся.".encode("koi8-r"))
     window.open_path(article)
     wait_loaded(qtbot, window)
-    monkeypatch.setattr("ui.main_window.QInputDialog.getItem", lambda *args: ("koi8-r", True))
+    monkeypatch.setattr("ui.file_dialogs.QInputDialog.getItem", lambda *args: ("koi8-r", True))
     window.reencode_action.trigger()
     wait_loaded(qtbot, window)
     assert window.reader.toPlainText() == "Министр сказал, что переговоры продолжатся."
@@ -222,12 +222,19 @@ def test_entry_point_opens_the_window_on_a_file(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     sample = root / "resources" / "sample-article.txt"
     env = {
-        **os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path),
-    }  # fmt: skip
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(root),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+    }
     out = subprocess.run(
         [sys.executable, "-c", ENTRY_POINT_CHILD, str(sample)],
-        cwd=root, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "SEEN Are 10,000 North Kor" in out.stdout

@@ -99,8 +99,9 @@ def test_apply_template_keeps_every_item_and_undo_puts_it_back(
     template = next(t for t in builtin_templates() if t.name == name)
     titles = [s.title for s in after.sections]
     assert after.template == name and titles[: len(template.sections)] == [
-        s.title for s in template.sections]
-    assert after.style == template.style()
+        s.title for s in template.sections
+    ]
+    assert after.style == template.style
     assert "Apply template" in window.undo_action.text()
     window.undo_action.trigger()
     assert window.briefing == before
@@ -202,10 +203,16 @@ def test_manager_imports_exports_and_refuses_a_hostile_file(
     window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, messages: list
 ) -> None:
     hostile = tmp_path / "hostile.bbtemplate"
-    hostile.write_text(json.dumps({
-        "format": "briefing-builder/template", "schema_version": 1,
-        "template": {"name": "../../evil", "sections": [{"title": "x"}], "run": "rm -rf /"},
-    }), encoding="utf-8")  # fmt: skip
+    hostile.write_text(
+        json.dumps(
+            {
+                "format": "briefing-builder/template",
+                "schema_version": 1,
+                "template": {"name": "../../evil", "sections": [{"title": "x"}], "run": "rm -rf /"},
+            }
+        ),
+        encoding="utf-8",
+    )
     shared = tmp_path / "shared.bbtemplate"
     save_template(builtin_templates()[1].model_copy(update={"name": "Shared brief"}), shared)
     exported = tmp_path / "out" / "mine.bbtemplate"
@@ -258,7 +265,8 @@ def test_grading_template_shows_grade_fields_and_grades_go_to_the_word_export(
     target = tmp_path / "graded.docx"
     monkeypatch.setattr(window.exports, "_ask_export_path", lambda _: target)
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *a: None)
-    window.export_word_action.trigger()
+    with qtbot.waitSignal(window.exports.exported, timeout=60_000):  # built in the background
+        window.export_word_action.trigger()
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "[B2]" in text and "Likelihood: likely" in text and "Information credibility" in text
     assert docx.Document(str(target)).sections[0].header.paragraphs[1].text == "Situation brief"

@@ -24,7 +24,7 @@ def test_reopen_with_encoding_rereads_only_that_article(
     window.open_path(article, add=True)
     wait_loaded(qtbot, window)
     before = window.briefing.sources[1]
-    monkeypatch.setattr("ui.main_window.QInputDialog.getItem", lambda *args: ("koi8-r", True))
+    monkeypatch.setattr("ui.file_dialogs.QInputDialog.getItem", lambda *args: ("koi8-r", True))
     window.reencode_action.trigger()
     wait_loaded(qtbot, window)
     assert len(window.briefing.sources) == 2

@@ -78,7 +78,7 @@ def test_reopen_with_encoding_reads_the_selected_article(
     first_id, second_id = (s.id for s in window.briefing.sources)
     window.pane.source_chosen.emit(first_id)  # the user picks the first article again
     assert window.current_source.id == first_id
-    monkeypatch.setattr("ui.main_window.QInputDialog.getItem", lambda *args: ("koi8-r", True))
+    monkeypatch.setattr("ui.file_dialogs.QInputDialog.getItem", lambda *args: ("koi8-r", True))
     window.reencode_action.trigger()
     wait_loaded(qtbot, window)
     sources = {s.id: s for s in window.briefing.sources}
