@@ -43,6 +43,9 @@ def shoot_pdf_preview(app: QApplication, window) -> None:
 
     def take() -> None:
         preview = window.exports.preview
+        if preview is None or not preview.isVisible():
+            QTimer.singleShot(50, take)  # the PDF is still being built in the background
+            return
         preview.resize(900, 1000)
         preview.finish_rendering()
         for _ in range(20):
@@ -51,8 +54,10 @@ def shoot_pdf_preview(app: QApplication, window) -> None:
         print("wrote", DOCS / "pdf-preview.png")
         preview.reject()
 
-    QTimer.singleShot(300, take)
+    QTimer.singleShot(50, take)
     window.exports.export_pdf()
+    while window.exports.running() or window.exports.preview is not None:
+        app.processEvents()
 
 
 def shoot_templates(app: QApplication, window) -> None:
@@ -106,14 +111,15 @@ def main() -> int:
     window.resize(1600, 1000)
     window.show()
     window.open_initial(None)  # a first start: the sample article
-    tree = window.proposals.tree
-    tree.setCurrentItem(tree.topLevelItem(0).child(2))
+    proposals = window.proposals
+    model = proposals.model
+    proposals.tree.setCurrentIndex(model.index(2, 0, model.index(0, 0)))
     shoot(app, window, "main-window.png")
 
     window.proposals.accept_all("statement")
     window.proposals.accept_all("figure")
-    for row in (0, 2, 3):
-        window.accept_proposals([tree.topLevelItem(2).child(row).data(0, 257)])
+    questions = model.all_rows("question")
+    window.accept_proposals([questions[row] for row in (0, 2, 3)])
     header = window.editor.header
     header.marking.setCurrentText("OFFICIAL-SENSITIVE")
     header.author.setText("J. Analyst")

@@ -11,7 +11,6 @@ from app.models import Briefing
 from app.storage import StorageError, first_problem
 from app.templates import Template, apply_template, template_from_briefing
 from ui.context import WindowContext
-from ui.template_dialogs import TemplateManager, TemplatePicker
 
 
 class TemplateActions(QObject):
@@ -75,6 +74,8 @@ class TemplateActions(QObject):
         return template
 
     def manage(self) -> None:
+        from ui.template_dialogs import TemplateManager  # the dialogs load when first shown
+
         manager = TemplateManager(self.context.parent, last_folder=self.context.folders.last_folder)
         try:
             self._show_manager(manager)
@@ -84,6 +85,8 @@ class TemplateActions(QObject):
     # ----- dialogs (tests replace these) --------------------------------------------------
     def _pick(self, title: str, action: str, current: str = "") -> Template | None:
         templates = library.all_templates()
+        from ui.template_dialogs import TemplatePicker
+
         picker = TemplatePicker(
             templates, title=title, action=action, current=current, parent=self.context.parent
         )
@@ -113,7 +116,7 @@ class TemplateActions(QObject):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _show_manager(self, manager: TemplateManager) -> None:
+    def _show_manager(self, manager: QDialog) -> None:
         manager.exec()
 
     def _say(self, message: str) -> None:
