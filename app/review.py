@@ -46,9 +46,6 @@ class ProposalRow:
         return describe(self.proposal)
 
 
-Rows = Mapping[str, Sequence[ProposalRow]]  # kind -> rows in the extractor's order
-
-
 @dataclass
 class ReviewSession:
     """One article under review: where it came from and what the extractor proposed."""
@@ -76,7 +73,8 @@ class ReviewSession:
         return self.extraction is not None and self.text == source.text
 
     def states(self, briefing: Briefing) -> dict[str, ReviewState]:
-        """Each proposal's state in briefing (see review_states)."""
+        """Each proposal's state in briefing: accepted when an item of its kind sits on its
+        passage, else rejected when the user rejected it, else open."""
         states = self._all_open.copy()
         _mark_decisions(states, self._by_passage, self.source_id, briefing)
         return states
@@ -96,16 +94,6 @@ def proposal_rows(source: Source, extraction: Extraction) -> dict[str, tuple[Pro
         kind: tuple(ProposalRow(proposal_key(source, p), kind, p, p.start, p.end) for p in found)
         for kind, found in lists.items()
     }
-
-
-def review_states(source_id: str, rows: Rows, briefing: Briefing) -> dict[str, ReviewState]:
-    """Each row's state: accepted when an item of its kind sits on its passage, else rejected
-    when the user rejected it, else open."""
-    every = [row for kind_rows in rows.values() for row in kind_rows]
-    states = dict.fromkeys((row.key for row in every), ReviewState.OPEN)
-    by_passage = {(row.kind, row.start, row.end): row.key for row in every}
-    _mark_decisions(states, by_passage, source_id, briefing)
-    return states
 
 
 def _mark_decisions(

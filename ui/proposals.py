@@ -25,11 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.review import GROUP_TITLES, PROPOSAL_KINDS, ProposalRow, ReviewState, describe
+from app.review import (
+    GROUP_TITLES,
+    PROPOSAL_KINDS,
+    ProposalRow,
+    ReviewState,
+    narrowest_at,
+    open_rows,
+)
 from ui import shortcuts
 from ui.proposals_model import KEY_ROLE, ProposalsModel
-
-__all__ = ["ProposalsPanel", "describe"]
 
 
 class ProposalsPanel(QWidget):
@@ -126,10 +131,8 @@ class ProposalsPanel(QWidget):
 
     def select_at(self, offset: int) -> bool:
         """Select the (narrowest) proposal whose passage holds offset; False if none."""
-        holding = [row for row in self.model.shown() if row.start <= offset < row.end]
-        if not holding:
-            return False
-        return self.select_key(min(holding, key=lambda r: r.end - r.start).key)
+        found = narrowest_at(self.model.shown(), offset)
+        return self.select_key(found.key) if found else False
 
     def selected_rows(self) -> list[ProposalRow]:
         rows = (self.model.row_of(i) for i in self.tree.selectionModel().selectedRows())
@@ -157,7 +160,7 @@ class ProposalsPanel(QWidget):
             self.restore_requested.emit(keys)
 
     def accept_all(self, kind: str) -> None:
-        waiting = [r for r in self.model.all_rows(kind) if self._state(r) is ReviewState.OPEN]
+        waiting = open_rows(self.model.all_rows(kind), self.model.states())
         if waiting:
             self.accept_requested.emit(waiting)
 

@@ -90,6 +90,9 @@ class ProposalsModel(QAbstractItemModel):
                 self._sync_group(group, self._visible(rows))
                 self._rows_changed(group, rejected)
 
+    def states(self) -> Mapping[str, ReviewState]:
+        return self._states
+
     def state(self, key: str) -> ReviewState:
         return self._states.get(key, ReviewState.OPEN)
 
