@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from app.layout import LayoutSettings, layout
 from app.models import Briefing
 from app.template_library import reference_docx_bytes
-from exporters.common import ExportError, ExportReport
-from exporters.pdf import export_pdf
-from exporters.word import export_docx
+from exporters.common import ExportError, ExportReport, write_atomically
+from exporters.pdf import export_pdf, pdf_bytes
+from exporters.word import docx_bytes, export_docx
 
 FORMATS = {"docx": export_docx, "pdf": export_pdf}
 FORMAT_NAMES = {"docx": "Word document", "pdf": "PDF"}
@@ -33,11 +34,23 @@ def export_briefing(
         raise ExportError(f"Unknown export format '{output_format}' (use docx or pdf).")
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name to export to.")
+    data, warnings = document_bytes(briefing, output_format, settings=settings)
+    write_atomically(path, data)
+    return ExportReport(path=path, warnings=warnings)
+
+
+def document_bytes(
+    briefing: Briefing,
+    output_format: str,
+    *,
+    settings: LayoutSettings | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[bytes, list[str]]:
+    """briefing laid out as a PDF or .docx file's bytes, with warnings for the user: the one
+    path for the command line, and for the window's export child process."""
     document_layout = layout(briefing, settings)
     if output_format == "pdf":
-        return export_pdf(document_layout, path)
+        return pdf_bytes(document_layout, progress=progress)
     reference, problem = reference_docx_bytes(briefing.style.reference_docx)
-    report = export_docx(document_layout, path, reference=reference)
-    if problem:
-        report.warnings.append(problem)
-    return report
+    data = docx_bytes(document_layout, reference=reference, progress=progress)
+    return data, [*document_layout.warnings, *([problem] if problem else [])]

@@ -16,40 +16,16 @@ from __future__ import annotations
 import json
 import sys
 import traceback
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.models import Briefing
+    pass
 
 FORMATS = ("pdf", "docx")
 BUG_MESSAGE = (
     "The export failed because of an error inside Briefing Builder. "
     "The details are in the log file."
 )
-
-
-def document_bytes(
-    briefing: Briefing,
-    output_format: str,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[bytes, list[str]]:
-    """briefing laid out as a PDF or .docx file's bytes, with warnings for the user (the
-    same document exporters.export.export_briefing writes)."""
-    from app.layout import layout
-
-    document_layout = layout(briefing)
-    if output_format == "pdf":
-        from exporters.pdf import pdf_bytes
-
-        return pdf_bytes(document_layout, progress=progress)
-    from app.template_library import reference_docx_bytes
-    from exporters.word import docx_bytes
-
-    reference, problem = reference_docx_bytes(briefing.style.reference_docx)
-    data = docx_bytes(document_layout, reference=reference, progress=progress)
-    return data, [*document_layout.warnings, *([problem] if problem else [])]
 
 
 class _ProgressLines:
@@ -77,6 +53,8 @@ def run(output_format: str, payload: bytes) -> tuple[dict[str, object], bytes]:
         return {"error": f"Unknown export format '{output_format}' (use docx or pdf)."}, b""
     try:
         briefing = Briefing.model_validate_json(payload)
+        from exporters.export import document_bytes
+
         data, warnings = document_bytes(briefing, output_format, progress=_ProgressLines())
     except ExportError as error:
         return {"error": str(error)}, b""
