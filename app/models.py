@@ -155,6 +155,9 @@ class Statement(ItemBase):
     cue: str = ""
     direct: bool = False
     verification: VerificationStatus = VerificationStatus.CLAIMED
+    # The sentence the briefing prints, as the analyst edited it; "" means the sentence is
+    # written from the fields above. Its quoted words are still checked against the article.
+    wording: str = ""
 
 
 class Figure(ItemBase):
@@ -168,6 +171,7 @@ class Figure(ItemBase):
     approximate: bool = False
     as_of: str = ""
     asserted_by: str = ""
+    verification: VerificationStatus = VerificationStatus.CLAIMED
 
 
 class Question(ItemBase):
@@ -178,9 +182,24 @@ class Question(ItemBase):
     status: QuestionStatus = QuestionStatus.OPEN
 
 
+NoteRole = Literal["", "assessment", "comment", "recommendation", "background"]
+NOTE_ROLES: dict[NoteRole, str] = {
+    "": "Analyst's note",
+    "assessment": "Assessment",
+    "comment": "Comment",
+    "recommendation": "Recommendation",
+    "background": "Background",
+}
+
+
 class Note(ItemBase):
+    """A passage kept from an article, or (with no anchor) the analyst's own paragraphs.
+
+    Its text may hold several paragraphs and "- " bullet lines."""
+
     kind: Literal["note"] = "note"
     text: str
+    role: NoteRole = ""
 
 
 Item = Annotated[Statement | Figure | Question | Note, Field(discriminator="kind")]
@@ -192,6 +211,7 @@ class Section(Frozen):
     title: str
     guidance: str = ""
     kinds: tuple[ItemKind, ...] = ()  # kinds that land here by default when accepted
+    item_limit: int | None = Field(default=None, ge=1, le=999)  # most items the guidance wants
     items: tuple[Item, ...] = ()
 
 
@@ -226,6 +246,11 @@ class BriefingStyle(Frozen):
     likelihood_terms: tuple[Annotated[str, Field(max_length=60)], ...] = Field(
         default=(), max_length=12
     )
+    page_budget: int | None = Field(default=None, ge=1, le=200)  # pages the export should fit
+    # "reported": Mark Rutte said that ...; "speaker_first": Mark Rutte: “...”
+    statement_form: Literal["reported", "speaker_first"] = "reported"
+    statement_order: Literal["briefing", "speaker", "source"] = "briefing"
+    label_analyst_text: bool = True  # "Assessment:" before the analyst's own paragraphs
 
     @field_validator("reference_docx")
     @classmethod

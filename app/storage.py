@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from app.models import Briefing
 
 BRIEFING_FORMAT = "briefing-builder/briefing"
-BRIEFING_SCHEMA_VERSION = 3
+BRIEFING_SCHEMA_VERSION = 4
 BRIEFING_SUFFIX = ".briefing"
 MAX_BRIEFING_BYTES = 200 * 1024 * 1024
 
@@ -39,7 +39,14 @@ def _v2_to_v3(document: JsonDocument) -> JsonDocument:
     return document
 
 
-BRIEFING_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(document: JsonDocument) -> JsonDocument:
+    """Version 4 adds a statement's edited wording, figures' verification, the analyst's
+    paragraph roles, section item limits and the page budget; defaults mean what version 3
+    did."""
+    return document
+
+
+BRIEFING_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 class StorageError(Exception):

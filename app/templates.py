@@ -36,7 +36,7 @@ from app.storage import (
 )
 
 TEMPLATE_FORMAT = "briefing-builder/template"
-TEMPLATE_SCHEMA_VERSION = 2
+TEMPLATE_SCHEMA_VERSION = 3
 TEMPLATE_SUFFIX = ".bbtemplate"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 _MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name, suffix included
@@ -46,6 +46,7 @@ class TemplateSection(Frozen):
     title: str = Field(min_length=1, max_length=120)
     kinds: tuple[ItemKind, ...] = ()
     guidance: str = Field(default="", max_length=2000)
+    item_limit: int | None = Field(default=None, ge=1, le=999)
 
 
 class Template(Frozen):
@@ -84,7 +85,8 @@ class Template(Frozen):
     def new_sections(self) -> tuple[Section, ...]:
         """Empty sections for a new briefing made from this template."""
         return tuple(
-            Section(title=s.title, kinds=s.kinds, guidance=s.guidance) for s in self.sections
+            Section(title=s.title, kinds=s.kinds, guidance=s.guidance, item_limit=s.item_limit)
+            for s in self.sections
         )
 
 
@@ -156,7 +158,14 @@ def _v1_to_v2(document: JsonDocument) -> JsonDocument:
     return document
 
 
-TEMPLATE_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(document: JsonDocument) -> JsonDocument:
+    """Version 3 adds item limits, a page budget and how statements and analyst text read;
+    their defaults are what version 2 meant. The version moves on so an older app refuses
+    a newer template clearly."""
+    return document
+
+
+TEMPLATE_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _parse(document: JsonDocument, name: str) -> Template:
@@ -218,6 +227,7 @@ def template_from_briefing(briefing: Briefing, name: str, description: str = "")
             title=s.title.strip()[:120] or "Untitled section",
             kinds=s.kinds,
             guidance=s.guidance[:2000],
+            item_limit=s.item_limit,
         )
         for s in briefing.sections
         if s.title != UNSORTED  # a holding pen for one briefing's leftovers, not structure
