@@ -7,6 +7,7 @@ from typing import Protocol, TypeVar
 
 from app.anchors import make_anchor
 from app.extraction import Extraction
+from app.extraction.figure_attribution import attribute_found_figures
 from app.extraction.figures import find_figures
 from app.models import (
     Anchor,
@@ -57,7 +58,7 @@ def capture(
     if kind == "statement":
         return _statement(anchor, passage, extraction, start, end)
     if kind == "figure":
-        return _figure(anchor, passage, source, start, end)
+        return _figure(anchor, passage, source, extraction, start, end)
     if kind == "question":
         return _question(anchor, passage, extraction, start, end)
     return Note(anchor=anchor, text=passage)
@@ -79,8 +80,18 @@ def _statement(
     )
 
 
-def _figure(anchor: Anchor, passage: str, source: Source, start: int, end: int) -> Figure:
-    found = find_figures(source.text, [TextRange(start=start, end=end)])
+def _figure(
+    anchor: Anchor,
+    passage: str,
+    source: Source,
+    extraction: Extraction | None,
+    start: int,
+    end: int,
+) -> Figure:
+    # Who asserts it comes from the article's statements, as for a proposed figure.
+    found = attribute_found_figures(
+        source.text, find_figures(source.text, [TextRange(start=start, end=end)]), extraction
+    )
     if not found:
         return Figure(anchor=anchor, text=passage)
     # The same conversion as an accepted proposal, but with the user's own passage.

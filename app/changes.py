@@ -86,12 +86,13 @@ def diff(before: Briefing, after: Briefing) -> BriefingChange:
 
 
 def _same_section_shape(old: tuple[Section, ...], new: tuple[Section, ...]) -> bool:
-    """Same sections, in the same order, with the same title, guidance and kinds."""
+    """Same sections, in the same order, with the same title, guidance, kinds and limit."""
     if old is new:
         return True
     if len(old) != len(new):
         return False
     return all(
-        o.id == n.id and o.title == n.title and o.guidance == n.guidance and o.kinds == n.kinds
+        (o.id, o.title, o.guidance, o.kinds, o.item_limit)
+        == (n.id, n.title, n.guidance, n.kinds, n.item_limit)
         for o, n in zip(old, new, strict=True)
     )

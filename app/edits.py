@@ -243,3 +243,141 @@ def _annotation(field: str) -> Any:
     if annotation is None:  # every Briefing field is annotated; pydantic's type allows None
         raise EditError(f"{field} has no type to check against")
     return annotation
+
+
+# ----- sections ---------------------------------------------------------------------------
+ITEM_KINDS: tuple[ItemKind, ...] = ("statement", "figure", "question", "note")
+MAX_SECTION_TITLE = 120  # as a template keeps it, so any section can be saved as one
+MAX_SECTION_GUIDANCE = 2000
+MAX_ITEM_LIMIT = 999
+_KEEP: Any = object()  # "leave this field as it is" for set_section_details
+
+
+def section_position(briefing: Briefing, section_id: str) -> int:
+    """The index of section_id among the briefing's sections."""
+    for index, section in enumerate(briefing.sections):
+        if section.id == section_id:
+            return index
+    raise EditError("that section is no longer in the briefing")
+
+
+def add_section(briefing: Briefing, section: Section, index: int | None = None) -> Briefing:
+    """Insert section at index (default: at the end); its title and settings are checked."""
+    if any(s.id == section.id for s in briefing.sections):
+        raise EditError("that section is already in the briefing")
+    checked = _checked_section(
+        section, section.title, section.guidance, section.kinds, section.item_limit
+    )
+    sections = list(briefing.sections)
+    at = len(sections) if index is None else max(0, min(index, len(sections)))
+    sections.insert(at, checked)
+    return briefing.model_copy(update={"sections": tuple(sections)})
+
+
+def rename_section(briefing: Briefing, section_id: str, title: str) -> Briefing:
+    """Give a section a new title (trimmed; never empty)."""
+    return set_section_details(briefing, section_id, title=title)
+
+
+def set_section_details(
+    briefing: Briefing,
+    section_id: str,
+    *,
+    title: str = _KEEP,
+    guidance: str = _KEEP,
+    kinds: Iterable[str] = _KEEP,
+    item_limit: int | None = _KEEP,
+) -> Briefing:
+    """Change a section's title, guidance, default item kinds or item limit (None: no limit).
+
+    Fields not given stay as they are; every given one is checked (EditError says why)."""
+    section = _section(briefing, section_id)
+    new = _checked_section(
+        section,
+        section.title if title is _KEEP else title,
+        section.guidance if guidance is _KEEP else guidance,
+        section.kinds if kinds is _KEEP else kinds,
+        section.item_limit if item_limit is _KEEP else item_limit,
+    )
+    return briefing if new == section else _replace_section(briefing, new)
+
+
+def delete_section(briefing: Briefing, section_id: str, move_items_to: str | None) -> Briefing:
+    """Remove a section; its items go to the end of move_items_to, or (None) go with it."""
+    section = _section(briefing, section_id)
+    if move_items_to == section_id:
+        raise EditError("a section's items cannot move into the section being deleted")
+    if move_items_to is not None:
+        target = _section(briefing, move_items_to)
+        moved = target.model_copy(update={"items": (*target.items, *section.items)})
+        briefing = _replace_section(briefing, moved)
+    kept = tuple(s for s in briefing.sections if s.id != section_id)
+    return briefing.model_copy(update={"sections": kept})
+
+
+def move_section(briefing: Briefing, section_id: str, new_index: int) -> Briefing:
+    """Move a section so it ends up at new_index (clamped to the first and last place)."""
+    old_index = section_position(briefing, section_id)
+    sections = list(briefing.sections)
+    moving = sections.pop(old_index)
+    sections.insert(max(0, min(new_index, len(sections))), moving)
+    return briefing.model_copy(update={"sections": tuple(sections)})
+
+
+def home_for_items_of(briefing: Briefing, section_id: str) -> Section | None:
+    """Where a deleted section's items would best go: the first other section taking the
+    kinds they are, else the first other section (None when there is no other)."""
+    section = _section(briefing, section_id)
+    others = [s for s in briefing.sections if s.id != section_id]
+    kinds = {item.kind for item in section.items} or set(section.kinds)
+    for candidate in others:
+        if kinds and kinds <= set(candidate.kinds):
+            return candidate
+    for candidate in others:
+        if kinds & set(candidate.kinds):
+            return candidate
+    return others[0] if others else None
+
+
+def checked_section_title(title: str) -> str:
+    """title trimmed, or EditError when it is empty or too long for a section."""
+    title = " ".join(str(title).split())
+    if not title:
+        raise EditError("a section needs a title")
+    if len(title) > MAX_SECTION_TITLE:
+        raise EditError(f"a section title has at most {MAX_SECTION_TITLE} characters")
+    return title
+
+
+def checked_kinds(kinds: Iterable[str]) -> tuple[ItemKind, ...]:
+    """The item kinds given, each once, in the usual order; EditError for an unknown kind."""
+    wanted = set(kinds)
+    unknown = wanted - set(ITEM_KINDS)
+    if unknown:
+        raise EditError(f"{', '.join(sorted(unknown))} is not a kind of item")
+    return tuple(kind for kind in ITEM_KINDS if kind in wanted)
+
+
+def checked_item_limit(limit: int | None) -> int | None:
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise EditError("an item limit is a whole number")
+    if not 1 <= limit <= MAX_ITEM_LIMIT:
+        raise EditError(f"an item limit lies between 1 and {MAX_ITEM_LIMIT}, or is none")
+    return limit
+
+
+def _checked_section(
+    section: Section, title: str, guidance: str, kinds: Iterable[str], item_limit: int | None
+) -> Section:
+    if len(guidance) > MAX_SECTION_GUIDANCE:
+        raise EditError(f"a section's guidance has at most {MAX_SECTION_GUIDANCE} characters")
+    return section.model_copy(
+        update={
+            "title": checked_section_title(title),
+            "guidance": guidance.strip(),
+            "kinds": checked_kinds(kinds),
+            "item_limit": checked_item_limit(item_limit),
+        }
+    )

@@ -51,6 +51,12 @@ def item_from_proposal(source: Source, proposal: Proposal) -> Item:
             unit=proposal.unit or "",
             counts=proposal.counts or "",
             approximate=proposal.approximate,
+            asserted_by=proposal.asserted_by or "",
+            verification=(
+                VerificationStatus.UNCONFIRMED
+                if proposal.unconfirmed
+                else VerificationStatus.CLAIMED
+            ),
         )
     return Question(
         anchor=anchor,

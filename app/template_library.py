@@ -161,6 +161,30 @@ def rename_user_template(old: str, new: str) -> Template:
     return renamed
 
 
+def replace_user_template(old_name: str, template: Template) -> Path:
+    """Write template in place of the user's template old_name, atomically; template may
+    carry a new name (then its file is renamed too). Built-in templates never change.
+
+    A Word look that is not in the folder is dropped, as when saving a new template."""
+    path = _user_file(old_name)
+    if path is None:
+        raise StorageError(
+            f"'{old_name}' is not one of your templates; built-in ones cannot change. "
+            "Duplicate it to edit the copy."
+        )
+    renamed = template.name.casefold() != old_name.casefold()
+    if renamed and name_taken(template.name):
+        raise StorageError(f"There is already a template called '{template.name}'.")
+    reference = template.style.reference_docx
+    if reference and reference_docx_path(reference) is None:
+        template = _with_reference(template, "")
+    new_path = _free_file_name(path.parent, template.name, keep=path) if renamed else path
+    save_template(template, new_path)
+    if new_path != path:
+        path.unlink()
+    return new_path
+
+
 def duplicate_template(name: str) -> Template:
     """A user copy of any template, built-in or own, called "name (copy)", "(copy 2)", ..."""
     original = find_template(name)

@@ -217,6 +217,13 @@ def apply_template(briefing: Briefing, template: Template) -> Briefing:
     )  # a likelihood the template does not list stays; the export warns
 
 
+def template_updated_from(template: Template, briefing: Briefing) -> Template:
+    """template with briefing's sections and look; its name, description, marking and
+    author stay."""
+    shaped = template_from_briefing(briefing, template.name, template.description)
+    return template.model_copy(update={"sections": shaped.sections, "style": shaped.style})
+
+
 def template_from_briefing(briefing: Briefing, name: str, description: str = "") -> Template:
     """A template keeping briefing's structure and settings, never its articles or items.
 

@@ -6,11 +6,15 @@ to web and mail addresses, and nothing in a briefing can name a file or an image
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import assert_never
 
+from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm as _reportlab_mm
 from reportlab.pdfgen.canvas import Canvas
@@ -27,16 +31,33 @@ from reportlab.platypus import (
     Table,
 )
 from reportlab.platypus import Paragraph as PdfParagraph
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from app.layout import blocks as b
 from exporters import styles
 from exporters.common import ExportError, ExportReport, write_atomically
-from exporters.pdf_fonts import MISSING_GLYPH, Markup, register_fonts
+from exporters.pages import PageReport, SectionPages
+from exporters.pdf_fonts import MISSING_GLYPH, Markup, Node, register_fonts
 from exporters.pdf_styles import REFERENCE_COLOUR, figure_table_style, stylesheet
 
+# Streams are compressed and left binary, as PDF allows, rather than also spelled out in
+# ASCII85 (reportlab's default, for 1990s mail): smaller files, and the pass over every
+# embedded font and page, in pure Python, is gone. This process's reportlab is ours alone.
+rl_config.useA85 = 0
 mm: float = _reportlab_mm  # a millimetre in points, typed (reportlab ships no types)
+BODY_GAP = 6  # points between a list's last entry and the paragraph after it
 HEADING_ROOM = 45 * mm  # a heading with less space than this below it starts a new page
-_SPAN_TAGS = {"strong": ("<b>", "</b>"), "emphasis": ("<i>", "</i>")}
+_SPAN_TAGS = {"strong": "b", "emphasis": "i"}
+_COLLAPSED_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A PDF's bytes, the warnings for the user, and where its pages fall."""
+
+    data: bytes
+    warnings: list[str]
+    pages: PageReport
 
 
 def pdf_bytes(
@@ -47,6 +68,18 @@ def pdf_bytes(
 ) -> tuple[bytes, list[str]]:
     """The layout as PDF bytes, with warnings for the user (e.g. characters no font has);
     progress, if given, hears (flowables placed, flowables in all) as pages are laid out."""
+    rendered = render_pdf(document_layout, invariant=invariant, progress=progress)
+    return rendered.data, rendered.warnings
+
+
+def render_pdf(
+    document_layout: b.DocumentLayout,
+    *,
+    invariant: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> RenderedPdf:
+    """The layout as a PDF, with its warnings and its page count by section (recorded in
+    the same layout pass: counting pages never lays the document out twice)."""
     font = register_fonts()
     markup = Markup()
     sheet = stylesheet(font)
@@ -60,7 +93,37 @@ def pdf_bytes(
         template.build(flowables, canvasmaker=furniture.canvas_class())
     except Exception as error:  # reportlab's LayoutError and friends: say it, do not crash
         raise ExportError(f"The PDF could not be laid out: {error}") from None
-    return stream.getvalue(), [*document_layout.warnings, *_warnings(markup)]
+    pages = PageReport(pages=template.page, sections=tuple(template.sections))
+    warnings = [*document_layout.warnings, *_warnings(markup)]
+    return RenderedPdf(stream.getvalue(), warnings, pages)
+
+
+class _BriefingDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab ships no types
+    """The document template, noting as it places each flowable the page each section
+    (from its Heading 1) starts on and the page its last block lands on."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.sections: list[SectionPages] = []
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # reportlab's hook and name
+        for placed in _placed(flowable):
+            title = getattr(placed, "section_title", None)
+            if title is not None:
+                self.sections.append(SectionPages(title, self.page, self.page))
+            elif self.sections and not isinstance(placed, _NOT_CONTENT):
+                self.sections[-1].last = self.page
+
+
+_NOT_CONTENT = (CondPageBreak, Spacer)  # they take room but show nothing of a section
+
+
+def _placed(flowable: Flowable) -> list[Flowable]:
+    """flowable, or what a container placed as one piece (KeepTogether) holds."""
+    content = getattr(flowable, "_content", None)
+    if isinstance(flowable, KeepTogether) and content:
+        return [placed for part in content for placed in _placed(part)]
+    return [flowable]
 
 
 class _ProgressReport:
@@ -107,11 +170,11 @@ def _document(
     furniture: _PageFurniture,
     *,
     invariant: bool,
-) -> BaseDocTemplate:
+) -> _BriefingDocument:
     width, height = furniture.page_size
     margin = styles.MARGIN_MM * mm
     top, bottom = furniture.top_margin(), furniture.bottom_margin()
-    template = BaseDocTemplate(
+    template = _BriefingDocument(
         stream,
         pagesize=(width, height),
         leftMargin=margin,
@@ -214,6 +277,114 @@ class _PageFurniture:
         paragraph.drawOn(canvas, styles.MARGIN_MM * mm, y)
 
 
+class _Paragraph(PdfParagraph):  # type: ignore[misc]  # reportlab ships no types
+    """A Paragraph that breaks its lines once per width.
+
+    Platypus wraps a flowable several times at the same width (KeepTogether measures its
+    parts, the frame wraps them again to place them, a long table re-measures its rows at
+    every page it splits), and line breaking is most of a PDF export's time. The lines for
+    a width never change, so a second wrap at that width returns the first one's size.
+    """
+
+    _wrapped_width: float | None = None
+    section_title: str | None = None  # set on a section's heading, for the page count
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # split() drops blPara when it gives up on a page: the lines are made anew then.
+        if availWidth == self._wrapped_width and "blPara" in self.__dict__:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) > 1 and self.section_title is not None:  # a heading over two pages
+            parts[0].section_title = self.section_title
+        return parts
+
+
+class _Fragments:
+    """A paragraph's fragments (runs of text in one font, size and colour), made from its
+    tuple-tree nodes as reportlab's markup parser makes them, without reading any markup.
+
+    The parser builds each fragment by copying its parent tag's and applying attributes,
+    which is most of a paragraph's cost before line breaking. A briefing has few shapes of
+    paragraph (text then a grey reference, say), so each shape is parsed once and later
+    paragraphs of that shape copy its fragments with their own text.
+    """
+
+    def __init__(self) -> None:
+        self._parser = ParaParser()
+        self._shapes: dict[tuple[str, _Shape], list[ParaFrag]] = {}
+
+    def __call__(self, nodes: list[Node], style: ParagraphStyle) -> list[ParaFrag]:
+        texts: list[str] = []
+        key = (style.name, _shape(nodes, texts))
+        shape = self._shapes.get(key)
+        if shape is None:
+            _, fragments, _ = self._parser.tt_parse(("para", None, nodes), style)
+            self._shapes[key] = [copy.copy(fragment) for fragment in fragments]
+            return list(fragments)
+        made = []
+        for fragment, text in zip(shape, texts, strict=True):  # one fragment per text node
+            fragment = copy.copy(fragment)
+            fragment.text = text
+            made.append(fragment)
+        return made
+
+
+# A tree with its text left out: (tag, attributes, children's shapes), None for text.
+_Shape = tuple[object, ...] | None
+
+
+def _shape(nodes: list[Node], texts: list[str]) -> tuple[_Shape, ...]:
+    """The shape of nodes; their texts are added to texts in reading order."""
+    shapes: list[_Shape] = []
+    for node in nodes:
+        if isinstance(node, str):
+            texts.append(node)
+            shapes.append(None)
+        else:
+            tag, attributes, children = node
+            shapes.append((tag, tuple(sorted(attributes.items())), _shape(children, texts)))
+    return tuple(shapes)
+
+
+def _cleaned(nodes: list[Node]) -> list[Node]:
+    """Whitespace as a Paragraph's markup parser leaves it: runs of spaces and line breaks
+    as one space, none at either end of the paragraph. Neighbouring plain text is joined:
+    each fragment costs reportlab's line breaking time, whatever its length."""
+    cleaned: list[Node] = []
+    for node in nodes:
+        if isinstance(node, str) and cleaned and isinstance(cleaned[-1], str):
+            cleaned[-1] = _collapsed(cleaned[-1] + node)
+        else:
+            cleaned.append(_collapsed(node))
+    if cleaned:
+        cleaned[0] = _stripped(cleaned[0], str.lstrip, 0)
+        cleaned[-1] = _stripped(cleaned[-1], str.rstrip, -1)
+    return cleaned
+
+
+def _collapsed(node: Node) -> Node:
+    if isinstance(node, str):
+        return _COLLAPSED_SPACE.sub(" ", node)
+    tag, attributes, children = node
+    return (tag, attributes, [_collapsed(child) for child in children])
+
+
+def _stripped(node: Node, strip: Callable[[str], str], end: int) -> Node:
+    if isinstance(node, str):
+        return strip(node)
+    tag, attributes, children = node
+    if not children:
+        return node
+    children = list(children)
+    children[end] = _stripped(children[end], strip, end)
+    return (tag, attributes, children)
+
+
 def _is_heading(flowable: Flowable) -> bool:
     style = getattr(flowable, "style", None)
     return getattr(style, "name", "") in (b.HEADING_1, b.HEADING_2)
@@ -226,15 +397,20 @@ class _Flowables:
         self.sheet = sheet
         self.markup = markup
         self.width = width
+        self.fragments = _Fragments()
 
     def all(self, blocks: tuple[b.Block, ...]) -> list[Flowable]:
         flowables: list[Flowable] = []
+        previous: b.Block | None = None
         for block in blocks:
             drawn = self.block(block)
             if isinstance(block, b.Quote) and flowables and _is_heading(flowables[-1]):
                 # A heading never stays behind at a page's foot when its first quote moves on.
                 drawn = [KeepTogether([flowables.pop(), *drawn[0]._content])]
+            if isinstance(block, b.BulletList) and isinstance(previous, b.Paragraph):
+                flowables[-1].keepWithNext = 1  # the line that introduces a list stays with it
             flowables += drawn
+            previous = block
         return flowables
 
     def block(self, block: b.Block) -> list[Flowable]:
@@ -243,6 +419,8 @@ class _Flowables:
                 # Rather than keepWithNext (which drags a long table whole onto the next page
                 # and leaves a gap), a heading only moves on when too little room is left.
                 heading = self.paragraph((b.Span(block.text),), block.style)
+                if block.style == b.HEADING_1:  # a section starts: the page count notes it
+                    heading.section_title = block.text
                 return [CondPageBreak(HEADING_ROOM), heading]
             case b.Paragraph():
                 return [self.paragraph(block.spans, block.style)]
@@ -252,6 +430,8 @@ class _Flowables:
                 return [self.table(block), Spacer(1, 8)]
             case b.NumberedList():
                 return [self.numbered(block)]
+            case b.BulletList():
+                return [self.bulleted(block)]
             case b.SourceList():
                 return [
                     self.paragraph((b.Span(b.source_label(e)), *e.spans), b.SOURCE_ENTRY)
@@ -269,17 +449,19 @@ class _Flowables:
             parts.append(self.paragraph(quote.note, b.ANALYST_NOTE))
         return KeepTogether(parts)
 
-    def paragraph(self, spans: b.Spans, style: str) -> PdfParagraph:
-        return PdfParagraph("".join(self.span(s) for s in spans), self.sheet[style])
+    def paragraph(self, spans: b.Spans, style: str) -> _Paragraph:
+        nodes = _cleaned([node for span in spans for node in self.span(span)])
+        sheet_style = self.sheet[style]
+        return _Paragraph(None, sheet_style, frags=self.fragments(nodes, sheet_style))
 
-    def span(self, span: b.Span) -> str:
+    def span(self, span: b.Span) -> list[Node]:
         if span.style == "link" and span.url:
-            return self.markup.link(span.text, span.url)
-        text = self.markup.text(span.text)
+            return [self.markup.link_tree(span.text, span.url)]
+        nodes = self.markup.tree(span.text)
         if span.style == "reference":
-            return f'<font color="{REFERENCE_COLOUR}" size="8.5">{text}</font>'
-        opening, closing = _SPAN_TAGS.get(span.style, ("", ""))
-        return f"{opening}{text}{closing}"
+            return [("font", {"color": REFERENCE_COLOUR, "size": "8.5"}, nodes)]
+        tag = _SPAN_TAGS.get(span.style)
+        return [(tag, {}, nodes)] if tag else nodes
 
     def table(self, figure_table: b.FigureTable) -> Table:
         header = [self.paragraph((b.Span(t),), b.TABLE_HEADING) for t in figure_table.header]
@@ -314,4 +496,17 @@ class _Flowables:
             bulletFontSize=style.fontSize,
             leftIndent=10 + 7 * digits,
             bulletFormat="%s.",
+        )
+
+    def bulleted(self, bullets: b.BulletList) -> ListFlowable:
+        style = self.sheet[b.LIST_BULLET]
+        items = [ListItem(self.paragraph(entry, b.LIST_BULLET)) for entry in bullets.entries]
+        return ListFlowable(
+            items,
+            bulletType="bullet",
+            start="•",
+            bulletFontName=style.fontName,
+            bulletFontSize=style.fontSize,
+            leftIndent=style.leftIndent + 14,
+            spaceAfter=BODY_GAP - style.spaceAfter,  # apart from the next paragraph as Word sets it
         )

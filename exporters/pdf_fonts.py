@@ -28,6 +28,9 @@ SANS_FACES = {
     f"{SANS} Bold Oblique": "DejaVuSans-BoldOblique.ttf",
 }
 MISSING_GLYPH = "\ufffd"
+LINK_COLOUR = "#0563C1"
+# A node of reportlab's tuple tree: text, or (tag, attributes, children).
+Node = str | tuple[str, dict[str, str], list["Node"]]
 # TrueType fonts (reportlab cannot embed CFF/OpenType outlines) that commonly cover CJK and
 # symbols, in order of preference. Nothing is downloaded: these are used only when present.
 FALLBACK_CANDIDATES = (
@@ -47,12 +50,35 @@ FALLBACK_CANDIDATES = (
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\n")
 
 
+class _MeasuredFont(TTFont):  # type: ignore[misc]  # reportlab ships no types
+    """A TrueType font that remembers the widths it measured.
+
+    Line breaking measures every word of every paragraph in pure Python, and a briefing
+    repeats its words (and its table cells, and its references) many times over.
+    """
+
+    WIDTHS_KEPT = 200_000  # words and sizes; a few megabytes at most
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= self.WIDTHS_KEPT:
+                self._widths.clear()
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
+
+
 @functools.cache
 def register_fonts() -> str:
     """Register the bundled family once per process; returns the family name."""
     for name, file_name in SANS_FACES.items():
         with resource_path(f"fonts/{file_name}") as path:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(_MeasuredFont(name, str(path)))
     for bold, italic, suffix in (
         (0, 0, ""),
         (1, 0, " Bold"),
@@ -100,8 +126,20 @@ def font_for(char: str) -> str | None:
     return next((f for f in _fallback_fonts() if code in _coverage(f)), None)
 
 
+@functools.cache
+def _plain_codes() -> frozenset[int]:
+    """Characters the main font sets as they are: Latin (as always), and any other it has
+    that runs left to right."""
+    left_to_right = (c for c in _coverage(SANS) if bidirectional(chr(c)) not in ("R", "AL"))
+    return frozenset((*range(0x250), *left_to_right, *map(ord, _INVISIBLE)))
+
+
 class Markup:
-    """Turns plain text into safe Paragraph markup and remembers what it could not show."""
+    """Turns plain text into safe Paragraph markup and remembers what it could not show.
+
+    text() gives markup to parse; tree() gives the same as a parsed tree (reportlab's
+    tuple-tree form), which a Paragraph takes without running its markup parser.
+    """
 
     def __init__(self) -> None:
         self.missing: set[str] = set()
@@ -109,22 +147,42 @@ class Markup:
 
     def text(self, text: str) -> str:
         """text escaped, with characters outside the main font set in a fallback font."""
-        if all(ord(c) < 0x250 for c in text):  # Latin: always in the main font, fast path
-            return escape(text)
-        if not self.right_to_left:
-            self.right_to_left = any(bidirectional(c) in ("R", "AL") for c in text)
-        return "".join(self._run(run, font) for run, font in _runs_by_font(text))
+        return "".join(
+            escape(run) if font == SANS else f'<font face="{font}">{escape(run)}</font>'
+            for run, font in self.runs(text)
+        )
+
+    def tree(self, text: str) -> list[Node]:
+        """text as tuple-tree nodes: plain strings, and a font node around each run that a
+        fallback font sets. Nothing is escaped: a tree is never read as markup."""
+        return [
+            run if font == SANS else ("font", {"face": font}, [run])
+            for run, font in self.runs(text)
+        ]
 
     def link(self, text: str, url: str) -> str:
-        return f'<a href={quoteattr(url)} color="#0563C1"><u>{self.text(text)}</u></a>'
+        return f'<a href={quoteattr(url)} color="{LINK_COLOUR}"><u>{self.text(text)}</u></a>'
 
-    def _run(self, run: str, font: str | None) -> str:
-        if font == SANS:
-            return escape(run)
-        if font is None:
-            self.missing.update(run)
-            return MISSING_GLYPH * len(run)
-        return f'<font face="{font}">{escape(run)}</font>'
+    def link_tree(self, text: str, url: str) -> Node:
+        return ("a", {"href": url, "color": LINK_COLOUR}, [("u", {}, self.tree(text))])
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """text as (run, font name) pairs; characters no font has become MISSING_GLYPH in
+        the main font, and are remembered."""
+        # Fast path (most text): every character in the main font and none right to left,
+        # checked by one set operation instead of a font look-up per character.
+        if _plain_codes().issuperset(map(ord, text)):
+            return [(text, SANS)] if text else []
+        if not self.right_to_left:
+            self.right_to_left = any(bidirectional(c) in ("R", "AL") for c in text)
+        runs = []
+        for run, font in _runs_by_font(text):
+            if font is None:
+                self.missing.update(run)
+                runs.append((MISSING_GLYPH * len(run), SANS))
+            else:
+                runs.append((run, font))
+        return runs
 
 
 def _runs_by_font(text: str) -> list[tuple[str, str | None]]:

@@ -77,6 +77,7 @@ def stylesheet(font: str) -> dict[str, ParagraphStyle]:
             b.ANALYST_NOTE, leftIndent=indent, fontSize=9, leading=12, spaceAfter=8
         ),
         b.LIST_NUMBER: style(b.LIST_NUMBER, spaceAfter=3),
+        b.LIST_BULLET: style(b.LIST_BULLET, spaceAfter=3),
         b.SOURCE_ENTRY: style(
             b.SOURCE_ENTRY, fontSize=9, leading=12, leftIndent=24, firstLineIndent=-24, spaceAfter=4
         ),

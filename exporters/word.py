@@ -19,7 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from docx.table import Table
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
@@ -224,8 +224,15 @@ class _BlockWriter:
         self.text_width = text_width  # between the margins, in EMU
         self.list_number_id: str | None = None  # the numbering a continued list carries on
         self.next_list_number = 1  # the number Word shows next if the list carries on
+        self.bullet_in_style: bool | None = None  # does List Bullet draw its own bullet?
+        self.previous: b.Block | None = None  # the block written before this one
+        self.last_paragraph: WordParagraph | None = None  # the last paragraph added
 
     def write(self, block: b.Block) -> None:
+        introduced = isinstance(block, b.BulletList) and isinstance(self.previous, b.Paragraph)
+        if introduced and self.last_paragraph is not None:  # the line before a list stays with it
+            self.last_paragraph.paragraph_format.keep_with_next = True
+        self.previous = block
         match block:
             case b.Heading():
                 self._paragraph((b.Span(block.text),), block.style)
@@ -237,6 +244,8 @@ class _BlockWriter:
                 self._table(block)
             case b.NumberedList():
                 self._numbered_list(block)
+            case b.BulletList():
+                self._bullet_list(block)
             case b.SourceList():
                 self._source_list(block)
             case _:  # a new kind of block must be written here, not silently left out
@@ -250,6 +259,7 @@ class _BlockWriter:
     def _paragraph(self, spans: b.Spans, style: str) -> WordParagraph:
         paragraph = self.document.add_paragraph()
         self._fill(paragraph, spans, style)
+        self.last_paragraph = paragraph
         return paragraph
 
     def _fill(self, paragraph: WordParagraph, spans: b.Spans, style: str) -> None:
@@ -276,10 +286,15 @@ class _BlockWriter:
         _column_widths(table, figure_table.column_widths, self.text_width)
         for cell, title in zip(table.rows[0].cells, figure_table.header, strict=True):
             self._fill(cell.paragraphs[0], (b.Span(title),), b.TABLE_HEADING)
+            # Keep with next inside a row keeps the row with the next one: the header
+            # never stays alone at a page's foot (with the heading kept with it).
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+        _keep_row_on_one_page(table.rows[0])  # before tblHeader: the schema's order
         _repeat_as_header(table)
         for row in figure_table.rows:
-            cells = table.add_row().cells
-            for cell, spans in zip(cells, row, strict=True):
+            added = table.add_row()
+            _keep_row_on_one_page(added)
+            for cell, spans in zip(added.cells, row, strict=True):
                 self._fill(cell.paragraphs[0], spans, b.TABLE_TEXT)
         self._paragraph((), b.BODY)  # Word needs a paragraph between tables
 
@@ -294,6 +309,15 @@ class _BlockWriter:
             if number_id is not None:
                 _set_numbering(paragraph, number_id)
         self.next_list_number = numbered.start + len(numbered.entries)
+
+    def _bullet_list(self, bullets: b.BulletList) -> None:
+        # The List Bullet style carries the bullet itself; a template's reference whose
+        # style lost its numbering (see _add_missing_styles) gets a written bullet instead.
+        if self.bullet_in_style is None:
+            self.bullet_in_style = _style_has_numbering(self.document, b.LIST_BULLET)
+        for entry in bullets.entries:
+            spans = entry if self.bullet_in_style else (b.Span("•\t"), *entry)
+            self._paragraph(spans, b.LIST_BULLET)
 
 
 def _hyperlink(paragraph: WordParagraph, text: str, url: str, style_id: str) -> None:
@@ -320,10 +344,19 @@ def _column_widths(table: Table, fractions: tuple[float, ...], usable: int) -> N
 
 
 def _repeat_as_header(table: Table) -> None:
-    row_properties = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row_properties.append(header)
+    _row_property(table.rows[0], "w:tblHeader")
+
+
+def _keep_row_on_one_page(row: _Row) -> None:
+    """A row moves whole to the next page rather than split across two (a row taller
+    than a page still splits: Word and LibreOffice both break it where they must)."""
+    _row_property(row, "w:cantSplit")
+
+
+def _row_property(row: _Row, tag: str) -> None:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
 
 
 def _restarted_numbering(document: Document, start: int) -> str | None:
@@ -347,6 +380,13 @@ def _restarted_numbering(document: Document, start: int) -> str | None:
     override = number.add_lvlOverride(ilvl=0)
     override.add_startOverride(start)
     return str(number.numId)
+
+
+def _style_has_numbering(document: Document, name: str) -> bool:
+    style = next((s for s in document.styles if s.name == name), None)
+    if style is None:
+        return False
+    return style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}") is not None
 
 
 def _set_numbering(paragraph: WordParagraph, number_id: str) -> None:

@@ -2,8 +2,10 @@
 
 Usage: python -I -m exporters.worker FORMAT        (FORMAT: pdf or docx)
 stdin:  the briefing as JSON (Briefing.model_dump_json).
-stdout: one line of JSON, {"warnings": [...]} or {"error": "a sentence for the user"},
-        then, after a warning line, the document's bytes.
+stdout: one line of JSON, {"warnings": [...], "pages": {...}} or {"error": "a sentence for
+        the user"}, then, after a warning line, the document's bytes. "pages" (for a PDF,
+        or a Word export with a page budget) has the page "count", a "summary" for a status
+        line, and the "warning" among the warnings when the export overruns its budget.
 stderr: lines "progress DONE TOTAL" as the work goes on (TOTAL 0: not known yet).
 
 The writers are pure Python and hold the interpreter lock for seconds on a long briefing,
@@ -53,9 +55,9 @@ def run(output_format: str, payload: bytes) -> tuple[dict[str, object], bytes]:
         return {"error": f"Unknown export format '{output_format}' (use docx or pdf)."}, b""
     try:
         briefing = Briefing.model_validate_json(payload)
-        from exporters.export import document_bytes
+        from exporters.export import render_document
 
-        data, warnings = document_bytes(briefing, output_format, progress=_ProgressLines())
+        rendered = render_document(briefing, output_format, progress=_ProgressLines())
     except ExportError as error:
         return {"error": str(error)}, b""
     except ValidationError:
@@ -68,7 +70,15 @@ def run(output_format: str, payload: bytes) -> tuple[dict[str, object], bytes]:
             "error": "The briefing is too large to export with the memory available; "
             "nothing was written."
         }, b""
-    return {"warnings": warnings}, data
+    reply: dict[str, object] = {"warnings": rendered.warnings}
+    if rendered.pages is not None:
+        pages = rendered.pages
+        reply["pages"] = {
+            "count": pages.pages,
+            "summary": pages.summary(),
+            "warning": pages.warning(),
+        }
+    return reply, rendered.data
 
 
 def main() -> None:

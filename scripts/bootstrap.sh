@@ -7,13 +7,16 @@ set -euo pipefail
 BB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BB_VENV="${BB_VENV:-$BB_ROOT/.venv}"
 
-# Qt's xcb platform plugin and its X11 libraries, a virtual screen, PDF rendering, fonts.
+# Qt's xcb platform plugin and its X11 libraries, a virtual screen, PDF rendering, fonts,
+# and spell checking (the Enchant library pyenchant binds, and British and American
+# Hunspell dictionaries).
 BB_APT_PACKAGES=(
   libxcb1 libx11-6 libx11-xcb1 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render0
   libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
   libxcb-xinerama0 libxcb-xkb1 libxcb-util1 libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0
   libegl1 libgl1 libglx0 libopengl0 libfontconfig1 libfreetype6 libpng16-16 libdbus-1-3
   libglib2.0-0 xvfb xauth poppler-utils fonts-dejavu-core fonts-droid-fallback
+  libenchant-2-2 hunspell-en-gb hunspell-en-us
 )
 # Only for the test suite: LibreOffice converts exported .docx files to check they open.
 BB_TEST_APT_PACKAGES=(libreoffice-writer-nogui)

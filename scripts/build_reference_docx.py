@@ -106,6 +106,8 @@ def define_text_styles(document) -> None:
     spacing(note, after=8)
     numbered = paragraph_style(document, "List Number")
     spacing(numbered, after=4)
+    bulleted = paragraph_style(document, "List Bullet")
+    spacing(bulleted, after=4)
     source = paragraph_style(document, "Source Entry")
     source.font.size = Pt(9.5)
     source.paragraph_format.left_indent = Cm(0.8)

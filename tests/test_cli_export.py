@@ -32,7 +32,9 @@ def test_article_to_pdf_accepts_every_proposal_under_the_article_title(tmp_path:
     reader = pypdf.PdfReader(out)
     text = " ".join(page.extract_text() for page in reader.pages)
     assert reader.metadata.title == "Talks stall over grain corridor"
-    assert "We are not ready to sign" in text and "Elena Petrova (said)" in text
+    flat = " ".join(text.split())
+    assert "“We are not ready to sign,” Elena Petrova said." in flat
+    assert "(said)" not in flat
     assert "12,000" in text and "grain" in text
     assert "It is unclear whether shipping will resume" in text
 
@@ -45,7 +47,11 @@ def test_briefing_to_docx_with_format_from_the_suffix(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     document = docx.Document(str(out))
     assert document.core_properties.title == rich_briefing().title
-    assert any(p.style.name == "Quote" for p in document.paragraphs)
+    assert any(
+        p.style.name == "Body Text"
+        and p.text.startswith("“We will not retreat,” Anna Kowalska, defence minister, said.")
+        for p in document.paragraphs
+    )
 
 
 def test_unreadable_input_fails_clearly_and_writes_nothing(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from ui import shortcuts
 from ui.briefing_model import ITEM_ID_ROLE, BriefingModel
 from ui.document import BriefingDocument
 from ui.item_editor import ItemEditor
+from ui.section_actions import SectionCommands
 from ui.undo_keys import UndoKeysToDocument
 
 MARKINGS = (
@@ -62,6 +63,14 @@ class BriefingEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
+        self.sections = SectionCommands(document, self.tree, self.model, self.message.emit, self)
+        self.model.refused.connect(self.message.emit)
+        self.sections.item_actions = [
+            self.move_up_action,
+            self.move_down_action,
+            self.move_to_action,
+            self.delete_action,
+        ]
         layout.addLayout(self._tool_row())
         self.guidance = QLabel(self)
         self.guidance.setObjectName("section_guidance")
@@ -89,6 +98,7 @@ class BriefingEditor(QWidget):
         self.model.modelReset.connect(self._restore_selection)
         self._kept_selection: list[str] = []
         self._kept_current: str | None = None
+        self._kept_section: str | None = None
 
     # ----- building -----------------------------------------------------------------------
     def _make_tree(self) -> QTreeView:
@@ -170,13 +180,13 @@ class BriefingEditor(QWidget):
             self.move_down_action,
             self.move_to_action,
             self.delete_action,
+            self.sections.add_action,
         ):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setAccessibleName(action.text().replace("&", ""))
             row.addWidget(button)
         row.addStretch(1)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return row
 
     # ----- item commands ------------------------------------------------------------------
@@ -210,6 +220,9 @@ class BriefingEditor(QWidget):
             self.tree.scrollTo(index)
 
     def _move(self, step: int) -> None:
+        if self._section_row_only():
+            self.sections.move(step)
+            return
         ids = self.items_in_hand()
         if not ids:
             self.message.emit("Select an item of the briefing to move it.")
@@ -231,7 +244,15 @@ class BriefingEditor(QWidget):
             self.model.move_items(ids, section_id, 10**9)
             self.message.emit("Moved to the end of the section. Undo puts it back.")
 
+    def _section_row_only(self) -> bool:
+        """True when a section row is current and no item is selected: Delete and
+        Alt+Up/Down then act on the section."""
+        return self.sections.section_row_in_hand() is not None and not self.selected_item_ids()
+
     def delete_selected(self) -> None:
+        if self._section_row_only():
+            self.sections.delete()
+            return
         ids = self.items_in_hand()
         if ids:
             label = "Delete item" if len(ids) == 1 else f"Delete {len(ids)} items"
@@ -264,11 +285,15 @@ class BriefingEditor(QWidget):
     def _remember_selection(self) -> None:
         self._kept_current = self.current_item_id()
         self._kept_selection = self.selected_item_ids()
+        section = self.sections.section_row_in_hand()
+        self._kept_section = section.id if section else None
 
     def _restore_selection(self) -> None:
         current = self.model.index_of_item(self._kept_current) if self._kept_current else None
         if current is not None and current.isValid():
             self.tree.setCurrentIndex(current)
+        elif self._kept_section:  # a section row stays in hand across renames and undo
+            self.sections.select_section(self._kept_section)
         selection = self.tree.selectionModel()
         for item_id in self._kept_selection:
             index = self.model.index_of_item(item_id)

@@ -1,7 +1,8 @@
 """A Qt item model over the open briefing: sections at the top level, their items below.
 
-A thin adapter: it reads the document's immutable briefing and turns drops into move
-edits through the document, so drag and drop is undoable like every other change.
+A thin adapter: it reads the document's immutable briefing and turns drops and in-place
+renames into edits through the document, so they are undoable like every other change.
+Section rows are renamed in place (F2, double-click) and dragged to reorder the sections.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -22,11 +24,12 @@ from app import edits
 from app.changes import BriefingChange
 from app.fidelity import quote_is_faithful
 from app.layout.wording import value_range
-from app.models import Briefing, Figure, Item, Note, Question, Section, Statement
+from app.models import NOTE_ROLES, Briefing, Figure, Item, Note, Question, Section, Statement
 from ui.document import BriefingDocument
 from ui.runs import runs
 
 ITEM_MIME = "application/x-briefing-builder-item"
+SECTION_MIME = "application/x-briefing-builder-section"
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 UNFAITHFUL_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -36,7 +39,11 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # Qt's own default for 'no parent'; never mutated
 # Computed once: views ask for every row's flags after each change.
 _SECTION_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDropEnabled
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsEditable
 )
 _ITEM_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
@@ -54,12 +61,16 @@ class BriefingModel(QAbstractItemModel):
     themselves, or a new briefing, resets the model.
     """
 
+    refused = Signal(str)  # why an in-place rename was not taken, for the status bar
+
     def __init__(self, document: BriefingDocument) -> None:
         super().__init__(document)
         self._document = document
         self._briefing = document.briefing
         self._ids: list[list[str]] = _item_ids(self._briefing)
         self._items: dict[str, Item] = {i.id: i for i in self._briefing.items()}
+        # A section just added whose first naming belongs to the same undo step.
+        self._naming: str | None = None
         document.changed.connect(self._on_changed)
 
     # ----- structure ----------------------------------------------------------------------
@@ -120,29 +131,68 @@ class BriefingModel(QAbstractItemModel):
             return Qt.ItemFlag.ItemIsDropEnabled
         return _SECTION_FLAGS if index.internalId() == _NO_PARENT else _ITEM_FLAGS
 
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Rename a section typed in place; an empty or too long title is refused."""
+        if role != Qt.ItemDataRole.EditRole or not is_section_row(index):
+            return False
+        section = self._briefing.sections[index.row()]
+        try:
+            after = edits.rename_section(self._document.briefing, section.id, str(value))
+        except edits.EditError as error:
+            self.refused.emit(f"Not renamed: {error}. The title stays “{section.title}”.")
+            return False
+        if self._naming == section.id:  # naming a section just added: part of adding it
+            self._document.apply("Add section", after, merge_key=("add section", section.id))
+        else:
+            self._document.apply("Rename section", after)
+        return True
+
+    def begin_naming(self, section_id: str) -> None:
+        """The section was just added (as one undo step keyed by its id) and its title is
+        being typed: that typing joins the same step."""
+        self._naming = section_id
+
+    def end_naming(self) -> None:
+        if self._naming is not None:
+            self._naming = None
+            self._document.end_merging()
+
     # ----- drag and drop ------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
-        return [ITEM_MIME]
+        return [ITEM_MIME, SECTION_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        ids = [str(self.data(i, ITEM_ID_ROLE)) for i in indexes if i.internalId() != _NO_PARENT]
+        """Items dragged (as today), or sections when only section rows are dragged."""
         mime = QMimeData()
-        mime.setData(ITEM_MIME, QByteArray("\n".join(ids).encode()))
+        items = [i for i in indexes if i.isValid() and i.internalId() != _NO_PARENT]
+        if items or not indexes:
+            ids = [str(self.data(i, ITEM_ID_ROLE)) for i in items]
+            mime.setData(ITEM_MIME, QByteArray("\n".join(ids).encode()))
+        else:
+            ids = [str(self.data(i, SECTION_ID_ROLE)) for i in indexes if i.isValid()]
+            mime.setData(SECTION_MIME, QByteArray("\n".join(ids).encode()))
         return mime
 
     def canDropMimeData(self, data: QMimeData, action, row: int, column: int, parent) -> bool:
+        if data.hasFormat(SECTION_MIME):
+            return self._section_drop_index(_ids_in(data, SECTION_MIME), row, parent) is not None
         return data.hasFormat(ITEM_MIME) and self._drop_target(row, parent) is not None
 
     def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent) -> bool:
+        if data.hasFormat(SECTION_MIME):
+            ids = _ids_in(data, SECTION_MIME)
+            new_index = self._section_drop_index(ids, row, parent)
+            if new_index is not None:
+                self.move_section(ids[0], new_index)
+            return False  # moved through the document; Qt must not remove rows itself
         target = self._drop_target(row, parent)
         if target is None or not data.hasFormat(ITEM_MIME):
             return False
         section_id, position = target
-        ids = [i for i in bytes(data.data(ITEM_MIME).data()).decode().split("\n") if i]
-        self.move_items(ids, section_id, position)
+        self.move_items(_ids_in(data, ITEM_MIME), section_id, position)
         return False  # the move is done; Qt must not remove the source rows itself
 
     def move_items(self, ids: list[str], section_id: str, position: int) -> None:
@@ -164,7 +214,43 @@ class BriefingModel(QAbstractItemModel):
         section = self._briefing.sections[parent.internalId()]
         return section.id, parent.row()  # dropped onto an item: before it
 
+    def move_section(self, section_id: str, new_index: int) -> None:
+        """Move a section to new_index (its place once moved), as one undoable step."""
+        try:
+            after = edits.move_section(self._document.briefing, section_id, new_index)
+        except edits.EditError:
+            return  # the section went away (undo) while the drag was under way
+        self._document.apply("Move section", after)
+
+    def _section_drop_index(self, ids: list[str], row: int, parent: Index) -> int | None:
+        """Where a dragged section lands (its index once moved), or None to refuse.
+
+        Between two sections it lands in that gap; dropped on a section's title it takes
+        that section's place; among a section's items it goes before the section when
+        dropped above its first item, else after it."""
+        sections = self._briefing.sections
+        if len(ids) != 1:
+            return None  # one section at a time
+        old = next((n for n, s in enumerate(sections) if s.id == ids[0]), None)
+        if old is None:
+            return None
+        if not parent.isValid():
+            gap = len(sections) if row < 0 else min(row, len(sections))
+        elif is_section_row(parent) and row < 0:
+            return parent.row()
+        else:
+            target = _section_row(parent)
+            position = row if is_section_row(parent) else parent.row()
+            gap = target if position == 0 else target + 1
+        return gap - 1 if gap > old else gap
+
     # ----- lookup -------------------------------------------------------------------------
+    def index_of_section(self, section_id: str) -> QModelIndex:
+        for row, section in enumerate(self._briefing.sections):
+            if section.id == section_id:
+                return self.index(row, 0)
+        return QModelIndex()
+
     def index_of_item(self, item_id: str) -> QModelIndex:
         for s_row, ids in enumerate(self._ids):
             if item_id in ids:
@@ -273,11 +359,32 @@ def _section_row(index: Index) -> int:
     return index.row() if index.internalId() == _NO_PARENT else index.internalId()
 
 
+def is_section_row(index: Index) -> bool:
+    return index.isValid() and index.internalId() == _NO_PARENT
+
+
+def _ids_in(data: QMimeData, mime_type: str) -> list[str]:
+    return [i for i in bytes(data.data(mime_type).data()).decode().split("\n") if i]
+
+
 def _section_data(section: Section, count: int, role: int) -> object:
+    limit = section.item_limit
+    over = limit is not None and count > limit
     if role == Qt.ItemDataRole.DisplayRole:
-        return f"{section.title} ({count})"
+        return (
+            f"{section.title} ({count} of at most {limit})"
+            if over
+            else f"{section.title} ({count})"
+        )
+    if role == Qt.ItemDataRole.EditRole:
+        return section.title
     if role == Qt.ItemDataRole.ToolTipRole:
-        return section.guidance or None
+        lines = [section.guidance] if section.guidance else []
+        if over:
+            lines.append(f"Holds {count} items; its guidance wants at most {limit}.")
+        return "\n".join(lines) or None
+    if role == Qt.ItemDataRole.ForegroundRole and over:
+        return QBrush(QColor("#b91c1c"))
     if role == Qt.ItemDataRole.FontRole:
         font = QFont()
         font.setBold(True)
@@ -289,6 +396,8 @@ def _section_data(section: Section, count: int, role: int) -> object:
 
 def item_label(item: Item, briefing: Briefing) -> str:
     """One line saying what the item is, as the editor lists it."""
+    if isinstance(item, Statement) and item.wording.strip():
+        return f"{_short(item.wording)} [{item.verification.value}]"  # the analyst's sentence
     if isinstance(item, Statement):
         quoted = item.content.lstrip()[:1] in "\"“‘'«"
         said = f"“{_short(item.content)}”" if item.direct and not quoted else _short(item.content)
@@ -302,13 +411,18 @@ def item_label(item: Item, briefing: Briefing) -> str:
     if isinstance(item, Question):
         return f"? {_short(item.text)} [{item.question_kind.value}, {item.status.value}]"
     assert isinstance(item, Note)
+    if item.anchor is None:  # the analyst's own paragraph, under its role
+        label = NOTE_ROLES[item.role] if item.role else "Your text"
+        return f"{label}: {_short(item.text) or '(empty: type in the editor)'}"
     return f"Note: {_short(item.text)}"
 
 
 def source_label(item: Item, briefing: Briefing) -> str:
     anchor = item.anchor
     source = briefing.source(anchor.source_id) if anchor else None
-    if source is None or anchor is None:
+    if anchor is None:
+        return "your own text" if isinstance(item, Note) else "no source"
+    if source is None:
         return "no source"
     paragraph = source.paragraph_number(anchor.start)
     name = source.outlet or source.title or source.origin or "article"

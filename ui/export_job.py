@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from PySide6.QtCore import QProcess, QThreadPool, QTimer
 
@@ -45,6 +46,22 @@ def briefing_json_slices(briefing: Briefing) -> Iterator[bytes]:
     yield b"]}"
 
 
+@dataclass(frozen=True)
+class PageSummary:
+    """What the export's child said about its pages: a line for a status bar (the count,
+    against the template's budget if it sets one) and the budget warning, if any."""
+
+    summary: str
+    budget_warning: str | None = None
+
+    @classmethod
+    def from_reply(cls, pages: object) -> PageSummary | None:
+        if not isinstance(pages, dict) or not isinstance(pages.get("summary"), str):
+            return None
+        warning = pages.get("warning")
+        return cls(pages["summary"], warning if isinstance(warning, str) else None)
+
+
 class ExportJob(BackgroundJob):
     """Lay out briefing and write it as output_format ('pdf' or 'docx') in a child process;
     finished carries the document's bytes and the warnings for the user."""
@@ -58,6 +75,7 @@ class ExportJob(BackgroundJob):
         self._heard = b""  # stderr not yet read as whole lines
         self._errors = bytearray()  # what the child said on stderr besides progress
         self._reported = False  # finished or failed was emitted: nothing more is
+        self.pages: PageSummary | None = None  # the page count, once finished
 
     def start(self, pool: QThreadPool | None = None) -> None:
         process = QProcess(self)
@@ -141,6 +159,7 @@ class ExportJob(BackgroundJob):
             self._fail(str(reply["error"]))
             return
         warnings = [str(warning) for warning in reply.get("warnings", [])]
+        self.pages = PageSummary.from_reply(reply.get("pages"))
         # From a turn of its own, so a slot may open a dialog outside the process's signal.
         QTimer.singleShot(0, self, lambda: self._emit_finished(data, warnings))
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.storage import StorageError, atomic_write_bytes
 from ui.context import WindowContext, file_stem
-from ui.export_job import ExportJob
+from ui.export_job import ExportJob, PageSummary
 from ui.file_dialogs import ask_save_name
 from ui.loading import JobRunner
 
@@ -52,7 +52,7 @@ class ExportActions(QObject):
         """Build the PDF in the background, show it, and save those same bytes when the
         user chooses Save; the started job."""
         job = self._start("pdf")
-        job.finished.connect(self._pdf_built)
+        job.finished.connect(lambda data, warnings: self._pdf_built(data, warnings, job.pages))
         return job
 
     def running(self) -> bool:
@@ -64,8 +64,8 @@ class ExportActions(QObject):
         self._jobs.start(job, on_failure=self._warn)
         return job
 
-    def _pdf_built(self, data: bytes, warnings: list[str]) -> None:
-        if not self._preview_accepted(data, warnings):
+    def _pdf_built(self, data: bytes, warnings: list[str], pages: PageSummary | None) -> None:
+        if not self._preview_accepted(data, warnings, pages):
             return
         path = self._ask_export_path("pdf")
         if path is not None:
@@ -95,12 +95,21 @@ class ExportActions(QObject):
         return False
 
     # ----- dialogs (tests replace these) --------------------------------------------------
-    def _preview_accepted(self, data: bytes, warnings: list[str]) -> bool:
+    def _preview_accepted(
+        self, data: bytes, warnings: list[str], pages: PageSummary | None = None
+    ) -> bool:
         from ui.pdf_preview import PdfPreviewDialog  # the PDF renderer loads at first use
 
         title = self._context.document.briefing.title or "Untitled briefing"
         parent = self._context.parent
-        self.preview = PdfPreviewDialog(data, title=title, warnings=warnings, parent=parent)
+        self.preview = PdfPreviewDialog(
+            data,
+            title=title,
+            warnings=warnings,
+            parent=parent,
+            page_summary=pages.summary if pages else None,
+            budget_warning=pages.budget_warning if pages else None,
+        )
         try:
             return self.preview.exec() == QDialog.DialogCode.Accepted
         finally:

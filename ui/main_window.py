@@ -39,12 +39,15 @@ from ui.exporting import ExportActions
 from ui.file_dialogs import ask_encoding, ask_save_changes, ask_save_name, open_filter
 from ui.loading import JobRunner, extract_job, import_job
 from ui.menus import WindowActions, build_menus
+from ui.new_paragraph import AnalystText
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
 from ui.recent import RecentFiles
 from ui.review import SYNC_EXTRACT_LIMIT, Acceptance, ArticleReviews
+from ui.source_dialog import SourceProperties
 from ui.status import BusyIndicator, extraction_summary
 from ui.templates import TemplateActions
+from ui.writing_tools import WritingTools
 
 APP_NAME = "Briefing Builder"
 _SAMPLE_SHOWN_KEY = "onboarding/sample_shown"
@@ -91,6 +94,9 @@ class MainWindow(QMainWindow, WindowActions):
         self._build_layout()
         self.exports = ExportActions(self.context, self.jobs)
         self.templates = TemplateActions(self.context)
+        self.analyst_text = AnalystText(self.document, self.editor, self)
+        self.article_properties = SourceProperties(self.document, self.reviews, self.messages, self)
+        self.writing = WritingTools(self, self)  # spelling, print, drop, copy, shortcut list
         self._build_menus()
         self._restore_window_state()
         self._show_current()
@@ -350,7 +356,11 @@ class MainWindow(QMainWindow, WindowActions):
         self.document.apply(label, edits.restore_proposals(self.briefing, keys))
 
     def capture_selection(self, kind: ItemKind, start: int, end: int) -> None:
-        """Add the reader's selection to the briefing as an item of kind."""
+        """Add the reader's selection to the briefing as an item of kind; a note with nothing
+        selected is a paragraph of the analyst's own."""
+        if kind == "note" and start == end:
+            self.analyst_text.new_paragraph()
+            return
         source = self.current_source
         if source is None:
             return

@@ -17,10 +17,13 @@ from ui import shortcuts as keys
 from ui.briefing_editor import BriefingEditor
 from ui.document import BriefingDocument
 from ui.exporting import ExportActions
+from ui.new_paragraph import AnalystText
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
 from ui.recent import RecentFiles
+from ui.source_dialog import SourceProperties
 from ui.templates import TemplateActions
+from ui.writing_tools import WritingTools
 
 
 class WindowActions:
@@ -44,6 +47,7 @@ class WindowActions:
     find_previous_action: QAction
     apply_template_action: QAction
     save_template_action: QAction
+    update_template_action: QAction
     manage_templates_action: QAction
 
 
@@ -57,6 +61,9 @@ class MenuHost(Protocol):
     editor: BriefingEditor
     exports: ExportActions
     templates: TemplateActions
+    analyst_text: AnalystText
+    article_properties: SourceProperties
+    writing: WritingTools
 
     def menuBar(self) -> QMenuBar: ...
     def action(
@@ -79,7 +86,9 @@ def build_menus(window: MenuHost, actions: WindowActions, parent: QWidget) -> No
     widget) owns undo, redo and About."""
     _file_menu(window, actions)
     _edit_menu(window, actions, parent)
+    window.menuBar().addMenu("&Article").addAction(window.article_properties.action)
     _item_menu(window)
+    window.menuBar().addMenu("&Section").addActions(window.editor.sections.actions())
     _templates_menu(window, actions)
     _help_menu(window, parent)
 
@@ -134,6 +143,8 @@ def _file_menu(w: MenuHost, a: WindowActions) -> None:
     )
     menu.addActions([a.export_pdf_action, a.export_word_action])
     menu.addSeparator()
+    menu.addAction(w.writing.print_action)
+    menu.addSeparator()
     menu.addAction(w.action("&Quit", w.close, keys.QUIT, "Close the window"))
 
 
@@ -160,6 +171,8 @@ def _edit_menu(w: MenuHost, a: WindowActions, parent: QWidget) -> None:
     a.redo_action.setShortcut(keys.REDO)
     menu.addActions([a.undo_action, a.redo_action])
     menu.addSeparator()
+    menu.addAction(w.writing.copy_action)
+    menu.addSeparator()
     pane = w.pane
     a.find_action = w.action("&Find in Article…", pane.find_bar.open_bar, keys.FIND)
     a.find_next_action = w.action("Find &Next", pane.find_bar.find_next, keys.FIND_NEXT)
@@ -167,11 +180,14 @@ def _edit_menu(w: MenuHost, a: WindowActions, parent: QWidget) -> None:
         "Find Pre&vious", pane.find_bar.find_previous, keys.FIND_PREVIOUS
     )
     menu.addActions([a.find_action, a.find_next_action, a.find_previous_action])
+    menu.addSeparator()
+    menu.addMenu(w.writing.spelling.build_menu(parent))
 
 
 def _item_menu(w: MenuHost) -> None:
     menu = w.menuBar().addMenu("&Item")
     menu.addActions(w.pane.reader.capture_actions)
+    menu.addAction(w.analyst_text.new_paragraph_action)
     menu.addSeparator()
     panel = w.proposals
     menu.addActions([panel.accept_action, panel.reject_action, panel.restore_action])
@@ -211,13 +227,20 @@ def _templates_menu(w: MenuHost, a: WindowActions) -> None:
         None,
         "Rename, duplicate, delete, import or export templates",
     )
-    menu.addActions([a.apply_template_action, a.save_template_action])
+    a.update_template_action = w.action(
+        "&Update Template from Briefing…",
+        w.templates.update_from_briefing,
+        None,
+        "Give one of your templates this briefing's sections and look",
+    )
+    menu.addActions([a.apply_template_action, a.save_template_action, a.update_template_action])
     menu.addSeparator()
     menu.addAction(a.manage_templates_action)
 
 
 def _help_menu(w: MenuHost, parent: QWidget) -> None:
     menu = w.menuBar().addMenu("&Help")
+    menu.addAction(w.writing.shortcut_list_action)
     menu.addAction(
         w.action("Open &Sample Article", w.open_sample, None, "Open the sample article (Sky News)")
     )

@@ -98,18 +98,34 @@ class PageStrip(QWidget):
 class PdfPreviewDialog(QDialog):
     """Pages of the PDF, one under another, with Save and Cancel."""
 
-    def __init__(self, data: bytes, *, title: str, warnings: list[str], parent: QWidget) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        *,
+        title: str,
+        warnings: list[str],
+        parent: QWidget,
+        page_summary: str | None = None,
+        budget_warning: str | None = None,
+    ) -> None:
+        """page_summary: the exporter's line on the page count (against the template's page
+        budget, naming the sections that overflow it); budget_warning: the same news among
+        warnings, shown once, in the summary line, rather than twice."""
         super().__init__(parent)
         self.setWindowTitle(f"Preview — {title}")
         self.document = pypdfium2.PdfDocument(data)
         self.resize(PAGE_WIDTH_PIXELS + 80, 900)
         layout = QVBoxLayout(self)
         pages = len(self.document)
-        self.summary = QLabel(
-            f"{pages} page{'s' if pages != 1 else ''}. Nothing is saved until you choose Save."
-        )
+        count = page_summary or f"{pages} page{'s' if pages != 1 else ''}."
+        self.summary = QLabel(f"{count} Nothing is saved until you choose Save.")
+        self.summary.setWordWrap(True)
+        if budget_warning is not None:
+            self.summary.setText("⚠ " + self.summary.text())
+            self.summary.setStyleSheet("color: #8a5300; font-weight: bold;")
         layout.addWidget(self.summary)
-        self.warning_labels = [QLabel("⚠ " + warning) for warning in warnings]
+        shown = [warning for warning in warnings if warning != budget_warning]
+        self.warning_labels = [QLabel("⚠ " + warning) for warning in shown]
         for note in self.warning_labels:
             note.setWordWrap(True)
             note.setStyleSheet("color: #8a5300;")

@@ -81,6 +81,8 @@ class ArticleReader(QPlainTextEdit):
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         tip = f"Add the selected text to the briefing as a {kind} ({keys})"
+        if kind == "note":
+            tip += "; with nothing selected, write a paragraph of your own"
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(lambda _=False, k=kind: self.request_capture(k))

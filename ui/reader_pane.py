@@ -55,17 +55,24 @@ class ReaderPane(QWidget):
 
     def show_sources(self, sources: tuple[Source, ...], current: str | None) -> None:
         ids = [s.id for s in sources]
-        if ids != [self.sources.itemData(i) for i in range(self.sources.count())]:
+        labels = [_source_label(number, s) for number, s in enumerate(sources, start=1)]
+        shown = [(self.sources.itemData(i), self.sources.itemText(i)) for i in range(len(ids))]
+        # Compared with labels too: an article's title or outlet may have been edited.
+        if self.sources.count() != len(ids) or shown != list(zip(ids, labels, strict=True)):
             self.sources.clear()
-            for number, source in enumerate(sources, start=1):
-                name = source.title or source.origin or "Untitled article"
-                where = f" — {source.outlet}" if source.outlet else ""
-                self.sources.addItem(f"{number}. {name[:90]}{where}", source.id)
+            for source_id, label in zip(ids, labels, strict=True):
+                self.sources.addItem(label, source_id)
         if current in ids:
             self.sources.setCurrentIndex(ids.index(current))
 
     def _on_activated(self, index: int) -> None:
         self.source_chosen.emit(self.sources.itemData(index))
+
+
+def _source_label(number: int, source: Source) -> str:
+    name = source.title or source.origin or "Untitled article"
+    where = f" — {source.outlet}" if source.outlet else ""
+    return f"{number}. {name[:90]}{where}"
 
 
 class FindBar(QWidget):

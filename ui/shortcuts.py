@@ -20,11 +20,13 @@ SAVE: Key = QKeySequence.StandardKey.Save
 SAVE_AS: Key = QKeySequence.StandardKey.SaveAs
 EXPORT_PDF: Key = "Ctrl+E"
 EXPORT_WORD: Key = "Ctrl+Shift+E"
+PRINT: Key = QKeySequence.StandardKey.Print
 QUIT: Key = QKeySequence.StandardKey.Quit
 
 # Edit
 UNDO: Key = QKeySequence.StandardKey.Undo
 REDO: Key = QKeySequence.StandardKey.Redo
+COPY: Key = QKeySequence.StandardKey.Copy  # text, or briefing items with their citations
 FIND: Key = QKeySequence.StandardKey.Find
 FIND_NEXT: Key = QKeySequence.StandardKey.FindNext
 FIND_PREVIOUS: Key = QKeySequence.StandardKey.FindPrevious
@@ -37,6 +39,10 @@ CAPTURE = {
     "question": "Ctrl+3",
     "note": "Ctrl+4",
 }
+# The analyst's own paragraph, from anywhere (Ctrl+4 too, with nothing selected)
+NEW_PARAGRAPH: Key = "Ctrl+Alt+N"
+# The article in view: its outlet, title, author, dates and URL
+ARTICLE_PROPERTIES: Key = "Alt+Return"
 
 # Reviewing proposals (the proposals list has focus)
 ACCEPT = "Return"
@@ -48,6 +54,13 @@ MOVE_UP = "Alt+Up"
 MOVE_DOWN = "Alt+Down"
 MOVE_TO_SECTION = "Ctrl+Shift+M"
 DELETE_ITEM: Key = QKeySequence.StandardKey.Delete
+# Sections (Delete and Alt+Up/Down act on a section when a section row is selected)
+ADD_SECTION: Key = "Ctrl+Shift+Return"
+RENAME: Key = "F2"
+
+# Help: the list of keyboard shortcuts (F1 too, where F1 is the platform's help key)
+SHORTCUT_LIST: Key = "Ctrl+/"
+HELP = QKeySequence.StandardKey.HelpContents
 
 # The PDF preview
 SAVE_PREVIEW: Key = QKeySequence.StandardKey.Save

@@ -41,6 +41,8 @@ def describe(template: Template) -> str:
         rows.append(f"<p>{escape(template.description)}</p>")
     sections = "".join(
         f"<li><b>{escape(s.title)}</b>"
+        + (f" — takes {escape(', '.join(f'{k}s' for k in s.kinds))}" if s.kinds else "")
+        + (f", at most {s.item_limit}" if s.item_limit else "")
         + (f"<br><i>{escape(s.guidance)}</i>" if s.guidance else "")
         + "</li>"
         for s in template.sections
@@ -133,9 +135,10 @@ class TemplatePicker(QDialog):
 
 
 class TemplateManager(QDialog):
-    """The user's templates: rename, duplicate, delete (confirmed), import and export.
+    """The user's templates: edit, rename, duplicate, delete (confirmed), import and export.
 
-    Built-in templates are listed too, to duplicate or export, but never change.
+    Built-in templates are listed too, to duplicate (and edit the copy) or export, but
+    never change.
     """
 
     def __init__(self, parent: QWidget | None = None, *, last_folder: Callable[[], str]) -> None:
@@ -151,6 +154,7 @@ class TemplateManager(QDialog):
         self._deleted: list[bytes] = []  # files deleted while the manager is open, to restore
         column = QVBoxLayout()
         for key, text, slot in (
+            ("edit", "&Edit…", self.edit),
             ("rename", "&Rename…", self.rename),
             ("duplicate", "D&uplicate", self.duplicate),
             ("delete", "&Delete…", self.delete),
@@ -185,6 +189,13 @@ class TemplateManager(QDialog):
     def _enable(self) -> None:
         template = self.templates.current()
         own = template is not None and not library.is_builtin(template)
+        self.buttons["edit"].setEnabled(template is not None)
+        self.buttons["edit"].setText("&Edit…" if own or template is None else "Duplicate to &Edit…")
+        self.buttons["edit"].setToolTip(
+            "Change the template's name, description and sections"
+            if own
+            else "Built-in templates never change: edit a copy of your own"
+        )
         self.buttons["rename"].setEnabled(own)
         self.buttons["delete"].setEnabled(own)
         self.buttons["duplicate"].setEnabled(template is not None)
@@ -192,6 +203,21 @@ class TemplateManager(QDialog):
         self.buttons["undo"].setEnabled(bool(self._deleted))
 
     # ----- commands -----------------------------------------------------------------------
+    def edit(self) -> None:
+        """Edit one of the user's templates; a built-in one is duplicated and the copy edited."""
+        template = self.templates.current()
+        if template is None:
+            return
+        if library.is_builtin(template):
+            name = template.name
+            copy = self._run(lambda: library.duplicate_template(name))
+            if copy is None:
+                return
+            self.reload(copy.name)
+            template = copy
+        saved = self._edit_template(template)
+        self.reload(saved.name if saved is not None else template.name)
+
     def rename(self) -> None:
         template = self.templates.current()
         if template is None or library.is_builtin(template):
@@ -275,6 +301,20 @@ class TemplateManager(QDialog):
         return None
 
     # ----- questions (tests replace these) ------------------------------------------------
+    def _edit_template(self, template: Template) -> Template | None:
+        """The template as saved from its editor, or None when the editor was cancelled."""
+        from ui.template_editor import TemplateEditor
+
+        def save(edited: Template) -> None:
+            library.replace_user_template(template.name, edited)
+
+        editor = TemplateEditor(template, save, self)
+        try:
+            editor.exec()
+            return editor.saved
+        finally:
+            editor.deleteLater()
+
     def _ask_name(self, title: str, current: str) -> str | None:
         name, ok = QInputDialog.getText(self, title, "Template name:", text=current)
         return name.strip() if ok else None

@@ -9,7 +9,12 @@ from app import template_library as library
 from app.edits import UNSORTED
 from app.models import Briefing
 from app.storage import StorageError, first_problem
-from app.templates import Template, apply_template, template_from_briefing
+from app.templates import (
+    Template,
+    apply_template,
+    template_from_briefing,
+    template_updated_from,
+)
 from ui.context import WindowContext
 
 
@@ -73,6 +78,30 @@ class TemplateActions(QObject):
         self._say(f"Saved the template “{name}”. New briefings can start from it.")
         return template
 
+    def update_from_briefing(self) -> Template | None:
+        """Give one of the user's templates this briefing's sections and look, after asking."""
+        own, _problems = library.user_templates()
+        if not own:
+            self._warn(
+                "You have no templates of your own to update yet. Use Save as Template… to "
+                "keep this briefing's sections and look as a new one."
+            )
+            return None
+        chosen = self._pick_own(own, current=self._briefing.template)
+        if chosen is None or not self._confirm_update(chosen.name):
+            return None
+        updated = template_updated_from(chosen, self._briefing)
+        try:
+            library.replace_user_template(chosen.name, updated)
+        except (StorageError, OSError) as error:
+            self._warn(str(error))
+            return None
+        self._say(
+            f"Updated “{chosen.name}” with this briefing's {len(updated.sections)} sections "
+            "and look. New briefings from it start that way."
+        )
+        return updated
+
     def manage(self) -> None:
         from ui.template_dialogs import TemplateManager  # the dialogs load when first shown
 
@@ -95,6 +124,34 @@ class TemplateActions(QObject):
             return picker.chosen() if accepted else None
         finally:
             picker.deleteLater()
+
+    def _pick_own(self, own: list[Template], current: str) -> Template | None:
+        from ui.template_dialogs import TemplatePicker
+
+        picker = TemplatePicker(
+            own,
+            title="Update Template from Briefing",
+            action="&Update",
+            current=current,
+            parent=self.context.parent,
+        )
+        try:
+            accepted = picker.exec() == QDialog.DialogCode.Accepted
+            return picker.chosen() if accepted else None
+        finally:
+            picker.deleteLater()
+
+    def _confirm_update(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self.context.parent,
+            "Update Template from Briefing",
+            f"Replace the sections and look of “{name}” with this briefing's? Its name, "
+            "description, marking and author stay; briefings already made from it do not "
+            "change.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _ask_template_name(self, suggested: str) -> tuple[str, str] | None:
         name, ok = QInputDialog.getText(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.extraction.figure_attribution import attribute_figures
 from app.extraction.figures import find_figures
 from app.extraction.questions import find_questions
 from app.extraction.spans import Span, lower_case_copy
@@ -23,10 +24,16 @@ def extract(source: Source) -> Extraction:
     paragraphs = content_paragraphs(source)
     read = read_paragraphs(source.text, [Span(p.start, p.end) for p in paragraphs])
     lowered = lower_case_copy(source.text)  # made once, for the scans of both finders
+    statements = find_statements(source.text, read, lowered)
+    questions = find_questions(source.text, read)
+    figures = attribute_figures(
+        find_figures(source.text, paragraphs, lowered),
+        statements,
+        questions,
+        [sentence for paragraph in read for sentence in paragraph.sentences],
+    )
     return Extraction(
-        statements=tuple(find_statements(source.text, read, lowered)),
-        figures=tuple(find_figures(source.text, paragraphs, lowered)),
-        questions=tuple(find_questions(source.text, read)),
+        statements=tuple(statements), figures=tuple(figures), questions=tuple(questions)
     )
 
 

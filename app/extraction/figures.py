@@ -32,6 +32,20 @@ _VAGUE = re.compile(
 )
 # Words every vague plural ends with: a cheap substring test before the pattern runs.
 _VAGUE_PLURALS = frozenset(plural.split()[-1] for plural in VAGUE)
+# "several hundred", "a few thousand", "a couple of hundred", "several hundred thousand":
+# as vague as the plural ("hundreds") and read the same way, as the order of magnitude named.
+_FEW = re.compile(
+    r"\b(?:several|a\s+few|a\s+couple(?:\s+of)?)\s+"
+    r"(?P<scales>(?:dozen|hundred|thousand|million|billion)"
+    r"(?:\s+(?:thousand|million|billion))?)(?:\s+of\b)?(?![\w-])"
+    # not a span of time ("for several hundred years": a manner of speaking), nor the low
+    # end of a pair ("several hundred or even 1,000 megawatts": the number says it)
+    r"(?!\s+(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\b)"
+    r"(?!\s+(?:or|to)\s+(?:even\s+|perhaps\s+|maybe\s+)?\d)",
+    re.IGNORECASE,
+)
+_FEW_WORDS = ("several", "few", "couple")
+_SCALE_VALUES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 10**6, "billion": 10**9}
 _FRACTION = re.compile(
     r"\b(?:" + trie_pattern(list(FRACTIONS)) + r")\b(?=\s+(?:of|the)\b)",
     re.IGNORECASE,
@@ -81,6 +95,10 @@ def _figures_in(text: str, paragraph: TextRange, lowered: str | None) -> list[Pr
     if any(plural in plain for plural in _VAGUE_PLURALS):
         for match in _VAGUE.finditer(text, start, end):
             _keep(found, taken, _vague(text, match, end))
+    if any(word in plain for word in _FEW_WORDS):
+        for match in _FEW.finditer(text, start, end):
+            if not taken.overlaps(match.start(), match.end()):
+                _keep(found, taken, _few(text, match, end))
     # Longer spellings first, so that 'a quarter of a million' is one figure, not two.
     for begin, stop, value in spelled_amounts(text, start, end, lowered):
         _add_amount(text, found, taken, Span(begin, stop), value, end)
@@ -208,6 +226,24 @@ def _vague(text: str, match: re.Match[str], end: int) -> ProposedFigure:
     counts = figure.counts if match.group().lower().endswith("of") else None
     return dataclasses.replace(
         figure, unit=None, counts=counts, approximate=True, value_high=float(high), vague=True
+    )
+
+
+def _few(text: str, match: re.Match[str], end: int) -> ProposedFigure:
+    """'several hundred' -> 100 to 1,000, the range of 'hundreds', kept in the article's
+    words; 'several hundred thousand' -> the range of 'hundreds of thousands'; 'a couple of
+    hundred' -> about 200."""
+    scales = match.group("scales").lower().split()
+    plural = " of ".join(word + "s" for word in scales)
+    low = 1
+    for word in scales:
+        low *= _SCALE_VALUES[word]
+    figure = _finish(text, match.start(), match.end(), float(low), None, end)
+    if "couple" in match.group().lower():  # "a couple of hundred": about two hundred
+        return dataclasses.replace(figure, value=2.0 * low, unit=None, approximate=True)
+    low, high = VAGUE.get(plural, (low, low * 10))
+    return dataclasses.replace(
+        figure, value=float(low), unit=None, approximate=True, value_high=float(high), vague=True
     )
 
 

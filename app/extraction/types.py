@@ -32,6 +32,11 @@ class ProposedFigure:
     # A vague plural ("thousands of"): the range is the order of magnitude it names, and only
     # its lower end is a claim the article makes.
     vague: bool = False
+    # The speaker of the attributed statement or sentence the figure sits in (None: the
+    # article's own), and whether the article marks the passage as an unconfirmed claim.
+    # Neither is part of the `extract` contract.
+    asserted_by: str | None = None
+    unconfirmed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypedDict, Unpack
 
+from app.importing.byline import details_from_text
 from app.importing.decoding import decode_text
 from app.importing.errors import ImportFailure
 from app.importing.markdown import first_heading, markdown_to_text
+from app.importing.metadata import (
+    SourceDetails,
+    clean_details,
+    document_title,
+)
 from app.importing.normalise import normalise_text
 from app.importing.structure import find_boilerplate, find_paragraphs, guess_title
 from app.models import Source
@@ -28,12 +34,18 @@ class SourceMetadata(TypedDict, total=False):
     url: str
     published: date | None
     encoding: str | None
+    retrieved: datetime | None  # when a page was fetched; a paste defaults to now
+    # Word or PDF document properties: used only where neither the given details nor the
+    # article's own byline and date line say otherwise (a file's author and creation date
+    # are often the person and the day that saved it, not the article's).
+    document_properties: SourceDetails
 
 
 def import_text(
     text: str, *, title: str = "", origin: str = "pasted", **metadata: Unpack[SourceMetadata]
 ) -> Source:
-    """A Source from text already in memory (a paste, or a reader's output)."""
+    """A Source from text already in memory (a paste, or a reader's output). Details not
+    given are read from the article's byline and date line; all of them are cleaned."""
     clean = normalise_text(text)
     if not any(ch.isalnum() for ch in clean):
         what = "The pasted text" if origin == "pasted" else origin
@@ -43,15 +55,35 @@ def import_text(
             f"{origin} is too long ({len(clean):,} characters; the limit is {MAX_TEXT_CHARS:,})."
         )
     boilerplate = find_boilerplate(clean)
+    details = _details(clean, title, metadata)
     return Source(
         text=clean,
-        title=normalise_text(title) or guess_title(clean, boilerplate),
+        title=details.title or guess_title(clean, boilerplate),
+        outlet=details.outlet,
+        author=details.author,
+        url=details.url,
+        published=details.published,
         origin=origin,
+        encoding=metadata.get("encoding"),
         paragraphs=find_paragraphs(clean),
         boilerplate=boilerplate,
-        retrieved=datetime.now(UTC),
-        **metadata,
+        retrieved=metadata.get("retrieved", datetime.now(UTC)),
     )
+
+
+def _details(text: str, title: str, metadata: SourceMetadata) -> SourceDetails:
+    """The given details, then the article's byline and date line, then the document's
+    properties, each field taken from the first that has it."""
+    given = SourceDetails(
+        title=title,
+        outlet=metadata.get("outlet", ""),
+        author=metadata.get("author", ""),
+        url=metadata.get("url", ""),
+        published=metadata.get("published"),
+    )
+    properties = metadata.get("document_properties", SourceDetails())
+    from_text = details_from_text(text)  # made of checked pieces: already clean
+    return clean_details(given).or_else(from_text).or_else(clean_details(properties))
 
 
 def import_file(path: str | Path, *, encoding: str | None = None) -> Source:
@@ -84,9 +116,13 @@ def import_file(path: str | Path, *, encoding: str | None = None) -> Source:
         return _from_html(text, name, used)
     if suffix in (".md", ".markdown"):
         return import_text(
-            markdown_to_text(text), title=first_heading(text), origin=name, encoding=used
+            markdown_to_text(text),
+            title=first_heading(text),
+            origin=name,
+            encoding=used,
+            retrieved=None,
         )
-    return import_text(text, origin=name, encoding=used)
+    return import_text(text, origin=name, encoding=used, retrieved=None)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -129,6 +165,7 @@ def _from_html(markup: str, name: str, encoding: str) -> Source:
         outlet=page.outlet,
         url=page.url,
         published=page.published,
+        retrieved=None,  # a saved page: when it was fetched is not known
     )
 
 
@@ -138,7 +175,13 @@ def _from_docx(data: bytes, name: str) -> Source:
     document = read_docx(data, name=name)
     if not document.text.strip():
         raise ImportFailure(f"{name} holds no text.")
-    return import_text(document.text, title=document.title, origin=name, author=document.author)
+    return import_text(
+        document.text,
+        title=document_title(document.title, file_name=name),
+        origin=name,
+        retrieved=None,
+        document_properties=_properties(document.author),
+    )
 
 
 def _from_pdf(path: Path) -> Source:
@@ -152,4 +195,16 @@ def _from_pdf(path: Path) -> Source:
             f"{path.name} has no text layer (it is probably a scan or images of pages). "
             "Run it through OCR first, or paste the text."
         )
-    return import_text(text, title=document.title, origin=path.name, author=document.author)
+    return import_text(
+        text,
+        title=document_title(document.title, file_name=path.name),
+        origin=path.name,
+        retrieved=None,
+        document_properties=_properties(document.author),
+    )
+
+
+def _properties(author: str) -> SourceDetails:
+    # A file's creation date is not used as the publication date: it is usually the day
+    # someone saved or converted the file (a tool's default, or the analyst's download).
+    return SourceDetails(author=author)

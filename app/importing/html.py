@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from app.importing.errors import ImportFailure
+from app.importing.html_details import page_details
 
 
 @dataclass(frozen=True)
@@ -27,37 +29,36 @@ class PageText:
 def read_html(markup: str, *, name: str) -> PageText:
     """Main text and metadata of an HTML page held in memory."""
     try:
-        document = trafilatura.bare_extraction(
-            markup,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            favor_precision=True,
-        )
-    except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
-        raise ImportFailure(f"{name} could not be read as a web page ({error}).") from None
+        document = _extract(markup, with_metadata=True)
+    except Exception:  # broken metadata must not cost the article: read the text alone
+        try:
+            document = _extract(markup, with_metadata=False)
+        except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
+            raise ImportFailure(f"{name} could not be read as a web page ({error}).") from None
     text = getattr(document, "text", None) or trafilatura.html2txt(markup) or ""
     if not text.strip():
         raise ImportFailure(f"{name} holds no readable article text.")
+    details = page_details(markup, document)
     return PageText(
         text=text,
-        title=_field(document, "title"),
-        author=_field(document, "author"),
-        outlet=_field(document, "sitename"),
-        url=_field(document, "url"),
-        published=_parse_date(_field(document, "date")),
+        title=details.title,
+        author=details.author,
+        outlet=details.outlet,
+        url=details.url,
+        published=details.published,
     )
 
 
-def _field(document: object, name: str) -> str:
-    value = getattr(document, name, None)
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _parse_date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+def _extract(markup: str, *, with_metadata: bool) -> object:
+    # The date only from the page's markup (its meta tags, structured data, URL), never
+    # from a date that happens to appear in the article's text (htmldate's extensive search).
+    return trafilatura.bare_extraction(
+        markup,
+        with_metadata=with_metadata,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+        date_extraction_params=set_date_params(extensive=False),
+    )

@@ -26,6 +26,7 @@ class PdfText:
     pages: tuple[str, ...]
     title: str = ""
     author: str = ""
+    created: str = ""  # as the file writes it, e.g. "D:20241017090000Z"
 
 
 def read_pdf(path: Path, *, name: str, time_limit: float = TIME_LIMIT_SECONDS) -> PdfText:
@@ -67,5 +68,12 @@ def _parse_reply(done: subprocess.CompletedProcess[bytes], *, name: str) -> PdfT
     if "error" in reply:
         raise ImportFailure(f"{name} {reply['error']}")
     return PdfText(
-        pages=tuple(reply["pages"]), title=reply.get("title", ""), author=reply.get("author", "")
+        pages=tuple(reply["pages"]),
+        title=_string(reply.get("title")),
+        author=_string(reply.get("author")),
+        created=_string(reply.get("created")),
     )
+
+
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""

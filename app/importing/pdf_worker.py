@@ -1,4 +1,5 @@
-"""Child process for app.importing.pdf: prints {"pages", "title", "author"} or {"error"}.
+"""Child process for app.importing.pdf: prints {"pages", "title", "author", "created"} or
+{"error"}.
 
 Usage: python -m app.importing.pdf_worker PATH MAX_PAGES MEMORY_LIMIT_BYTES
 """
@@ -18,12 +19,40 @@ def _limit_memory(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+_MAX_FIELD_CHARS = 2_000  # longer metadata is not a title or a name; the parent drops it
+
+
 def _metadata(reader: object, field: str) -> str:
+    """A document information field ('title', 'author', 'creation_date_raw'), as text."""
     try:
         value = getattr(reader.metadata, field, None)  # type: ignore[attr-defined]
     except Exception:
         return ""
-    return str(value).strip() if value else ""
+    return str(value)[:_MAX_FIELD_CHARS].strip() if value else ""
+
+
+def _xmp(reader: object, field: str) -> str:
+    """An XMP field ('dc_title', 'dc_creator', 'xmp_create_date'), for PDFs whose document
+    information dictionary is empty."""
+    try:
+        value = getattr(reader.xmp_metadata, field, None)  # type: ignore[attr-defined]
+        if isinstance(value, dict):  # dc:title is a language alternative
+            value = value.get("x-default") or next(iter(value.values()), "")
+        if isinstance(value, list):  # dc:creator is a sequence
+            value = "; ".join(str(v) for v in value[:10])
+        if value is not None and hasattr(value, "isoformat"):
+            value = value.isoformat()
+    except Exception:
+        return ""
+    return str(value)[:_MAX_FIELD_CHARS].strip() if value else ""
+
+
+def _details(reader: object) -> dict[str, str]:
+    return {
+        "title": _metadata(reader, "title") or _xmp(reader, "dc_title"),
+        "author": _metadata(reader, "author") or _xmp(reader, "dc_creator"),
+        "created": _metadata(reader, "creation_date_raw") or _xmp(reader, "xmp_create_date"),
+    }
 
 
 def read(path: str, max_pages: int) -> dict[str, object]:
@@ -57,11 +86,7 @@ def read(path: str, max_pages: int) -> dict[str, object]:
         return {"error": f"is damaged and could not be read ({type(error).__name__})."}
     except MemoryError:
         return {"error": "needs more memory than a PDF article should, and was abandoned."}
-    return {
-        "pages": pages,
-        "title": _metadata(reader, "title"),
-        "author": _metadata(reader, "author"),
-    }
+    return {"pages": pages, **_details(reader)}
 
 
 def main() -> None:

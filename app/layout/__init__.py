@@ -2,6 +2,7 @@
 
 from app.layout.blocks import (
     Block,
+    BulletList,
     DocumentLayout,
     FigureTable,
     Heading,
@@ -16,6 +17,7 @@ from app.layout.build import LayoutSettings, layout
 
 __all__ = [
     "Block",
+    "BulletList",
     "DocumentLayout",
     "FigureTable",
     "Heading",

@@ -23,6 +23,7 @@ QUOTE = "Quote"
 ATTRIBUTION = "Attribution"
 ANALYST_NOTE = "Analyst Note"
 LIST_NUMBER = "List Number"
+LIST_BULLET = "List Bullet"
 SOURCE_ENTRY = "Source Entry"
 TABLE_HEADING = "Table Heading"
 TABLE_TEXT = "Table Text"
@@ -37,6 +38,7 @@ PARAGRAPH_STYLES = (
     ATTRIBUTION,
     ANALYST_NOTE,
     LIST_NUMBER,
+    LIST_BULLET,
     SOURCE_ENTRY,
     TABLE_HEADING,
     TABLE_TEXT,
@@ -105,6 +107,13 @@ class NumberedList:
 
 
 @dataclass(frozen=True)
+class BulletList:
+    """A bulleted list (the analyst's own "- " lines); each entry is one paragraph."""
+
+    entries: tuple[Spans, ...]
+
+
+@dataclass(frozen=True)
 class SourceEntry:
     number: int  # 0 when citations name the source inline, so the list is not numbered
     spans: Spans
@@ -115,7 +124,7 @@ class SourceList:
     entries: tuple[SourceEntry, ...]
 
 
-Block = Paragraph | Heading | Quote | FigureTable | NumberedList | SourceList
+Block = Paragraph | Heading | Quote | FigureTable | NumberedList | BulletList | SourceList
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,8 @@ def _block_text(block: Block) -> str:
         case NumberedList():
             numbered = enumerate(block.entries, block.start)
             return "\n".join(f"{n}. {spans_text(e)}" for n, e in numbered)
+        case BulletList():
+            return "\n".join(f"• {spans_text(e)}" for e in block.entries)
         case SourceList():
             return "\n".join(f"{source_label(e)}{spans_text(e.spans)}" for e in block.entries)
         case _:  # a new kind of block must be given its text here

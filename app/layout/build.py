@@ -8,17 +8,11 @@ from typing import TypeVar, assert_never
 
 from app.fidelity import quote_is_faithful
 from app.layout import blocks as b
-from app.layout.wording import (
-    clean,
-    clean_block,
-    link_target,
-    long_date,
-    quoted,
-    sentence,
-    typographic,
-    unquoted,
-    value_range,
-)
+from app.layout.analyst_text import ANALYST_LABEL, ANALYST_NOTE, own_text
+from app.layout.citation import short_name, source_entry
+from app.layout.figures import asserted_by, figure_value
+from app.layout.prose import statement_sentence
+from app.layout.wording import clean, clean_block, long_date, quoted, typographic
 from app.models import (
     CREDIBILITY_SCALE,
     RELIABILITY_SCALE,
@@ -28,6 +22,7 @@ from app.models import (
     Note,
     Question,
     QuestionKind,
+    QuestionStatus,
     Section,
     Source,
     Statement,
@@ -72,7 +67,7 @@ class _Citations:
             return ()
         number = self._numbers.setdefault(source.id, len(self._numbers) + 1)
         paragraph = source.paragraph_number(anchor.start)
-        name = _short_name(source) if self.inline else str(number)
+        name = short_name(source, number) if self.inline else str(number)
         where = f"{name},\u00a0¶{paragraph}" if paragraph else name  # kept on one line
         return (b.Span(" "), b.Span(f"({where})" if self.inline else f"[{where}]", "reference"))
 
@@ -92,6 +87,28 @@ class _Context:
         self.numbered = briefing.style.numbered_items
         self.grading = briefing.style.grading
         self.next_number = 1
+        self.statement_form = briefing.style.statement_form
+        self.statement_order = briefing.style.statement_order
+        self.label_analyst_text = briefing.style.label_analyst_text
+        self._roles = _speaker_roles(briefing)
+        self._introduced: set[str] = set()
+
+    def with_known_role(self, statement: Statement) -> Statement:
+        """The statement with its speaker's role from another statement if it has none, so
+        the role is given at the speaker's first mention whichever statement that is."""
+        role = self._roles.get(_speaker_key(statement), "")
+        if clean(statement.speaker_role) or not role:
+            return statement
+        return statement.model_copy(update={"speaker_role": role})
+
+    def role_given(self, statement: Statement) -> bool:
+        """True when the speaker was already introduced; the first call introduces them."""
+        key = _speaker_key(statement)
+        if not key or clean(statement.wording):  # edited wording may not name the role
+            return False
+        given = key in self._introduced
+        self._introduced.add(key)
+        return given
 
     def take_number(self) -> int | None:
         """The next paragraph number, or None when items are unnumbered."""
@@ -106,9 +123,24 @@ class _Context:
         return () if number is None else (b.Span(f"{number}.\u2002"),)
 
     def grade(self, item: Item) -> b.Spans:
-        if not self.grading:
+        """ " [B2]" in the text's own weight; an ungraded item shows nothing (the export's
+        warning counts them)."""
+        if not self.grading or not item.grade:
             return ()
-        return (b.Span(f" [{item.grade or 'ungraded'}]", "strong"),)
+        return (b.Span(f" [{item.grade}]"),)
+
+
+def _speaker_key(statement: Statement) -> str:
+    return clean(statement.speaker).casefold()
+
+
+def _speaker_roles(briefing: Briefing) -> dict[str, str]:
+    """Each speaker's role, from the first statement that gives one."""
+    roles: dict[str, str] = {}
+    for item in briefing.items():
+        if isinstance(item, Statement) and clean(item.speaker_role):
+            roles.setdefault(_speaker_key(item), clean(item.speaker_role))
+    return roles
 
 
 def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.DocumentLayout:
@@ -130,7 +162,9 @@ def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.Docu
         blocks=tuple(blocks),
         header_text=clean(briefing.style.header_text),
         footer_text=clean(briefing.style.footer_text),
-        warnings=tuple(_content_warnings(briefing) + _style_warnings(briefing)),
+        warnings=tuple(
+            _content_warnings(briefing) + _style_warnings(briefing) + _limit_warnings(briefing)
+        ),
     )
 
 
@@ -147,7 +181,7 @@ def _style_warnings(briefing: Briefing) -> list[str]:
         if ungraded:
             warnings.append(
                 f"{len(ungraded)} statement(s) or figure(s) have no full Admiralty grade; "
-                "they are marked as such in the export."
+                "the export shows grades only where they are given."
             )
     if style.likelihood_terms and clean(briefing.bottom_line):
         if not briefing.likelihood:
@@ -157,6 +191,16 @@ def _style_warnings(briefing: Briefing) -> list[str]:
                 f"The likelihood “{clean(briefing.likelihood)}” is not one of the template’s terms."
             )
     return warnings
+
+
+def _limit_warnings(briefing: Briefing) -> list[str]:
+    """Sections holding more items than their guidance asks for."""
+    return [
+        f"“{clean(section.title) or 'Untitled section'}” holds {len(section.items)} items; "
+        f"its guidance asks for no more than {section.item_limit}."
+        for section in briefing.sections
+        if section.item_limit is not None and len(section.items) > section.item_limit
+    ]
 
 
 def _content_warnings(briefing: Briefing) -> list[str]:
@@ -218,8 +262,8 @@ def _section(section: Section, context: _Context) -> list[b.Block]:
         return []  # a hand-made briefing has no empty headings
     blocks: list[b.Block] = [b.Heading(clean(section.title) or "Untitled section")]
     questions_so_far = 0  # numbering runs on through a section, past notes between questions
-    labelled_notes = "note" not in section.kinds  # a Notes section's heading says it already
-    for _, run in groupby(section.items, key=lambda item: item.kind):
+    ordered = _in_statement_order(section.items, context.statement_order)
+    for _, run in groupby(ordered, key=lambda item: item.kind):
         items = list(run)
         match first := items[0]:
             case Figure():
@@ -229,12 +273,33 @@ def _section(section: Section, context: _Context) -> list[b.Block]:
                 blocks.append(_question_list(questions, context, start=questions_so_far + 1))
                 questions_so_far += len(questions)
             case Statement():
-                blocks += [_statement(item, context) for item in _all(Statement, items)]
+                for statement in _all(Statement, items):
+                    blocks += _statement(statement, context)
             case Note():
-                blocks += [_note(item, context, labelled_notes) for item in _all(Note, items)]
+                for note in _all(Note, items):
+                    blocks += _note(note, context)
             case _:  # a new kind of item must be laid out here, not silently left out
                 assert_never(first)
     return blocks
+
+
+def _in_statement_order(items: tuple[Item, ...], order: str) -> list[Item]:
+    """The section's items with its statements grouped by speaker or by source article (in
+    order of first appearance) when the style asks; other items keep their places."""
+    if order not in ("speaker", "source"):
+        return list(items)
+
+    def key(statement: Statement) -> str:
+        if order == "speaker":
+            return _speaker_key(statement)
+        return statement.anchor.source_id if statement.anchor else ""
+
+    statements = [item for item in items if isinstance(item, Statement)]
+    first_seen: dict[str, int] = {}
+    for index, statement in enumerate(statements):
+        first_seen.setdefault(key(statement), index)
+    grouped = iter(sorted(statements, key=lambda s: first_seen[key(s)]))  # sorted() is stable
+    return [next(grouped) if isinstance(item, Statement) else item for item in items]
 
 
 _Kind = TypeVar("_Kind", Statement, Figure, Question, Note)
@@ -245,34 +310,50 @@ def _all(kind: type[_Kind], items: list[Item]) -> list[_Kind]:
     return [item for item in items if isinstance(item, kind)]
 
 
-def _statement(statement: Statement, context: _Context) -> b.Quote:
-    words = clean(statement.content)
-    text = quoted(words) if statement.direct else typographic(words)
-    who = [clean(statement.speaker) or "Unattributed", clean(statement.speaker_role)]
-    attribution: list[b.Span] = [b.Span("— " + ", ".join(part for part in who if part))]
-    if clean(statement.cue):
-        attribution.append(b.Span(f" ({clean(statement.cue)})"))
-    attribution += context.citations.reference(statement)
-    attribution += context.grade(statement)
-    if statement.verification is not VerificationStatus.CLAIMED:
-        attribution.append(b.Span(f" — {statement.verification.value.capitalize()}", "strong"))
-    spans = (*context.number(), b.Span(text))
-    return b.Quote(spans, tuple(attribution), _analyst_note(statement))
+def _statement(statement: Statement, context: _Context) -> list[b.Block]:
+    """A statement as a body paragraph of prose, its citation after the sentence, then the
+    grade and any verification quietly, and the analyst's note below."""
+    sentence = statement_sentence(
+        context.with_known_role(statement),
+        role_given=context.role_given(statement),
+        form=context.statement_form,
+    )
+    spans = (
+        *context.number(),
+        b.Span(sentence),
+        *context.citations.reference(statement),
+        *context.grade(statement),
+        *_verification(statement.verification),
+    )
+    return [b.Paragraph(spans, b.BODY), *_item_note(statement)]
 
 
-def _analyst_note(item: Item) -> b.Spans:
-    note = clean(item.note)
-    return (b.Span("Analyst’s note: ", "strong"), b.Span(note, "emphasis")) if note else ()
+def _verification(status: VerificationStatus) -> b.Spans:
+    """ "(unconfirmed)" after the citation: a reader's caution, not a headline."""
+    if status is VerificationStatus.CLAIMED:
+        return ()
+    return (b.Span(f" ({status.value})", "emphasis"),)
+
+
+def _item_note(item: Item) -> list[b.Block]:
+    """The analyst's remark on an item, always under the same label."""
+    note = typographic(clean(item.note))
+    if not note:
+        return []
+    return [
+        b.Paragraph((b.Span(ANALYST_LABEL, "strong"), b.Span(note, "emphasis")), b.ANALYST_NOTE)
+    ]
 
 
 def _figure_table(figures: list[Figure], context: _Context) -> list[b.Block]:
     """The table, then the analyst's notes on its figures: long remarks would swamp a cell."""
     rows = tuple(_figure_row(figure, context) for figure in figures)
+    # The label names the figure, since the note stands apart from its row.
     notes = [
         b.Paragraph(
             (
-                b.Span(f"Analyst’s note on {_figure_name(figure)}: ", "strong"),
-                b.Span(clean(figure.note), "emphasis"),
+                b.Span(f"{ANALYST_NOTE} on {_figure_name(figure)}: ", "strong"),
+                b.Span(typographic(clean(figure.note)), "emphasis"),
             ),
             b.ANALYST_NOTE,
         )
@@ -303,13 +384,11 @@ def _figure_columns(context: _Context) -> tuple[tuple[str, ...], tuple[float, ..
 
 
 def _figure_name(figure: Figure) -> str:
-    value = value_range(figure.value, figure.value_high, approximate=figure.approximate)
-    name = " ".join(part for part in (value or clean(figure.text), clean(figure.counts)) if part)
+    name = " ".join(part for part in (figure_value(figure), clean(figure.counts)) if part)
     return name or "a figure"
 
 
 def _figure_row(figure: Figure, context: _Context) -> tuple[b.Spans, ...]:
-    value = value_range(figure.value, figure.value_high, approximate=figure.approximate)
     counts = clean(figure.counts)
     if clean(figure.as_of):
         counts = f"{counts} (as of {clean(figure.as_of)})".strip()
@@ -317,10 +396,10 @@ def _figure_row(figure: Figure, context: _Context) -> tuple[b.Spans, ...]:
     reference = context.citations.reference(figure)
     number = context.take_number()
     cells: tuple[b.Spans, ...] = (
-        (b.Span(value or clean(figure.text)),),
+        (b.Span(figure_value(figure)),),
         (b.Span(clean(figure.unit)),),
         counts_cell,
-        (b.Span(clean(figure.asserted_by)),),
+        (b.Span(asserted_by(figure)),),
         _in_cell(reference) if reference else (b.Span("—"),),
     )
     if number is not None:
@@ -348,23 +427,38 @@ def _question_list(questions: list[Question], context: _Context, *, start: int) 
 
 
 def _question(question: Question, citations: _Citations) -> b.Spans:
+    """The question, its citation, then only what was decided about it: its kind when it is
+    not a plain question, an owner when one was named, a status other than open."""
     text = typographic(clean(question.text))
+    if not text.endswith(("?", "!", ".", "…", "”")):
+        # An unconfirmed claim or stated uncertainty reads as a sentence, without the dash
+        # or comma where the passage was cut.
+        text = text.rstrip(" ,;:-–—") + "."
     spans: list[b.Span] = [b.Span(text), *citations.reference(question)]
     details = [_QUESTION_KINDS.get(question.question_kind, "")]
-    details.append(f"Owner: {clean(question.owner) or 'unassigned'}")
-    details.append(f"Status: {question.status.value}")
-    spans.append(b.Span(" — " + " · ".join(d for d in details if d), "emphasis"))
-    note = clean(question.note)
+    if clean(question.owner):
+        details.append(f"Owner: {clean(question.owner)}")
+    if question.status is not QuestionStatus.OPEN:
+        details.append(f"Status: {question.status.value}")
+    if any(details):
+        spans.append(b.Span(" — " + " · ".join(d for d in details if d), "emphasis"))
+    note = typographic(clean(question.note))
     if note:
-        spans.append(b.Span(f" Note: {note}", "emphasis"))
+        spans += [b.Span(f" {ANALYST_LABEL}", "strong"), b.Span(note, "emphasis")]
     return tuple(spans)
 
 
-def _note(note: Note, context: _Context, labelled: bool) -> b.Paragraph:
-    label = (b.Span("Analyst’s note: ", "strong"),) if labelled else ()
-    text = typographic(clean(note.text))
-    spans = (*context.number(), *label, b.Span(text), *context.citations.reference(note))
-    return b.Paragraph(spans, b.BODY)
+def _note(note: Note, context: _Context) -> list[b.Block]:
+    """A passage kept from an article, in quotation marks with its citation; or the
+    analyst's own paragraphs and bullets, uncited, labelled by role when the style says."""
+    if note.anchor is None:
+        blocks = own_text(note, context.number, labelled=context.label_analyst_text)
+        return [*blocks, *_item_note(note)]
+    words = clean(note.text)
+    if not words:
+        return _item_note(note)
+    spans = (*context.number(), b.Span(quoted(words)), *context.citations.reference(note))
+    return [b.Paragraph(spans, b.BODY), *_item_note(note)]
 
 
 def _source_list(citations: _Citations, settings: LayoutSettings) -> list[b.Block]:
@@ -372,7 +466,7 @@ def _source_list(citations: _Citations, settings: LayoutSettings) -> list[b.Bloc
     if not numbered:
         return []
     entries = tuple(
-        b.SourceEntry(0 if citations.inline else n, _source_entry(source)) for n, source in numbered
+        b.SourceEntry(0 if citations.inline else n, source_entry(source)) for n, source in numbered
     )
     return [b.Heading(settings.sources_heading), b.SourceList(entries)]
 
@@ -398,26 +492,3 @@ def _grading_legend(settings: LayoutSettings) -> list[b.Block]:
         scale("Source reliability: ", RELIABILITY_SCALE),
         scale("Information credibility: ", CREDIBILITY_SCALE),
     ]
-
-
-def _short_name(source: Source) -> str:
-    """How an inline citation names a source: its outlet, else a shortened title."""
-    name = clean(source.outlet) or unquoted(clean(source.title)) or clean(source.origin)
-    if not name:
-        return "source"
-    return name if len(name) <= 40 else name[:39].rstrip() + "…"
-
-
-def _source_entry(source: Source) -> b.Spans:
-    parts = [clean(source.outlet), _quoted_title(source), long_date(source.published)]
-    spans = [b.Span(sentence(parts))]
-    url = clean(source.url)
-    if url:
-        target = link_target(url)
-        spans += [b.Span(" "), b.Span(url, "link", target) if target else b.Span(url)]
-    return tuple(spans)
-
-
-def _quoted_title(source: Source) -> str:
-    title = clean(source.title) or clean(source.origin) or "Untitled article"
-    return f"“{unquoted(title)}”"

@@ -125,8 +125,13 @@ _QUOTE_MARKS = '"“”«»„'
 _OPENING_CONTEXT = " \t\n([{—–-/"
 
 
+_SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+
+
 def typographic(text: str) -> str:
-    """Straight double quotes and apostrophes as printers set them: “…” and ’."""
+    """Straight double quotes and apostrophes as printers set them: “…” and ’; a hyphen
+    standing between spaces as the dash it stands for (" – ")."""
+    text = _SPACED_HYPHEN.sub("–", text)
     out: list[str] = []
     for index, char in enumerate(text):
         before = text[index - 1] if index else " "

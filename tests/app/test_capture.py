@@ -68,3 +68,10 @@ def test_an_edited_direct_quote_is_flagged_but_spacing_is_not(source) -> None:
     assert not quote_is_faithful(paraphrase, source)
     reported = paraphrase.model_copy(update={"direct": False})
     assert quote_is_faithful(reported, source)
+
+
+def test_a_selected_figure_inside_a_statement_is_asserted_by_its_speaker() -> None:
+    source = import_text("Talks\n\nThe ministry said 1,200 soldiers had died in the fighting.\n")
+    item = capture(source, extract(source), *select(source, "1,200 soldiers"), "figure")
+    assert (item.value, item.asserted_by) == (1200.0, "The ministry")
+    assert capture(source, None, *select(source, "1,200 soldiers"), "figure").asserted_by == ""

@@ -49,3 +49,10 @@ def test_sections_sources_and_rejections() -> None:
     assert diff(before, edits.add_source(before, import_text("Headline\nBody text."))).sources
     assert diff(before, edits.reject_proposal(before, "key")).rejected
     assert not any(vars(diff(before, before)).values())
+
+
+def test_a_new_item_limit_is_a_section_change() -> None:
+    before = briefing()
+    limited = before.sections[0].model_copy(update={"item_limit": 5})
+    after = before.model_copy(update={"sections": (limited, *before.sections[1:])})
+    assert diff(before, after).sections

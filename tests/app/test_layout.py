@@ -46,9 +46,11 @@ DIRTY = "\x07\u202e"  # a bell and a right-to-left override, put into every fiel
 
 def _source(headline: str, *, url: str = "", outlet: str = "Daily Test") -> Source:
     text = f"{headline}\nFirst paragraph of {headline}.\nSecond paragraph of {headline} says more."
-    return import_text(
-        text, origin=f"{headline}.txt", outlet=outlet, url=url, published=dt.date(2024, 10, 17)
+    source = import_text(
+        text, origin=f"{headline}.txt", outlet=outlet, published=dt.date(2024, 10, 17)
     )
+    # Set after import: what the import makes of a URL is the import's business.
+    return source.model_copy(update={"url": url, "outlet": outlet, "title": headline})
 
 
 def _anchor(source: Source, words: str) -> Anchor:
@@ -73,12 +75,15 @@ def _text(spans: b.Spans) -> str:
     return b.spans_text(spans)
 
 
-def _quote(statement: Statement) -> str:
-    return _text(_of(layout(_briefing(statement)), Quote)[0].spans)
+def _statement_paragraph(statement: Statement) -> Paragraph:
+    """The body paragraph a statement becomes (statements are prose, not block quotes)."""
+    document = layout(_briefing(statement))
+    assert not _of(document, Quote)
+    return next(p for p in _of(document, Paragraph) if p.style == b.BODY)
 
 
-def _attribution(statement: Statement) -> str:
-    return _text(_of(layout(_briefing(statement)), Quote)[0].attribution)
+def _sentence(statement: Statement) -> str:
+    return _statement_paragraph(statement).text
 
 
 def _spans(block: Block) -> list[Span]:
@@ -215,21 +220,45 @@ def test_figures_separated_by_a_note_make_two_tables() -> None:
     assert [len(table.rows) for table in tables] == [1, 1]
 
 
-def test_questions_form_one_numbered_list_with_owner_and_status() -> None:
+def test_questions_form_one_numbered_list_with_owner_and_status_only_when_set() -> None:
     questions = (
         Question(
             text="Will talks resume?", owner="Desk officer", question_kind=QuestionKind.UNCERTAINTY
         ),
         Question(text="Who pays?", status=QuestionStatus.ANSWERED),
+        Question(text="When?"),
+        Question(text="The figures are unverified", question_kind=QuestionKind.UNCONFIRMED),
     )
 
     lists = _of(layout(_briefing(*questions)), NumberedList)
 
     assert len(lists) == 1
     assert [_text(entry) for entry in lists[0].entries] == [
-        "Will talks resume? — Stated uncertainty · Owner: Desk officer · Status: open",
-        "Who pays? — Owner: unassigned · Status: answered",
+        "Will talks resume? — Stated uncertainty · Owner: Desk officer",
+        "Who pays? — Status: answered",
+        "When?",
+        "The figures are unverified. — Unconfirmed claim",
     ]
+    assert "unassigned" not in layout(_briefing(*questions)).plain_text()
+    kind = lists[0].entries[0][-1]
+    assert kind.style == "emphasis"  # the kind label is quiet, not bold
+
+
+def test_a_question_cut_at_a_dash_ends_with_one_stop() -> None:
+    question = Question(text="It could undermine - not the whole thing -")
+
+    entry = _of(layout(_briefing(question)), NumberedList)[0].entries[0]
+
+    assert _text(entry) == "It could undermine – not the whole thing."
+
+
+def test_a_question_note_is_labelled_as_the_analysts() -> None:
+    question = Question(text="Who?", note="Ask the desk")
+
+    entry = _of(layout(_briefing(question)), NumberedList)[0].entries[0]
+
+    assert Span(" Analyst’s note: ", "strong") in entry
+    assert _text(entry).endswith("Analyst’s note: Ask the desk")
 
 
 # Statements
@@ -239,69 +268,120 @@ def test_questions_form_one_numbered_list_with_owner_and_status() -> None:
     "content", ["We will not retreat", '"We will not retreat"', "“We will not retreat”"]
 )
 def test_direct_statement_is_wrapped_once_in_curly_quotes(content: str) -> None:
-    assert _quote(Statement(content=content, direct=True)) == "“We will not retreat”"
+    statement = Statement(content=content, speaker="Anna Kowalska", direct=True)
+
+    assert _sentence(statement) == "“We will not retreat,” Anna Kowalska said."
 
 
 def test_direct_statement_sets_apostrophes_as_printers_do() -> None:
-    assert _quote(Statement(content="We won't retreat", direct=True)) == "“We won’t retreat”"
+    statement = Statement(content="We won't retreat", speaker="Anna Kowalska", direct=True)
+
+    assert _sentence(statement) == "“We won’t retreat,” Anna Kowalska said."
 
 
 def test_reported_statement_is_not_wrapped_in_quotes() -> None:
-    text = _quote(Statement(content="the talks had failed", direct=False))
+    statement = Statement(content="the talks had failed", speaker="Anna Kowalska", cue="says")
 
-    assert text == "the talks had failed"
+    assert _sentence(statement) == "Anna Kowalska said that the talks had failed."
 
 
 def test_mixed_quote_is_not_double_wrapped() -> None:
-    statement = Statement(content='He called the talks "a farce" and left', direct=True)
+    statement = Statement(
+        content='the talks "a farce"', speaker="the minister", cue="calling", direct=True
+    )
 
-    assert _quote(statement) == "He called the talks “a farce” and left"
+    assert _sentence(statement) == "The minister called the talks “a farce”."
 
 
 def test_mixed_quote_opening_and_closing_with_fragments_keeps_every_mark() -> None:
-    statement = Statement(content="“Never,” he said, “never again.”", direct=True)
+    statement = Statement(content="“Never,” he said, “never again.”", direct=True, speaker="Anna")
 
-    assert _quote(statement) == "“Never,” he said, “never again.”"
+    assert "“Never,” he said, “never again,”" in _sentence(statement)
 
 
-def test_attribution_names_speaker_role_and_cue() -> None:
+def test_statement_names_speaker_role_and_past_tense_cue_without_brackets() -> None:
     statement = Statement(
-        content="x", speaker="Anna Kowalska", speaker_role="defence minister", cue="said"
+        content="the border is closed",
+        speaker="Anna Kowalska",
+        speaker_role="defence minister",
+        cue="saying",
     )
 
-    assert _attribution(statement) == "— Anna Kowalska, defence minister (said)"
+    sentence = _sentence(statement)
+
+    assert sentence == "Anna Kowalska, defence minister, said that the border is closed."
+    assert "(" not in sentence and "—" not in sentence
+
+
+def test_speaker_role_is_given_once_at_first_mention() -> None:
+    first = Statement(content="the border is closed", speaker="Anna Kowalska", cue="said")
+    second = Statement(
+        content="talks will resume", speaker="Anna Kowalska", speaker_role="defence minister"
+    )
+
+    paragraphs = [p.text for p in _of(layout(_briefing(first, second)), Paragraph)[1:]]
+
+    assert paragraphs == [
+        "Anna Kowalska, defence minister, said that the border is closed.",
+        "Anna Kowalska said that talks will resume.",
+    ]
 
 
 @pytest.mark.parametrize(
     ("status", "shown"),
     [
-        (VerificationStatus.UNCONFIRMED, "Unconfirmed"),
-        (VerificationStatus.CONFIRMED, "Confirmed"),
-        (VerificationStatus.DISPUTED, "Disputed"),
+        (VerificationStatus.UNCONFIRMED, "unconfirmed"),
+        (VerificationStatus.CONFIRMED, "confirmed"),
+        (VerificationStatus.DISPUTED, "disputed"),
     ],
 )
-def test_verification_status_is_shown_when_not_claimed(
+def test_verification_status_is_shown_quietly_when_not_claimed(
     status: VerificationStatus, shown: str
 ) -> None:
-    quote = _of(layout(_briefing(Statement(content="x", verification=status))), Quote)[0]
+    paragraph = _statement_paragraph(Statement(content="x", verification=status))
 
-    assert quote.attribution[-1] == Span(f" — {shown}", "strong")
+    assert paragraph.spans[-1] == Span(f" ({shown})", "emphasis")
+    assert all(span.style != "strong" for span in paragraph.spans)
 
 
 def test_claimed_statement_shows_no_verification_status() -> None:
-    attribution = _attribution(Statement(content="x", verification=VerificationStatus.CLAIMED))
+    sentence = _sentence(Statement(content="x", verification=VerificationStatus.CLAIMED))
 
-    assert "claimed" not in attribution.lower()
-    assert attribution == "— Unattributed"
+    assert "claimed" not in sentence.lower()
+    assert sentence == "An unnamed speaker said that x."
 
 
 def test_analyst_note_is_shown_under_the_statement() -> None:
-    quote = _of(layout(_briefing(Statement(content="x", note="Check the transcript."))), Quote)[0]
+    document = layout(_briefing(Statement(content="x", note="Check the transcript.")))
 
-    assert quote.note == (
+    note = _of(document, Paragraph)[-1]
+    assert note.style == b.ANALYST_NOTE
+    assert note.spans == (
         Span("Analyst’s note: ", "strong"),
         Span("Check the transcript.", "emphasis"),
     )
+
+
+def test_statement_with_edited_wording_prints_the_wording() -> None:
+    statement = Statement(
+        content="x", speaker="Anna", wording='Anna said the talks were "a farce"', direct=True
+    )
+
+    assert _sentence(statement) == "Anna said the talks were “a farce”."
+
+
+def test_statement_citation_follows_the_sentence() -> None:
+    source = _source("Alpha")
+    statement = Statement(
+        content="the talks had failed",
+        speaker="Anna",
+        anchor=_anchor(source, "Second paragraph of Alpha"),
+    )
+
+    document = layout(_briefing(statement, sources=(source,)))
+    paragraph = next(p for p in _of(document, Paragraph) if "Anna" in p.text)
+
+    assert paragraph.text == "Anna said that the talks had failed. [1,\u00a0¶3]"
 
 
 # References and sources
@@ -316,17 +396,20 @@ def test_references_are_numbered_by_first_citation_across_two_sources() -> None:
 
     document = layout(briefing)
 
-    quote, table = _of(document, Quote)[0], _of(document, FigureTable)[0]
+    paragraph, table = _of(document, Paragraph)[1], _of(document, FigureTable)[0]
     entry = _of(document, NumberedList)[0].entries[0]
-    assert quote.attribution[-2:] == (Span(" "), Span("[1,\u00a0¶3]", "reference"))
+    assert paragraph.spans[-2:] == (Span(" "), Span("[1,\u00a0¶3]", "reference"))
     assert table.rows[0][4] == (Span("[2,\u00a0¶3]", "reference"),)
     assert Span("[1,\u00a0¶2]", "reference") in entry
     sources = _of(document, SourceList)[0].entries
     assert [(e.number, "Beta" in _text(e.spans)) for e in sources] == [(1, True), (2, False)]
 
 
-def test_source_list_comes_last_with_outlet_title_date_and_link() -> None:
+def test_source_list_comes_last_reading_like_a_bibliography() -> None:
     source = _source("Alpha", url="https://news.test/a?b=1&c=2", outlet="Test Times")
+    source = source.model_copy(
+        update={"author": "Jo Reporter", "retrieved": dt.datetime(2024, 10, 18, 9, 30)}
+    )
     item = Note(text="n", anchor=_anchor(source, "First paragraph"))
 
     document = layout(_briefing(item, sources=(source,)))
@@ -336,10 +419,20 @@ def test_source_list_comes_last_with_outlet_title_date_and_link() -> None:
     assert isinstance(source_list, SourceList)
     entry = source_list.entries[0]
     assert entry.number == 1
-    assert _text(entry.spans[:1]) == "Test Times. “Alpha”. 17 October 2024."
-    assert entry.spans[-1] == Span(
+    assert _text(entry.spans) == (
+        "Test Times, “Alpha”, by Jo Reporter, 17 October 2024, https://news.test/a?b=1&c=2, "
+        "accessed 18 October 2024."
+    )
+    assert entry.spans[1] == Span(
         "https://news.test/a?b=1&c=2", "link", "https://news.test/a?b=1&c=2"
     )
+
+
+def test_source_entry_gives_only_the_parts_known() -> None:
+    bare = Source(text="x", title="Alpha", outlet="", published=None)
+    document = layout(_briefing(sources=(bare,)))
+
+    assert _text(_of(document, SourceList)[0].entries[0].spans) == "“Alpha”."
 
 
 def test_uncited_source_is_still_listed() -> None:
@@ -365,7 +458,7 @@ def test_unsafe_url_is_shown_as_plain_text_not_a_link(url: str) -> None:
     document = layout(_briefing(sources=(_source("Alpha", url=url),)))
 
     spans = _of(document, SourceList)[0].entries[0].spans
-    assert spans[-1] == Span(url, "plain", "")
+    assert Span(url, "plain", "") in spans
     assert all(span.style != "link" and not span.url for span in spans)
 
 
@@ -450,11 +543,18 @@ def test_question_numbering_runs_on_past_a_note_in_the_same_section() -> None:
     assert [(lst.start, len(lst.entries)) for lst in lists] == [(1, 1), (2, 1)]
 
 
-def test_a_note_outside_a_notes_section_is_labelled_as_the_analysts() -> None:
-    document = layout(_briefing(Question(text="Who?"), Note(text="my own view")))
+def test_the_analysts_own_note_reads_the_same_in_every_section() -> None:
+    note = Note(text="my own view", role="assessment")
+    briefing = Briefing(
+        sections=(
+            Section(title="Questions", kinds=("question",), items=(Question(text="Who?"), note)),
+            Section(title="Notes", kinds=("note",), items=(note,)),
+        )
+    )
 
-    note = next(p for p in _of(document, Paragraph) if "my own view" in p.text)
-    assert note.text.startswith("Analyst’s note: ")
+    texts = [p.text for p in _of(layout(briefing), Paragraph) if "my own view" in p.text]
+
+    assert texts == ["Assessment: my own view", "Assessment: my own view"]
 
 
 def test_figure_notes_follow_the_table_instead_of_swelling_a_cell() -> None:
@@ -495,3 +595,116 @@ def test_an_item_kind_layout_does_not_know_fails_loudly_instead_of_vanishing() -
     section = Section.model_construct(title="S", kinds=(), items=(Oddity(),))
     with pytest.raises(AssertionError, match="Oddity"):
         layout(Briefing(sections=(section,)))
+
+
+# The analyst's own text, notes kept from articles, figures and inline names
+
+
+def test_the_analysts_own_text_makes_paragraphs_and_bullet_lists_without_citation() -> None:
+    source = _source("Alpha")
+    note = Note(
+        text="First thought.\n\nSecond thought.\n- one\n* two\n• three\nLast word.",
+        role="recommendation",
+    )
+    document = layout(_briefing(note, sources=(source,)))
+    body = [block for block in document.blocks if not isinstance(block, (Heading, SourceList))]
+
+    assert [type(block).__name__ for block in body[1:]] == [
+        "Paragraph",
+        "Paragraph",
+        "BulletList",
+        "Paragraph",
+    ]
+    first, second, bullets, last = body[1:]
+    assert first.spans == (Span("Recommendation: ", "strong"), Span("First thought."))
+    assert second.text == "Second thought." and last.text == "Last word."
+    assert isinstance(bullets, b.BulletList)
+    assert [_text(entry) for entry in bullets.entries] == ["one", "two", "three"]
+    assert "[1" not in document.plain_text().split("Sources")[0]
+
+
+def test_a_labelled_note_opening_with_bullets_puts_its_label_above_them() -> None:
+    note = Note(text="- act now\n- tell the minister", role="recommendation")
+
+    label, bullets = layout(_briefing(note)).blocks[2:4]
+
+    assert label == Paragraph((Span("Recommendation: ", "strong"),), b.BODY)
+    assert isinstance(bullets, b.BulletList) and len(bullets.entries) == 2
+
+
+def test_a_note_kept_from_the_article_is_quoted_with_its_citation() -> None:
+    source = _source("Alpha")
+    note = Note(text="First paragraph of Alpha", anchor=_anchor(source, "First paragraph"))
+
+    paragraph = _of(layout(_briefing(note, sources=(source,))), Paragraph)[1]
+
+    assert paragraph.text == "“First paragraph of Alpha” [1,\u00a0¶2]"
+
+
+def test_an_item_note_on_any_item_is_labelled_the_same() -> None:
+    items = (
+        Note(text="own words", note="remark one"),
+        Statement(content="x", speaker="A", note="remark two"),
+        Figure(text="1", value=1, note="remark three"),
+    )
+
+    labels = [
+        p.spans[0].text
+        for p in _of(layout(_briefing(*items)), Paragraph)
+        if p.style == b.ANALYST_NOTE
+    ]
+
+    assert labels == ["Analyst’s note: ", "Analyst’s note: ", "Analyst’s note on 1: "]
+
+
+def test_a_vague_figure_shows_the_articles_words_with_its_range() -> None:
+    figure = Figure(
+        text="thousands of", value=1000, value_high=10000, approximate=True, counts="troops"
+    )
+
+    row = _of(layout(_briefing(figure)), FigureTable)[0].rows[0]
+
+    assert _text(row[0]) == "thousands of (≈\u00a01,000–10,000)"
+
+
+@pytest.mark.parametrize(
+    ("asserted", "status", "shown"),
+    [
+        ("NIS", VerificationStatus.UNCONFIRMED, "NIS — unconfirmed"),
+        ("NIS", VerificationStatus.CLAIMED, "NIS"),
+        ("", VerificationStatus.DISPUTED, "Disputed"),
+    ],
+)
+def test_figure_asserted_by_cell_carries_its_verification(
+    asserted: str, status: VerificationStatus, shown: str
+) -> None:
+    figure = Figure(text="10", value=10, asserted_by=asserted, verification=status)
+
+    row = _of(layout(_briefing(figure)), FigureTable)[0].rows[0]
+
+    assert _text(row[3]) == shown
+
+
+@pytest.mark.parametrize(
+    ("changes", "name"),
+    [
+        ({"outlet": "Sky News"}, "Sky News"),
+        ({"outlet": "", "url": "https://www.news.test/a"}, "news.test"),
+        ({"outlet": "", "url": "", "author": "Jo Reporter"}, "Jo Reporter"),
+        (
+            {"outlet": "", "url": "", "title": "A very long headline that must never be cut"},
+            "Source 1",
+        ),
+    ],
+)
+def test_inline_citations_name_outlet_host_author_or_number(
+    changes: dict[str, str], name: str
+) -> None:
+    source = _source("Alpha").model_copy(update=changes)
+    note = Note(text="x", anchor=_anchor(source, "First paragraph"))
+    briefing = _briefing(note, sources=(source,), style=BriefingStyle(citation_style="inline"))
+
+    paragraph = _of(layout(briefing), Paragraph)[1]
+
+    assert paragraph.text.endswith(f"({name},\u00a0¶2)")
+    assert "…" not in paragraph.text

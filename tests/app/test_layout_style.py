@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from app.layout import FigureTable, NumberedList, Paragraph, Quote, SourceList, layout
+from app.layout import FigureTable, NumberedList, Paragraph, Quote, SourceList, Span, layout
 from app.layout import blocks as b
-from app.models import Briefing, BriefingStyle, Figure, Question, Section, Statement
+from app.models import (
+    Anchor,
+    Briefing,
+    BriefingStyle,
+    Figure,
+    Note,
+    Question,
+    Section,
+    Source,
+    Statement,
+)
 from tests.factories import rich_briefing
 
 
@@ -38,7 +48,7 @@ def test_numbered_items_run_through_the_whole_document() -> None:
             first = block.spans[0].text if block.spans else ""
             if first[:1].isdigit():
                 numbers.append(int(first.split(".")[0]))
-        elif isinstance(block, Quote):
+        elif isinstance(block, Quote):  # no longer made for statements; kept for safety
             numbers.append(int(block.spans[0].text.split(".")[0]))
         elif isinstance(block, FigureTable):
             assert block.header[0] == "No."
@@ -49,16 +59,24 @@ def test_numbered_items_run_through_the_whole_document() -> None:
     assert len(numbers) >= len(plain.items()) + 2
 
 
+def _statement_paragraph(briefing: Briefing) -> Paragraph:
+    return next(
+        block
+        for block in blocks_of(briefing, Paragraph)
+        if block.style == b.BODY and "Kowalska" in block.text
+    )
+
+
 def test_unnumbered_briefing_has_no_paragraph_numbers() -> None:
-    quotes = blocks_of(rich_briefing(), Quote)
-    assert quotes and not quotes[0].spans[0].text[:1].isdigit()
+    paragraph = _statement_paragraph(rich_briefing())
+    assert not paragraph.spans[0].text[:1].isdigit()
     assert "No." not in blocks_of(rich_briefing(), FigureTable)[0].header
 
 
 def test_inline_citations_name_the_outlet_and_the_source_list_is_unnumbered() -> None:
     briefing = styled(rich_briefing(), citation_style="inline")
-    quote = blocks_of(briefing, Quote)[0]
-    assert "(Test Times,\u00a0¶2)" in b.spans_text(quote.attribution)
+    paragraph = _statement_paragraph(briefing)
+    assert "(Test Times,\u00a0¶2)" in paragraph.text
     entries = blocks_of(briefing, SourceList)[0].entries
     assert all(entry.number == 0 for entry in entries)
     assert "[1]" not in layout(briefing).plain_text()
@@ -81,7 +99,8 @@ def test_grading_shows_each_grade_a_column_and_the_legend() -> None:
     )
     briefing = styled(base.model_copy(update={"sections": graded}), grading=True)
     document = layout(briefing)
-    assert "[B2]" in b.spans_text(blocks_of(briefing, Quote)[0].attribution)
+    statement = _statement_paragraph(briefing)
+    assert Span(" [B2]") in statement.spans  # in the text's own weight, not bold
     table = blocks_of(briefing, FigureTable)[0]
     assert table.header[-1] == "Grade" and b.spans_text(table.rows[0][-1]) == "—"
     assert abs(sum(table.column_widths) - 1) < 1e-9
@@ -118,3 +137,92 @@ def test_figure_grade_shows_partial_grades_with_a_question_mark() -> None:
     figure = Figure(text="5", value=5, reliability="C")
     assert figure.grade == "C?"
     assert Figure(text="5").grade == ""
+
+
+# Statements: form and order
+
+
+def _statements_briefing(**style: object) -> Briefing:
+    first, second = Source(text="a", outlet="One"), Source(text="b", outlet="Two")
+
+    def said(speaker: str, content: str, source: Source) -> Statement:
+        anchor = Anchor(source_id=source.id, start=0, end=1, text=source.text)
+        return Statement(content=content, speaker=speaker, direct=True, anchor=anchor)
+
+    items = (
+        said("Ana", "We go", first),
+        said("Ben", "We stay", second),
+        Question(text="Who decides?"),
+        said("Ana", "We go now", second),
+        said("Cy", "We wait", first),
+    )
+    briefing = Briefing(sections=(Section(title="S", items=items),), sources=(first, second))
+    return styled(briefing, **style)
+
+
+def _statement_texts(briefing: Briefing) -> list[str]:
+    return [p.text for p in blocks_of(briefing, Paragraph) if p.style == b.BODY]
+
+
+def test_statements_keep_the_briefing_order_by_default() -> None:
+    texts = _statement_texts(_statements_briefing())
+
+    assert [t.split("”")[0] for t in texts] == ["“We go,", "“We stay,", "“We go now,", "“We wait,"]
+
+
+def test_statements_grouped_by_speaker_in_order_of_first_appearance() -> None:
+    briefing = _statements_briefing(statement_order="speaker")
+
+    texts = _statement_texts(briefing)
+
+    assert [t.split("”")[0] for t in texts] == ["“We go,", "“We go now,", "“We stay,", "“We wait,"]
+    assert "Who decides?" in layout(briefing).plain_text()
+
+
+def test_statements_grouped_by_source_article() -> None:
+    texts = _statement_texts(_statements_briefing(statement_order="source"))
+
+    assert [t.split("”")[0] for t in texts] == ["“We go,", "“We wait,", "“We stay,", "“We go now,"]
+
+
+def test_speaker_first_form_puts_the_speaker_before_the_quote() -> None:
+    texts = _statement_texts(_statements_briefing(statement_form="speaker_first"))
+
+    assert texts[0] == "Ana: “We go.” [1]"  # the source has no paragraphs to point to
+
+
+# Grading, analyst text and limits
+
+
+def test_an_ungraded_statement_shows_nothing_inline_when_grading() -> None:
+    briefing = styled(rich_briefing(), grading=True)
+
+    paragraph = next(p for p in blocks_of(briefing, Paragraph) if "Kowalska" in p.text)
+
+    assert "ungraded" not in layout(briefing).plain_text()
+    assert "[" not in paragraph.text.replace("[1,", "")
+
+
+def test_analyst_text_carries_its_role_label_only_when_the_style_says() -> None:
+    notes = (Note(text="Talks will fail.", role="assessment"), Note(text="Plain words."))
+    briefing = Briefing(sections=(Section(title="S", items=notes),))
+
+    labelled = blocks_of(styled(briefing, label_analyst_text=True), Paragraph)
+    unlabelled = blocks_of(styled(briefing, label_analyst_text=False), Paragraph)
+
+    assert labelled[1].spans[0] == Span("Assessment: ", "strong")
+    assert [p.text for p in labelled[1:]] == ["Assessment: Talks will fail.", "Plain words."]
+    assert [p.text for p in unlabelled[1:]] == ["Talks will fail.", "Plain words."]
+
+
+def test_item_limits_are_warned_about_per_section() -> None:
+    items = tuple(Question(text=f"Q{n}?") for n in range(7))
+    sections = (
+        Section(title="Key points", item_limit=5, items=items),
+        Section(title="Fine", item_limit=7, items=items),
+    )
+
+    warnings = layout(Briefing(sections=sections)).warnings
+
+    assert "“Key points” holds 7 items; its guidance asks for no more than 5." in warnings
+    assert not any("Fine" in warning for warning in warnings)

@@ -337,3 +337,53 @@ def test_a_templates_own_unsorted_section_takes_the_leftovers() -> None:
     applied = apply_template(briefing, template)
     assert [s.title for s in applied.sections] == ["UNSORTED"]
     assert applied.sections[0].items[0].text == "keep"
+
+
+def test_replace_user_template_writes_in_place_and_renames_the_file() -> None:
+    library.save_user_template(weekly(description="Mondays"))
+    edited = Template(
+        name="Weekly",
+        description="Mondays and Thursdays",
+        sections=(
+            TemplateSection(title="Bottom line", kinds=("note",), item_limit=1),
+            TemplateSection(title="Points", kinds=("statement",), guidance="Three."),
+        ),
+    )
+    path = library.replace_user_template("weekly", edited)
+    assert path.name == "Weekly.bbtemplate"
+    assert library.find_template("Weekly") == edited  # read back from the file
+    renamed = edited.model_copy(update={"name": "Twice weekly"})
+    path = library.replace_user_template("Weekly", renamed)
+    assert [p.name for p in library.user_templates_dir().iterdir()] == [path.name]
+    assert library.find_template("Twice weekly").sections == edited.sections
+
+
+def test_replace_user_template_never_touches_builtins_or_takes_a_used_name() -> None:
+    library.save_user_template(weekly())
+    library.save_user_template(weekly("Other"))
+    with pytest.raises(StorageError, match="built-in"):
+        library.replace_user_template("Information paper", weekly("Information paper"))
+    with pytest.raises(StorageError, match="already"):
+        library.replace_user_template("Weekly", weekly("Other"))
+    with pytest.raises(StorageError, match="already"):
+        library.replace_user_template("Weekly", weekly("Information paper"))
+    assert sorted(t.name for t in library.user_templates()[0]) == ["Other", "Weekly"]
+
+
+def test_updating_a_template_from_a_briefing_takes_sections_and_look_only() -> None:
+    from app.templates import template_updated_from
+
+    original = weekly(description="Desk", marking="OFFICIAL", author="Desk lead")
+    briefing = Briefing(
+        sections=(
+            Section(title="Summary", kinds=("note",), item_limit=3, items=(Note(text="x"),)),
+            Section(title="Unsorted"),
+        ),
+        marking="SECRET",
+        style=look(page_budget=1, numbered_items=True),
+    )
+    updated = template_updated_from(original, briefing)
+    assert [s.title for s in updated.sections] == ["Summary"]
+    assert updated.sections[0].item_limit == 3 and updated.style.page_budget == 1
+    assert (updated.name, updated.description) == ("Weekly", "Desk")
+    assert (updated.marking, updated.author) == ("OFFICIAL", "Desk lead")

@@ -57,7 +57,7 @@ def test_numbered_questions_continue_the_document_numbers_in_word(tmp_path: Path
     export_briefing(styled(Briefing(sections=sections), numbered_items=True), path, "docx")
     document = docx.Document(str(path))
     body = [p.text for p in document.paragraphs]
-    assert "1.\u2002Analyst’s note: first" in body and "2.\u2002Analyst’s note: second" in body
+    assert "1.\u2002first" in body and "2.\u2002second" in body  # the analyst's own text
     numbering = document.part.numbering_part.element
     start = numbering.xpath("//w:num/w:lvlOverride/w:startOverride/@w:val")
     assert start[-1] == "3"  # Word shows the questions as 3 and 4
@@ -93,7 +93,7 @@ def test_a_users_reference_docx_is_used_and_missing_styles_are_added(
     document = docx.Document(str(path))
     assert document.styles["Heading 1"].font.size == docx.shared.Pt(20)
     used = {p.style.name for p in document.paragraphs}
-    assert {"Attribution", "Source Entry", "Quote", "Heading 1"} <= used
+    assert {"Analyst Note", "Source Entry", "Body Text", "Heading 1"} <= used
 
 
 def test_a_missing_or_damaged_reference_falls_back_with_a_warning(

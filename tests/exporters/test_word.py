@@ -91,14 +91,13 @@ def test_paragraphs_use_the_reference_style_names(rich: Document) -> None:
     assert used[TITLE] == "Title"
     assert used["Bottom line"] == "Heading 1"
     assert used["Troop numbers are unverified; talks may resume."] == "Bottom Line"
-    assert used["“We will not retreat”"] == "Quote"
-    attribution = "— Anna Kowalska, defence minister (said) [1,\u00a0¶2] — Unconfirmed"
-    assert used[attribution] == "Attribution"
-    assert used["Analyst’s note: Check against the ministry's transcript."] == "Analyst Note"
-    assert (
-        used["Will talks resume? — Stated uncertainty · Owner: Desk officer · Status: open"]
-        == "List Number"
+    # A statement is a sentence of body text, its citation and status after it.
+    statement = (
+        "“We will not retreat,” Anna Kowalska, defence minister, said. [1,\u00a0¶2] (unconfirmed)"
     )
+    assert used[statement] == "Body Text"
+    assert used["Analyst’s note: Check against the ministry’s transcript."] == "Analyst Note"
+    assert used["Will talks resume? — Stated uncertainty · Owner: Desk officer"] == "List Number"
     assert next(name for text, name in used.items() if text.startswith("[1]")) == "Source Entry"
 
 
@@ -110,8 +109,7 @@ def test_no_paragraph_falls_back_to_an_unknown_style(rich: Document) -> None:
         "Title",
         "Subtitle",
         "Heading 1",
-        "Quote",
-        "Attribution",
+        "Analyst Note",
         "List Number",
         "Source Entry",
         "Bottom Line",
@@ -175,6 +173,20 @@ def test_figure_table_header_row_repeats_on_each_page(rich: Document) -> None:
     assert all(
         row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in rows[1:]
     )
+
+
+def test_no_figure_table_row_splits_across_a_page(export: Export) -> None:
+    document = export(unicode_briefing(items_per_section=40))
+    rows = [row for table in document.tables for row in table.rows]
+    assert len(rows) > 40  # a table long enough to run over a page
+
+    for row in rows:
+        cant_split = row._tr.trPr.find(qn("w:cantSplit"))
+        assert cant_split is not None
+        assert cant_split.get(qn("w:val")) in (None, "true", "1", "on")
+    # The schema's order within w:trPr: cantSplit before tblHeader, or Word calls it corrupt.
+    header = [child.tag for child in rows[0]._tr.trPr]
+    assert header.index(qn("w:cantSplit")) < header.index(qn("w:tblHeader"))
 
 
 # Page furniture and properties

@@ -28,8 +28,13 @@ def test_the_worker_process_replies_with_warnings_then_the_pdf_and_reports_progr
         check=True,
     )
     line, _, data = done.stdout.partition(b"\n")
-    assert json.loads(line) == {"warnings": []}
-    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages
+    count = len(pages)
+    assert json.loads(line) == {
+        "warnings": [],
+        "pages": {"count": count, "summary": f"{count} page{'s' * (count != 1)}.", "warning": None},
+    }
+    text = "".join(page.extract_text() for page in pages)
     assert "Worker brief" in text and "Note 29." in text
     progress = [line.split() for line in done.stderr.splitlines()]
     assert progress and all(words[0] == b"progress" for words in progress)
@@ -40,6 +45,27 @@ def test_a_word_document_comes_back_as_bytes() -> None:
     reply, data = run("docx", BRIEFING.model_dump_json().encode("utf-8"))
     assert reply == {"warnings": []}
     assert docx.Document(io.BytesIO(data)).core_properties.title == "Worker brief"
+
+
+def test_a_pdf_over_its_page_budget_says_so_in_the_reply() -> None:
+    notes = tuple(Note(text=f"Note {n}. " + "Words to fill the page. " * 12) for n in range(60))
+    over = BRIEFING.model_copy(
+        update={
+            "sections": (Section(title="Notes", items=notes),),
+            "style": BRIEFING.style.model_copy(update={"page_budget": 1}),
+        }
+    )
+    reply, data = run("pdf", over.model_dump_json().encode("utf-8"))
+    count = len(pypdf.PdfReader(io.BytesIO(data)).pages)
+
+    warning = f"The brief runs to {count} pages against a budget of 1; “Notes” runs past page 1."
+    assert count > 1
+    assert reply["warnings"] == [warning]
+    assert reply["pages"] == {
+        "count": count,
+        "summary": f"{count} pages against a budget of 1: “Notes” runs past page 1.",
+        "warning": warning,
+    }
 
 
 def test_what_goes_wrong_is_one_sentence_and_no_document() -> None:

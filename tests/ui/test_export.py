@@ -75,7 +75,9 @@ def test_pdf_preview_then_save_writes_the_previewed_pages(
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Morning brief: Korea and Ukraine" in text
     assert text.count("OFFICIAL-SENSITIVE") == 2 * len(reader.pages)
-    assert "the first step to a world war" in text
+    flat = " ".join(text.split())  # a quote may wrap across lines
+    assert "Volodymyr Zelenskyy called any North Korean involvement" in flat
+    assert "the first step to a world war" in flat
     assert "Exported brief.pdf" in window.statusBar().currentMessage()
 
 
@@ -106,7 +108,9 @@ def test_export_word_writes_a_document_with_the_briefing(
     assert document.core_properties.title == "Morning brief: Korea and Ukraine"
     assert document.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
     styles = {p.style.name for p in document.paragraphs}
-    assert {"Title", "Heading 1", "Quote", "Attribution", "List Number"} <= styles
+    assert {"Title", "Heading 1", "Body Text", "List Number"} <= styles
+    statements = [p.text for p in document.paragraphs if "Volodymyr Zelenskyy" in p.text]
+    assert any(" called any North Korean involvement " in text for text in statements)
     assert len(document.tables) == 1 and document.tables[0].style.name == "Briefing Table"
 
 
