@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from app.models import Briefing, Item, ItemKind, Section, Source
+from app.models import Briefing, Item, ItemKind, Section, Source, passage_key
 
 HEADER_FIELDS = ("title", "date", "author", "marking", "bottom_line", "likelihood")
 UNSORTED = "Unsorted"
@@ -108,6 +108,18 @@ def remove_items(briefing: Briefing, item_ids: Iterable[str]) -> Briefing:
         for s in briefing.sections
     )
     return briefing.model_copy(update={"sections": sections})
+
+
+def discard_items(briefing: Briefing, item_ids: Iterable[str]) -> Briefing:
+    """Delete items from the briefing and set their proposals aside as rejected, so that a
+    later Accept All does not bring back what the analyst took out (Show Rejected does)."""
+    gone = set(item_ids)
+    keys = [
+        passage_key(item.kind, item.anchor.source_id, item.anchor.start, item.anchor.end)
+        for item in briefing.items()
+        if item.id in gone and item.anchor is not None
+    ]
+    return reject_proposals(remove_items(briefing, gone), keys)
 
 
 def update_item(briefing: Briefing, item_id: str, **changes: Any) -> Briefing:

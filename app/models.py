@@ -215,6 +215,12 @@ class Section(Frozen):
     items: tuple[Item, ...] = ()
 
 
+def passage_key(kind: str, source_id: str, start: int, end: int) -> str:
+    """A stable name for a proposal, and for an item taken from one: the same kind of item
+    on the same passage of the same article has the same key."""
+    return f"{kind}:{source_id}:{start}:{end}"
+
+
 FORBIDDEN_IN_FILE_NAMES = frozenset('/\\:*?"<>|\0')
 
 

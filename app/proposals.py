@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.anchors import make_anchor
 from app.extraction import Extraction, ProposedFigure, ProposedQuestion, ProposedStatement
+from app.extraction.roles import introduce_speaker
 from app.models import (
     Briefing,
     Figure,
@@ -14,6 +15,7 @@ from app.models import (
     Statement,
     VerificationStatus,
     default_sections,
+    passage_key,
 )
 
 Proposal = ProposedStatement | ProposedFigure | ProposedQuestion
@@ -27,17 +29,22 @@ def proposal_kind(proposal: Proposal) -> str:
 
 def proposal_key(source: Source, proposal: Proposal) -> str:
     """A stable name for a proposal: the same article and passage give the same key."""
-    return f"{proposal_kind(proposal)}:{source.id}:{proposal.start}:{proposal.end}"
+    return passage_key(proposal_kind(proposal), source.id, proposal.start, proposal.end)
 
 
 def item_from_proposal(source: Source, proposal: Proposal) -> Item:
     """The briefing item an accepted proposal becomes, anchored to its passage."""
     anchor = make_anchor(source, proposal.start, proposal.end)
     if isinstance(proposal, ProposedStatement):
+        # The briefing names the speaker as the article introduces them: with the role the
+        # article gives ("the Ukrainian president") and "the" before a body ("the Pentagon").
+        # The extraction itself keeps the bare name its contract asks for.
+        speaker = introduce_speaker(source.text, proposal.speaker or "")
         return Statement(
             anchor=anchor,
             content=proposal.text,
-            speaker=proposal.speaker or "",
+            speaker=speaker.name,
+            speaker_role=speaker.role,
             cue=proposal.cue or "",
             direct=proposal.direct,
             verification=VerificationStatus.CLAIMED,

@@ -10,14 +10,17 @@ Targets: a 50-item briefing exports (Word or PDF) in well under a second; our PD
 10x faster than LibreOffice's conversion of the same briefing.
 
 Usage: .venv/bin/python benchmarks/export_speed.py [--runs 5] [--soffice-runs 3]
+       .venv/bin/python benchmarks/export_speed.py --profile 500   (where the PDF time goes)
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import os
 import platform
+import pstats
 import shutil
 import statistics
 import subprocess
@@ -152,11 +155,30 @@ def result_row(count: int, word: float, pdf: float, office: float | None) -> str
     )
 
 
+def profile_pdf(briefing: Briefing) -> None:
+    """Where the time of layout + PDF goes, after one warm-up run (fonts, imports)."""
+    pdf_bytes(layout(briefing))
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: pdf_bytes(layout(briefing)))
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(25)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--soffice-runs", type=int, default=3)
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="ITEMS",
+        help="instead, profile layout + PDF of a briefing of ITEMS items and print where the "
+        "time goes (cProfile, by time spent in each function itself)",
+    )
     options = parser.parse_args()
+    if options.profile:
+        profile_pdf(sized_briefing(sample_briefing(), options.profile))
+        return
     soffice = shutil.which("soffice")
     print(machine_line(soffice))
     base = sample_briefing()

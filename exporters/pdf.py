@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import assert_never
 
 from reportlab import rl_config
+from reportlab.lib.colors import HexColor, black
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm as _reportlab_mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -24,11 +26,10 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     PageTemplate,
     Spacer,
     Table,
+    TableStyle,
 )
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
@@ -37,14 +38,15 @@ from app.layout import blocks as b
 from exporters import styles
 from exporters.common import ExportError, ExportReport, write_atomically
 from exporters.pages import PageReport, SectionPages
-from exporters.pdf_fonts import MISSING_GLYPH, Markup, Node, register_fonts
-from exporters.pdf_styles import REFERENCE_COLOUR, figure_table_style, stylesheet
+from exporters.pdf_fonts import MISSING_GLYPH, Markup, Node, register_fonts, sets_plainly
+from exporters.pdf_styles import CELL_PADDING, REFERENCE_COLOUR, figure_table_style, stylesheet
 
 # Streams are compressed and left binary, as PDF allows, rather than also spelled out in
 # ASCII85 (reportlab's default, for 1990s mail): smaller files, and the pass over every
 # embedded font and page, in pure Python, is gone. This process's reportlab is ours alone.
 rl_config.useA85 = 0
 mm: float = _reportlab_mm  # a millimetre in points, typed (reportlab ships no types)
+REFERENCE_SIZE = 8.5  # points: a citation is set a little smaller than the text it cites
 BODY_GAP = 6  # points between a list's last entry and the paragraph after it
 HEADING_ROOM = 45 * mm  # a heading with less space than this below it starts a new page
 _SPAN_TAGS = {"strong": "b", "emphasis": "i"}
@@ -207,6 +209,7 @@ class _PageFurniture:
         self, sheet: dict[str, ParagraphStyle], markup: Markup, layout_: b.DocumentLayout
     ) -> None:
         self.sheet = sheet
+        self._made: dict[tuple[str, str], PdfParagraph] = {}
         width, height = styles.PAGE_SIZES_MM[layout_.page_size]
         self.page_size = (width * mm, height * mm)
         self.text_width = width * mm - 2 * styles.MARGIN_MM * mm
@@ -228,8 +231,7 @@ class _PageFurniture:
         return [(text, style, self._height(text, style)) for text, style in lines if text]
 
     def _height(self, text: str, style: str) -> float:
-        _, height = PdfParagraph(text, self.sheet[style]).wrap(self.text_width, 1000 * mm)
-        return float(height)
+        return float(self._paragraph(text, style).height)
 
     def top_margin(self) -> float:
         return max(styles.MARGIN_MM * mm, self.EDGE + sum(h for *_, h in self.top) + self.GAP)
@@ -272,9 +274,16 @@ class _PageFurniture:
             y += line_height
 
     def _draw(self, canvas: Canvas, text: str, style: str, y: float) -> None:
-        paragraph = PdfParagraph(text, self.sheet[style])
-        paragraph.wrap(self.text_width, 1000 * mm)
-        paragraph.drawOn(canvas, styles.MARGIN_MM * mm, y)
+        self._paragraph(text, style).drawOn(canvas, styles.MARGIN_MM * mm, y)
+
+    def _paragraph(self, text: str, style: str) -> PdfParagraph:
+        """The line as a wrapped paragraph, made once: the same lines go on every page."""
+        paragraph = self._made.get((text, style))
+        if paragraph is None:
+            paragraph = PdfParagraph(text, self.sheet[style])
+            paragraph.wrap(self.text_width, 1000 * mm)
+            self._made[(text, style)] = paragraph
+        return paragraph
 
 
 class _Paragraph(PdfParagraph):  # type: ignore[misc]  # reportlab ships no types
@@ -408,7 +417,7 @@ class _Flowables:
                 # A heading never stays behind at a page's foot when its first quote moves on.
                 drawn = [KeepTogether([flowables.pop(), *drawn[0]._content])]
             if isinstance(block, b.BulletList) and isinstance(previous, b.Paragraph):
-                flowables[-1].keepWithNext = 1  # the line that introduces a list stays with it
+                drawn = self.introduced(flowables.pop(), block)
             flowables += drawn
             previous = block
         return flowables
@@ -429,9 +438,9 @@ class _Flowables:
             case b.FigureTable():
                 return [self.table(block), Spacer(1, 8)]
             case b.NumberedList():
-                return [self.numbered(block)]
+                return self.numbered(block)
             case b.BulletList():
-                return [self.bulleted(block)]
+                return self.bulleted(block.entries)
             case b.SourceList():
                 return [
                     self.paragraph((b.Span(b.source_label(e)), *e.spans), b.SOURCE_ENTRY)
@@ -459,14 +468,22 @@ class _Flowables:
             return [self.markup.link_tree(span.text, span.url)]
         nodes = self.markup.tree(span.text)
         if span.style == "reference":
-            return [("font", {"color": REFERENCE_COLOUR, "size": "8.5"}, nodes)]
+            return [("font", {"color": REFERENCE_COLOUR, "size": str(REFERENCE_SIZE)}, nodes)]
         tag = _SPAN_TAGS.get(span.style)
         return [(tag, {}, nodes)] if tag else nodes
 
     def table(self, figure_table: b.FigureTable) -> Table:
         header = [self.paragraph((b.Span(t),), b.TABLE_HEADING) for t in figure_table.header]
-        rows = [[self.paragraph(cell, b.TABLE_TEXT) for cell in row] for row in figure_table.rows]
         widths = [self.width * fraction for fraction in figure_table.column_widths]
+        rows = [
+            [self.cell(cell, width) for cell, width in zip(row, widths, strict=True)]
+            for row in figure_table.rows
+        ]
+        table_style = figure_table_style(self.sheet[b.TABLE_TEXT])
+        for row_number, row in enumerate(figure_table.rows, start=1):
+            for column, cell in enumerate(row):
+                if isinstance(rows[row_number - 1][column], str) and cell[0].style == "reference":
+                    self.reference_cell(table_style, (column, row_number))
         # A row taller than a page must split inside itself or the layout fails; but
         # splitInRow also splits ordinary rows at a page foot and leaves an empty sliver of
         # row under the repeated header, so it is used only when some row could need it.
@@ -480,33 +497,109 @@ class _Flowables:
             colWidths=widths,
             repeatRows=1,
             hAlign="LEFT",
-            style=figure_table_style(),
+            style=table_style,
             splitInRow=int(tall),
         )
 
-    def numbered(self, numbered: b.NumberedList) -> ListFlowable:
-        style = self.sheet[b.LIST_NUMBER]
-        items = [ListItem(self.paragraph(entry, b.LIST_NUMBER)) for entry in numbered.entries]
-        digits = len(str(numbered.start + len(numbered.entries) - 1))
-        return ListFlowable(
-            items,
-            bulletType="1",
-            start=numbered.start,
-            bulletFontName=style.fontName,
-            bulletFontSize=style.fontSize,
-            leftIndent=10 + 7 * digits,
-            bulletFormat="%s.",
-        )
+    def cell(self, spans: b.Spans, width: float) -> Flowable | str:
+        """A figure-table cell: a paragraph, or a plain string when the cell holds one short
+        line of plain text. The table draws a string in the cells' font, its baseline one
+        font size below the top padding, where a paragraph puts its first line: the same
+        line at the same place, without a paragraph's line breaking and drawing machinery
+        (a long briefing's table has thousands of cells)."""
+        if len(spans) == 1 and spans[0].style in ("plain", "reference"):
+            text = spans[0].text
+            style = self.sheet[b.TABLE_TEXT]
+            size = REFERENCE_SIZE if spans[0].style == "reference" else style.fontSize
+            one_line = stringWidth(text, style.fontName, size) <= width - 2 * CELL_PADDING
+            as_written = text == _COLLAPSED_SPACE.sub(" ", text).strip(" ")  # none to collapse
+            if one_line and as_written and sets_plainly(text):
+                return text
+        return self.paragraph(spans, b.TABLE_TEXT)
 
-    def bulleted(self, bullets: b.BulletList) -> ListFlowable:
+    def reference_cell(self, table_style: TableStyle, at: tuple[int, int]) -> None:
+        """A reference drawn as a string: in the reference's size and colour, on the line
+        the cells' paragraphs keep (their leading)."""
+        style = self.sheet[b.TABLE_TEXT]
+        table_style.add("FONT", at, at, style.fontName, REFERENCE_SIZE, style.leading)
+        table_style.add("TEXTCOLOR", at, at, HexColor(REFERENCE_COLOUR))
+
+    def numbered(self, numbered: b.NumberedList) -> list[Flowable]:
+        style = self.sheet[b.LIST_NUMBER]
+        digits = len(str(numbered.start + len(numbered.entries) - 1))
+        return [
+            _ListEntry(self.paragraph(entry, b.LIST_NUMBER), f"{number}.", 10 + 7 * digits, style)
+            for number, entry in enumerate(numbered.entries, numbered.start)
+        ]
+
+    def bulleted(self, entries: tuple[b.Spans, ...]) -> list[Flowable]:
         style = self.sheet[b.LIST_BULLET]
-        items = [ListItem(self.paragraph(entry, b.LIST_BULLET)) for entry in bullets.entries]
-        return ListFlowable(
-            items,
-            bulletType="bullet",
-            start="•",
-            bulletFontName=style.fontName,
-            bulletFontSize=style.fontSize,
-            leftIndent=style.leftIndent + 14,
-            spaceAfter=BODY_GAP - style.spaceAfter,  # apart from the next paragraph as Word sets it
-        )
+        drawn = [
+            _ListEntry(self.paragraph(entry, b.LIST_BULLET), "•", style.leftIndent + 14, style)
+            for entry in entries
+        ]
+        if drawn:  # a little more room before the next paragraph, as Word sets it
+            drawn[-1].space_after = BODY_GAP
+        return drawn
+
+    def introduced(self, introduction: Flowable, bullets: b.BulletList) -> list[Flowable]:
+        """The line introducing a list, kept on a page with the list's first entry."""
+        entries = self.bulleted(bullets.entries)
+        return [KeepTogether([introduction, entries[0]]), *entries[1:]] if entries else []
+
+
+class _ListEntry(Flowable):  # type: ignore[misc]  # reportlab ships no types
+    """One entry of a numbered or bulleted list: its marker ("12." or "•") at the left
+    edge on the baseline of its first line, its paragraph indented beside it.
+
+    It draws what reportlab's ListFlowable draws for such an entry (same places, same
+    operators), without the list's container and per-entry indenter, which cost a long
+    list of questions an eighth of the whole export's time.
+    """
+
+    def __init__(
+        self, paragraph: Flowable, marker: str, indent: float, style: ParagraphStyle
+    ) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.marker = marker
+        self.indent = indent
+        self.style_ = style  # the marker's font and size (a "style" would be looked up)
+        self.space_after: float | None = None  # None: the paragraph's own
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = self.paragraph.wrap(availWidth - self.indent, availHeight)
+        self.width, self.height = width + self.indent, height
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        whole = self.paragraph
+        parts = whole.split(availWidth - self.indent, availHeight)
+        widowed = len(parts) > 1 and hasattr(whole, "blPara")
+        if widowed and len(parts[0].blPara.lines) == len(whole.blPara.lines) - 1:
+            return []  # as ListFlowable: no entry leaves its last line alone over a page
+        split = [
+            _ListEntry(p, self.marker if not n else "", self.indent, self.style_)
+            for n, p in enumerate(parts)
+        ]
+        if split:
+            split[-1].space_after = self.space_after
+        return split
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if self.marker:
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.setFont(self.style_.fontName, self.style_.fontSize)
+            canvas.setFillColor(black)
+            canvas.drawString(0, self.height - self.style_.fontSize, self.marker)
+            canvas.restoreState()
+        self.paragraph.drawOn(canvas, x + self.indent, y, max(0, _sW - self.indent))
+
+    def getSpaceBefore(self) -> float:
+        return float(self.paragraph.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        if self.space_after is not None:
+            return self.space_after
+        return float(self.paragraph.getSpaceAfter())

@@ -134,6 +134,11 @@ def _plain_codes() -> frozenset[int]:
     return frozenset((*range(0x250), *left_to_right, *map(ord, _INVISIBLE)))
 
 
+def sets_plainly(text: str) -> bool:
+    """True when the main font sets every character of text, left to right."""
+    return _plain_codes().issuperset(map(ord, text))
+
+
 class Markup:
     """Turns plain text into safe Paragraph markup and remembers what it could not show.
 
@@ -171,7 +176,7 @@ class Markup:
         the main font, and are remembered."""
         # Fast path (most text): every character in the main font and none right to left,
         # checked by one set operation instead of a font look-up per character.
-        if _plain_codes().issuperset(map(ord, text)):
+        if sets_plainly(text):
             return [(text, SANS)] if text else []
         if not self.right_to_left:
             self.right_to_left = any(bidirectional(c) in ("R", "AL") for c in text)

@@ -94,7 +94,12 @@ def stylesheet(font: str) -> dict[str, ParagraphStyle]:
     return sheet
 
 
-def figure_table_style() -> TableStyle:
+CELL_PADDING = 4  # points between a table cell's edges and its text, left and right
+
+
+def figure_table_style(text: ParagraphStyle) -> TableStyle:
+    """The figure table's look; text is the style of its cells, which cells holding a plain
+    string (rather than a paragraph) are drawn in."""
     return TableStyle(
         [
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -102,7 +107,9 @@ def figure_table_style() -> TableStyle:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("FONT", (0, 1), (-1, -1), text.fontName, text.fontSize, text.leading),
+            ("TEXTCOLOR", (0, 1), (-1, -1), text.textColor),
         ]
     )

@@ -100,6 +100,52 @@ def shoot_templates(app: QApplication, window) -> None:
     shoot(app, window, "template-grading.png")
 
 
+def grab_widget(app: QApplication, widget, name: str) -> None:
+    widget.show()
+    for _ in range(20):
+        app.processEvents()
+    widget.grab().save(str(DOCS / name))
+    print("wrote", DOCS / name)
+    widget.close()
+
+
+def shoot_writing(app: QApplication, window) -> None:
+    """The analyst's own paragraph (a spelling slip underlined), a statement's wording, and
+    the Section and Article properties dialogs and the shortcut list."""
+    from ui.section_dialogs import SectionPropertiesDialog
+    from ui.source_dialog import SourceDialog
+
+    notes = next(s for s in window.briefing.sections if s.title == "Notes")
+    window.editor.tree.setCurrentIndex(
+        window.editor.model.index(window.briefing.sections.index(notes), 0)
+    )
+    from app import edits
+
+    paragraph = window.analyst_text.new_paragraph()
+    window.document.apply(
+        "Set role", edits.update_item(window.briefing, paragraph, role="assessment")
+    )
+    editor = window.editor.item_editor
+    editor.text_boxes["text"].setPlainText(
+        "A deployment would be a step change in North Korea's support to Russia. We have yet "
+        "to recieve confirmation from allies.\n- Numbers: Ukraine's figure, unconfirmed.\n"
+        "- Impact: small against Russia's losses, large as a signal."
+    )
+    shoot(app, window, "analyst-paragraph.png")
+    statement = next(i for i in window.briefing.items() if i.kind == "statement" and not i.direct)
+    window.editor.select_item(statement.id)
+    shoot(app, window, "statement-wording.png")
+    key_points = window.briefing.sections[0].model_copy(
+        update={"guidance": "No more than five items.", "item_limit": 5}
+    )
+    dialog = SectionPropertiesDialog(key_points, window)
+    grab_widget(app, dialog, "section-properties.png")
+    grab_widget(app, SourceDialog(window.current_source, window), "article-properties.png")
+    shortcuts = window.writing.show_shortcuts()
+    shortcuts.resize(700, 800)
+    grab_widget(app, shortcuts, "keyboard-shortcuts.png")
+
+
 def main() -> int:
     tmp = Path(tempfile.mkdtemp())
     os.environ["BRIEFING_BUILDER_DATA_DIR"] = str(tmp / "data")
@@ -137,6 +183,7 @@ def main() -> int:
     )
     window.editor.item_editor.editors["verification"].setCurrentText("unconfirmed")
     shoot(app, window, "briefing-editor.png")
+    shoot_writing(app, window)
     shoot_pdf_preview(app, window)
     shoot_templates(app, window)
 

@@ -33,7 +33,7 @@ def test_article_to_pdf_accepts_every_proposal_under_the_article_title(tmp_path:
     text = " ".join(page.extract_text() for page in reader.pages)
     assert reader.metadata.title == "Talks stall over grain corridor"
     flat = " ".join(text.split())
-    assert "“We are not ready to sign,” Elena Petrova said." in flat
+    assert "“We are not ready to sign,” Elena Petrova, the minister, said." in flat
     assert "(said)" not in flat
     assert "12,000" in text and "grain" in text
     assert "It is unclear whether shipping will resume" in text

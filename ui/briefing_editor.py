@@ -256,7 +256,7 @@ class BriefingEditor(QWidget):
         ids = self.items_in_hand()
         if ids:
             label = "Delete item" if len(ids) == 1 else f"Delete {len(ids)} items"
-            self._document.apply(label, edits.remove_items(self._document.briefing, ids))
+            self._document.apply(label, edits.discard_items(self._document.briefing, ids))
 
     def _ask_section(self) -> str | None:
         sections = self._document.briefing.sections

@@ -21,6 +21,7 @@ from ui.new_paragraph import AnalystText
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
 from ui.recent import RecentFiles
+from ui.shortcut_list import COMMAND_NAME
 from ui.source_dialog import SourceProperties
 from ui.templates import TemplateActions
 from ui.writing_tools import WritingTools
@@ -169,6 +170,8 @@ def _edit_menu(w: MenuHost, a: WindowActions, parent: QWidget) -> None:
     a.undo_action.setShortcut(keys.UNDO)
     a.redo_action = stack.createRedoAction(parent, "&Redo")
     a.redo_action.setShortcut(keys.REDO)
+    for action, name in ((a.undo_action, "Undo"), (a.redo_action, "Redo")):
+        action.setProperty(COMMAND_NAME, name)  # their text names the step ("Undo Edit title")
     menu.addActions([a.undo_action, a.redo_action])
     menu.addSeparator()
     menu.addAction(w.writing.copy_action)

@@ -32,8 +32,14 @@ class ShortcutRow:
     keys: str  # as the platform writes them, several separated by ", "
 
 
+COMMAND_NAME = "command_name"  # a fixed name for an action whose text changes with its use
+
+
 def action_name(action: QAction) -> str:
     """The action's text as a person reads it: no mnemonic ampersands or trailing dots."""
+    fixed = action.property(COMMAND_NAME)
+    if isinstance(fixed, str) and fixed:
+        return fixed
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
 
 

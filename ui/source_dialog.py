@@ -43,7 +43,7 @@ class SourceDialog(QDialog):
         for name, label, value, hint in (
             ("outlet", "&Outlet", details.outlet, "e.g. Sky News"),
             ("title", "&Title", details.title, ""),
-            ("author", "A&uthor", details.author, "e.g. Alix Culbertson"),
+            ("author", "A&uthor", details.author, "e.g. Jane Smith"),
             ("published", "&Published", details.published, f"YYYY-MM-DD, e.g. {DATE_EXAMPLE}"),
             ("url", "&URL", details.url, URL_EXAMPLE),
             ("accessed", "&Date accessed", details.accessed, "YYYY-MM-DD"),

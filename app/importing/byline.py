@@ -66,7 +66,7 @@ _DATE_LINE_REST = re.compile(
 # and the agency in brackets.
 _AGENCY_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]{1,40})(?:,\s*[A-Z][\w.' -]{1,30})?,?\s*"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"
+    r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?\s*)?"
     r"\((?P<agency>[A-Z][\w.&' -]{0,38}[\w.])\)\s*[-–—]"
 )
 
@@ -116,7 +116,8 @@ def details_from_text(text: str) -> SourceDetails:
             author, outlet_named = _byline(line, following)
             outlet = outlet or outlet_named
         outlet = outlet or _agency(line)
-    return SourceDetails(author=author, outlet=outlet, published=_publication_date(lines))
+    published = _publication_date(lines) or next(filter(None, map(_agency_date, lines)), None)
+    return SourceDetails(author=author, outlet=outlet, published=published)
 
 
 def _publication_date(lines: list[str]) -> date | None:
@@ -260,6 +261,22 @@ def _date_of(match: re.Match[str]) -> date | None:
     if match.groupdict().get("iso"):
         return parse_machine_date(match.group("iso"))
     month = _MONTH_NAMES[match.group("month").lower()]
+    try:
+        day = date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+    return plausible_published(day)
+
+
+def _agency_date(line: str) -> date | None:
+    """The date of "WASHINGTON, Oct 28, 2024 (Reuters) -"; none without a year, since an
+    agency's "Oct 28" could be any year's."""
+    match = _AGENCY_DATELINE.match(line)
+    if not match or not match.group("year"):
+        return None
+    month = _MONTH_NAMES.get(match.group("month").lower().rstrip("."))
+    if month is None:
+        return None
     try:
         day = date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:

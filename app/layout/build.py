@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TypeVar, assert_never
 
-from app.fidelity import quote_is_faithful
 from app.layout import blocks as b
 from app.layout.analyst_text import ANALYST_LABEL, ANALYST_NOTE, own_text
+from app.layout.checks import export_warnings
 from app.layout.citation import short_name, source_entry
 from app.layout.figures import asserted_by, figure_value
 from app.layout.prose import statement_sentence
@@ -30,7 +30,8 @@ from app.models import (
 )
 
 FIGURE_COLUMNS = ("Figure", "Unit", "What it counts", "Asserted by", "Source")
-FIGURE_WIDTHS = (0.2, 0.12, 0.34, 0.2, 0.14)
+FIGURE_WIDTHS = (0.19, 0.11, 0.32, 0.2, 0.18)  # the Source column fits "(Sky News, ¶14)"
+_UNBROKEN_NAME = 24  # an outlet's name up to this long is never broken across lines
 NUMBER_COLUMN = ("No.", 0.07)  # paragraph numbers, when the style numbers items
 GRADE_COLUMN = ("Grade", 0.09)  # Admiralty grade, when the style grades items
 _QUESTION_KINDS = {
@@ -68,6 +69,8 @@ class _Citations:
         number = self._numbers.setdefault(source.id, len(self._numbers) + 1)
         paragraph = source.paragraph_number(anchor.start)
         name = short_name(source, number) if self.inline else str(number)
+        if len(name) <= _UNBROKEN_NAME:
+            name = name.replace(" ", "\u00a0")  # "Sky / News" split over two lines misleads
         where = f"{name},\u00a0¶{paragraph}" if paragraph else name  # kept on one line
         return (b.Span(" "), b.Span(f"({where})" if self.inline else f"[{where}]", "reference"))
 
@@ -151,8 +154,8 @@ def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.Docu
     for section in briefing.sections:
         blocks += _section(section, context)
     blocks += _source_list(context.citations, settings)
-    if briefing.style.grading:
-        blocks += _grading_legend(settings)
+    if briefing.style.grading and any(item.grade for item in briefing.items()):
+        blocks += _grading_legend(settings)  # a legend for grades nobody gave is noise
     return b.DocumentLayout(
         title=_title(briefing),
         subject=_subject(briefing),
@@ -162,65 +165,8 @@ def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.Docu
         blocks=tuple(blocks),
         header_text=clean(briefing.style.header_text),
         footer_text=clean(briefing.style.footer_text),
-        warnings=tuple(
-            _content_warnings(briefing) + _style_warnings(briefing) + _limit_warnings(briefing)
-        ),
+        warnings=export_warnings(briefing),
     )
-
-
-def _style_warnings(briefing: Briefing) -> list[str]:
-    """What the template asks for and the briefing does not yet give."""
-    warnings = []
-    style = briefing.style
-    if style.grading:
-        ungraded = [
-            item
-            for item in briefing.items()
-            if item.kind in ("statement", "figure") and not (item.reliability and item.credibility)
-        ]
-        if ungraded:
-            warnings.append(
-                f"{len(ungraded)} statement(s) or figure(s) have no full Admiralty grade; "
-                "the export shows grades only where they are given."
-            )
-    if style.likelihood_terms and clean(briefing.bottom_line):
-        if not briefing.likelihood:
-            warnings.append("The bottom line has no likelihood term chosen.")
-        elif briefing.likelihood not in style.likelihood_terms:
-            warnings.append(
-                f"The likelihood “{clean(briefing.likelihood)}” is not one of the template’s terms."
-            )
-    return warnings
-
-
-def _limit_warnings(briefing: Briefing) -> list[str]:
-    """Sections holding more items than their guidance asks for."""
-    return [
-        f"“{clean(section.title) or 'Untitled section'}” holds {len(section.items)} items; "
-        f"its guidance asks for no more than {section.item_limit}."
-        for section in briefing.sections
-        if section.item_limit is not None and len(section.items) > section.item_limit
-    ]
-
-
-def _content_warnings(briefing: Briefing) -> list[str]:
-    """Direct quotes whose words are not in their article: misquotes must not go unnoticed."""
-    unfaithful = [
-        item
-        for item in briefing.items()
-        if isinstance(item, Statement)
-        and item.anchor is not None
-        and not quote_is_faithful(item, briefing.source(item.anchor.source_id))
-    ]
-    warnings = [] if briefing.items() else ["The briefing has no items yet."]
-    if not unfaithful:
-        return warnings
-    who = ", ".join(sorted({clean(s.speaker) or "unattributed" for s in unfaithful}))
-    return [
-        *warnings,
-        f"{len(unfaithful)} direct quote(s) no longer match the article word for word "
-        f"({who}); they are exported as edited. Check them, or mark them as reported speech.",
-    ]
 
 
 def _title(briefing: Briefing) -> str:

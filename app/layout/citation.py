@@ -47,12 +47,17 @@ def source_entry(source: Source) -> b.Spans:
         # A stop straight after an address would be copied as part of it.
         tail = f", accessed {accessed}." if accessed else ""
     else:
-        tail = f", accessed {accessed}." if accessed else "."
+        tail = f", accessed {accessed}." if accessed else _full_stop_after(text)
         tail = tail if text else tail.lstrip(", ")
         spans.append(b.Span(text))
     if tail:
         spans.append(b.Span(tail))
     return tuple(span for span in spans if span.text)
+
+
+def _full_stop_after(text: str) -> str:
+    """A closing stop, unless a title in quotes already ends the entry with "?" or "!"."""
+    return "" if text.rstrip("”’\"'").endswith(("?", "!", ".")) else "."
 
 
 def _quoted_title(source: Source) -> str:
@@ -91,9 +96,19 @@ def item_sentence(item: Item, briefing: Briefing) -> str:
         case Note():
             if item.anchor is not None:
                 return quoted(clean(item.text))
-            lines = (typographic(clean(line)) for line in item.text.split("\n"))
-            return "\n".join(line for line in lines if line)
+            return _own_paragraphs(item.text)
     return ""
+
+
+def _own_paragraphs(text: str) -> str:
+    """The analyst's lines cleaned, keeping one blank line where they left a blank line
+    between paragraphs, so a paste reads as they wrote it."""
+    lines = [typographic(clean(line)) for line in text.split("\n")]
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    return "\n".join(kept).strip("\n")
 
 
 def figure_sentence(figure: Figure) -> str:
@@ -122,7 +137,9 @@ def item_plain_text(item: Item, briefing: Briefing) -> str:
 def item_html(item: Item, briefing: Briefing) -> str:
     """The same as item_plain_text, as escaped HTML paragraphs with the URL as a link."""
     paragraphs = [
-        html.escape(line, quote=False) for line in item_sentence(item, briefing).split("\n")
+        html.escape(line, quote=False)
+        for line in item_sentence(item, briefing).split("\n")
+        if line.strip()
     ]
     name, url = human_citation(item, briefing)
     parts = [html.escape(name, quote=False)] if name else []

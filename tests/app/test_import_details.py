@@ -285,6 +285,19 @@ def test_agency_dateline_gives_outlet_but_no_year_no_date() -> None:
     assert source.retrieved is not None  # a paste is dated when it was pasted
 
 
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [
+        ("WASHINGTON, Oct 28, 2024 (Reuters) - Troops moved.", dt.date(2024, 10, 28)),
+        ("SEOUL, October 18, 2024 (AP) — Troops moved.", dt.date(2024, 10, 18)),
+        ("KYIV, Feb 30, 2024 (Reuters) - Troops moved.", None),  # no such day
+    ],
+)
+def test_agency_dateline_with_a_year_gives_the_date(dateline: str, published) -> None:
+    source = import_text(f"Russia deploys troops\n\n{dateline}\n")
+    assert (source.outlet != "", source.published) == (True, published)
+
+
 def test_markdown_byline_with_role(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text(

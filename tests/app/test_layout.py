@@ -435,6 +435,13 @@ def test_source_entry_gives_only_the_parts_known() -> None:
     assert _text(_of(document, SourceList)[0].entries[0].spans) == "“Alpha”."
 
 
+def test_a_title_ending_in_a_question_mark_takes_no_second_stop() -> None:
+    asked = Source(text="x", title="Are talks over?", outlet="Courier")
+    document = layout(_briefing(sources=(asked,)))
+
+    assert _text(_of(document, SourceList)[0].entries[0].spans) == "Courier, “Are talks over?”"
+
+
 def test_uncited_source_is_still_listed() -> None:
     document = layout(_briefing(Note(text="typed by hand"), sources=(_source("Alpha"),)))
 
@@ -706,5 +713,6 @@ def test_inline_citations_name_outlet_host_author_or_number(
 
     paragraph = _of(layout(briefing), Paragraph)[1]
 
-    assert paragraph.text.endswith(f"({name},\u00a0¶2)")
+    unbroken = name.replace(" ", "\u00a0")  # never split over two lines
+    assert paragraph.text.endswith(f"({unbroken},\u00a0¶2)")
     assert "…" not in paragraph.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from app.layout import FigureTable, NumberedList, Paragraph, Quote, SourceList, Span, layout
 from app.layout import blocks as b
 from app.models import (
@@ -76,7 +78,7 @@ def test_unnumbered_briefing_has_no_paragraph_numbers() -> None:
 def test_inline_citations_name_the_outlet_and_the_source_list_is_unnumbered() -> None:
     briefing = styled(rich_briefing(), citation_style="inline")
     paragraph = _statement_paragraph(briefing)
-    assert "(Test Times,\u00a0¶2)" in paragraph.text
+    assert "(Test\u00a0Times,\u00a0¶2)" in paragraph.text
     entries = blocks_of(briefing, SourceList)[0].entries
     assert all(entry.number == 0 for entry in entries)
     assert "[1]" not in layout(briefing).plain_text()
@@ -218,11 +220,46 @@ def test_analyst_text_carries_its_role_label_only_when_the_style_says() -> None:
 def test_item_limits_are_warned_about_per_section() -> None:
     items = tuple(Question(text=f"Q{n}?") for n in range(7))
     sections = (
-        Section(title="Key points", item_limit=5, items=items),
+        Section(title="Key points", item_limit=5, guidance="Three to five.", items=items),
         Section(title="Fine", item_limit=7, items=items),
+        Section(title="Bare", item_limit=6, items=items),
     )
 
     warnings = layout(Briefing(sections=sections)).warnings
 
     assert "“Key points” holds 7 items; its guidance asks for no more than 5." in warnings
+    assert "“Bare” holds 7 items; its limit is 6." in warnings
     assert not any("Fine" in warning for warning in warnings)
+
+
+def test_what_a_senior_reader_looks_for_first_is_warned_about_when_missing() -> None:
+    sections = (
+        Section(title="Issue"),
+        Section(title="Facts", items=(Question(text="Why?"),)),
+        Section(title="Timing"),
+    )
+    briefing = Briefing(sections=sections)
+
+    warnings = layout(briefing).warnings
+
+    assert "The briefing has no bottom line." in warnings
+    assert "The briefing has no date." in warnings
+    assert "Empty, so left out of the export: “Issue”, “Timing”." in warnings
+    finished = briefing.model_copy(
+        update={"bottom_line": "Talks resume.", "date": dt.date(2024, 10, 24)}
+    )
+    assert not any("bottom line" in w or "date" in w for w in layout(finished).warnings)
+    assert layout(Briefing(sections=(Section(title="Issue"),))).warnings == (
+        "The briefing has no items yet.",
+    )
+
+
+def test_the_grading_legend_appears_only_once_something_is_graded() -> None:
+    style = BriefingStyle(grading=True)
+    statement = Statement(content="Talks resume.", speaker="Anna Kowalska")
+    ungraded = Briefing(style=style, sections=(Section(title="S", items=(statement,)),))
+    graded_item = statement.model_copy(update={"reliability": "B", "credibility": "2"})
+    graded = ungraded.model_copy(update={"sections": (Section(title="S", items=(graded_item,)),)})
+
+    assert "Admiralty" not in layout(ungraded).plain_text()
+    assert "Admiralty" in layout(graded).plain_text()

@@ -79,3 +79,16 @@ def test_items_without_a_section_of_their_kind_go_to_unsorted() -> None:
     after = edits.add_items(briefing, [Note(text="mine")])
     assert [s.title for s in after.sections] == ["Summary", edits.UNSORTED]
     assert texts(after, edits.UNSORTED) == ["mine"]
+
+
+def test_discarding_items_rejects_their_proposals_and_keeps_hand_made_ones_out() -> None:
+    from app.models import Anchor, passage_key
+
+    anchored = Note(text="kept", anchor=Anchor(source_id="s1", start=4, end=9, text="kept!"))
+    typed = Note(text="mine")
+    briefing = edits.add_items(Briefing(sections=default_sections()), [anchored, typed])
+
+    after = edits.discard_items(briefing, [anchored.id, typed.id])
+
+    assert after.items() == ()
+    assert after.rejected == (passage_key("note", "s1", 4, 9),)

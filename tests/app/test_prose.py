@@ -301,6 +301,19 @@ def test_item_plain_text_of_the_analysts_own_text_has_no_citation() -> None:
     assert text == "Expect strikes.\n- at the north quay\n- from Monday"
 
 
+def test_copied_own_text_keeps_one_blank_line_between_paragraphs() -> None:
+    note = Note(text="Expect strikes.\n\n\n\nTalks resume on Monday.\n")
+
+    assert (
+        item_plain_text(note, _briefing(note, _source()))
+        == "Expect strikes.\n\nTalks resume on Monday."
+    )
+    assert (
+        item_html(note, _briefing(note, _source()))
+        == "<p>Expect strikes.</p><p>Talks resume on Monday.</p>"
+    )
+
+
 def test_item_plain_text_of_a_vague_figure_keeps_the_articles_words() -> None:
     figure = Figure(
         text="hundreds of", value=100, value_high=1000, approximate=True, counts="dockers"

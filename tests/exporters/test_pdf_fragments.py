@@ -78,3 +78,60 @@ def test_a_paragraph_wrapped_again_at_the_same_width_keeps_its_lines() -> None:
     assert paragraph.wrap(200, 1000) == narrow
     assert paragraph.wrap(400, 1000) == wide
     assert len(paragraph.blPara.lines) == wide[1] / sheet[b.BODY].leading
+
+
+def test_plain_table_cells_sit_on_the_same_line_as_paragraph_cells(tmp_path) -> None:
+    """Short plain cells are drawn as strings (fast); they must share the baseline of a
+    cell in the same font drawn as a paragraph (text that wraps) in the same row."""
+    import pypdf
+
+    from exporters.pdf import export_pdf
+
+    long_text = "troops near the border, in three groups moving by night towards the river"
+    table = b.FigureTable(
+        header=("Figure", "Unit", "What it counts", "Asserted by", "Source"),
+        rows=(
+            (
+                (b.Span("10,000"),),
+                (b.Span(""),),
+                (b.Span(long_text),),
+                (b.Span("Officials"),),
+                (b.Span("[1,\u00a0¶4]", "reference"),),
+            ),
+        ),
+        column_widths=(0.15, 0.1, 0.35, 0.2, 0.2),
+    )
+    document_layout = b.DocumentLayout(
+        title="Cells", subject="", author="", marking="", page_size="A4", blocks=(table,)
+    )
+    path = tmp_path / "cells.pdf"
+    export_pdf(document_layout, path)
+    baselines: dict[str, float] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            baselines.setdefault(text.strip(), round(cm[5] + tm[5] * cm[3], 2))
+
+    pypdf.PdfReader(path).pages[0].extract_text(visitor_text=seen)
+    first_line = next(y for text, y in baselines.items() if text.startswith("troops near"))
+    assert [baselines["10,000"], baselines["Officials"]] == [first_line] * 2
+    # The reference, in its smaller type, sits where a paragraph of it did: its baseline
+    # one (smaller) font size below the top padding, so half a point higher.
+    assert baselines["[1, ¶4]"] == first_line + (9 - pdf.REFERENCE_SIZE)
+
+
+def test_only_short_plain_cells_become_strings() -> None:
+    flowables = pdf._Flowables(stylesheet(register_fonts()), Markup(), 400)
+
+    assert flowables.cell((b.Span("10,000"),), 60) == "10,000"
+    assert flowables.cell((b.Span(""),), 60) == ""
+    assert flowables.cell((b.Span("[1,\u00a0¶4]", "reference"),), 60) == "[1,\u00a0¶4]"
+    for spans in (
+        (b.Span("troops near the border, in three groups"),),  # wider than the column
+        (b.Span("Sky News, ¶14", "reference"),),  # wider than the column
+        (b.Span("10,000 "), b.Span("[1]", "reference")),  # two kinds of type
+        (b.Span("strong", "strong"),),
+        (b.Span("two  spaces"),),  # a paragraph would collapse them
+        (b.Span("漢字"),),  # set in a fallback font
+    ):
+        assert isinstance(flowables.cell(spans, 60), Paragraph), spans

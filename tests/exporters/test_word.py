@@ -189,6 +189,13 @@ def test_no_figure_table_row_splits_across_a_page(export: Export) -> None:
     assert header.index(qn("w:cantSplit")) < header.index(qn("w:tblHeader"))
 
 
+def test_the_table_header_row_stays_with_the_first_data_row(rich: Document) -> None:
+    """Keep-with-next on the header row's paragraphs: never a header alone at a page foot."""
+    header, first, *_ = rich.tables[0].rows
+    assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in header.cells)
+    assert not any(cell.paragraphs[0].paragraph_format.keep_with_next for cell in first.cells)
+
+
 # Page furniture and properties
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import subprocess
@@ -15,6 +16,8 @@ from exporters.worker import run
 
 BRIEFING = Briefing(
     title="Worker brief",
+    date=dt.date(2024, 10, 24),
+    bottom_line="The worker writes what the window asks for.",
     sections=(Section(title="Notes", items=tuple(Note(text=f"Note {n}.") for n in range(30))),),
 )
 

@@ -36,6 +36,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(QMessageBox, "warning", record)
     monkeypatch.setattr(QMessageBox, "critical", record)
+    monkeypatch.setattr(QMessageBox, "information", record)
     return shown
 
 
@@ -48,6 +49,11 @@ def no_blocking_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     monkeypatch.setattr(
         MainWindow, "_ask_recover", lambda self, found: QMessageBox.StandardButton.Ignore
+    )
+    # An information box (say, "Exported with warnings") would wait forever for a click
+    # offscreen; tests that read them use the `messages` fixture.
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda *_args, **_kwargs: QMessageBox.StandardButton.Ok
     )
 
 

@@ -75,3 +75,12 @@ def test_the_list_opens_with_ctrl_slash_or_f1(window: MainWindow) -> None:
         if a is not action and any(k in action.shortcuts() for k in a.shortcuts())
     ]
     assert taken == []  # no other command has these keys
+
+
+def test_undo_is_listed_as_undo_whatever_step_it_would_undo(window: MainWindow, qtbot) -> None:
+    window.editor.header.title.setFocus()
+    qtbot.keyClicks(window.editor.header.title, "Brief")
+    assert window.undo_action.text() == "&Undo Edit title"  # the menu names the step
+    commands = {command for command, _keys, _where in open_list(window, qtbot).shown_rows()}
+    assert {"Undo", "Redo"} <= commands
+    assert not any(command.startswith("Undo ") for command in commands)

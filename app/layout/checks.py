@@ -1,0 +1,98 @@
+"""What the person exporting is told: misquotes, what the template asks for and the briefing
+does not give yet, and sections over their limits. The export still goes ahead."""
+
+from __future__ import annotations
+
+from app.edits import UNSORTED
+from app.fidelity import quote_is_faithful
+from app.layout.wording import clean
+from app.models import Briefing, Section, Statement
+
+
+def export_warnings(briefing: Briefing) -> tuple[str, ...]:
+    return tuple(
+        _content_warnings(briefing)
+        + _completeness_warnings(briefing)
+        + _style_warnings(briefing)
+        + _limit_warnings(briefing)
+    )
+
+
+def _style_warnings(briefing: Briefing) -> list[str]:
+    """What the template asks for and the briefing does not yet give."""
+    warnings = []
+    style = briefing.style
+    if style.grading:
+        ungraded = [
+            item
+            for item in briefing.items()
+            if item.kind in ("statement", "figure") and not (item.reliability and item.credibility)
+        ]
+        if ungraded:
+            warnings.append(
+                f"{len(ungraded)} statement(s) or figure(s) have no full Admiralty grade; "
+                "the export shows grades only where they are given."
+            )
+    if style.likelihood_terms and clean(briefing.bottom_line):
+        if not briefing.likelihood:
+            warnings.append("The bottom line has no likelihood term chosen.")
+        elif briefing.likelihood not in style.likelihood_terms:
+            warnings.append(
+                f"The likelihood “{clean(briefing.likelihood)}” is not one of the template’s terms."
+            )
+    return warnings
+
+
+def _limit_warnings(briefing: Briefing) -> list[str]:
+    """Sections holding more items than their limit allows."""
+    return [
+        f"“{_title_of(section)}” holds {len(section.items)} items; "
+        + (
+            f"its guidance asks for no more than {section.item_limit}."
+            if clean(section.guidance)
+            else f"its limit is {section.item_limit}."
+        )
+        for section in briefing.sections
+        if section.item_limit is not None and len(section.items) > section.item_limit
+    ]
+
+
+def _completeness_warnings(briefing: Briefing) -> list[str]:
+    """What a senior reader looks for first and the briefing does not have yet. Empty
+    sections are left out of the export, so the analyst is told rather than surprised."""
+    if not briefing.items():
+        return []
+    warnings = []
+    if not clean(briefing.bottom_line):
+        warnings.append("The briefing has no bottom line.")
+    if briefing.date is None:
+        warnings.append("The briefing has no date.")
+    empty = [f"“{_title_of(s)}”" for s in briefing.sections if not s.items and s.title != UNSORTED]
+    if empty:
+        sections = ", ".join(empty)
+        warnings.append(f"Empty, so left out of the export: {sections}.")
+    return warnings
+
+
+def _title_of(section: Section) -> str:
+    return clean(section.title) or "Untitled section"
+
+
+def _content_warnings(briefing: Briefing) -> list[str]:
+    """Direct quotes whose words are not in their article: misquotes must not go unnoticed."""
+    unfaithful = [
+        item
+        for item in briefing.items()
+        if isinstance(item, Statement)
+        and item.anchor is not None
+        and not quote_is_faithful(item, briefing.source(item.anchor.source_id))
+    ]
+    warnings = [] if briefing.items() else ["The briefing has no items yet."]
+    if not unfaithful:
+        return warnings
+    who = ", ".join(sorted({clean(s.speaker) or "unattributed" for s in unfaithful}))
+    return [
+        *warnings,
+        f"{len(unfaithful)} direct quote(s) no longer match the article word for word "
+        f"({who}); they are exported as edited. Check them, or mark them as reported speech.",
+    ]
