@@ -9,6 +9,7 @@ from app.anchors import make_anchor
 from app.extraction import Extraction
 from app.extraction.figure_attribution import attribute_found_figures
 from app.extraction.figures import find_figures
+from app.extraction.roles import introduce_speaker
 from app.models import (
     Anchor,
     Figure,
@@ -56,7 +57,7 @@ def capture(
     anchor = make_anchor(source, start, end)
     passage = source.text[start:end]
     if kind == "statement":
-        return _statement(anchor, passage, extraction, start, end)
+        return _statement(anchor, passage, source.text, extraction, (start, end))
     if kind == "figure":
         return _figure(anchor, passage, source, extraction, start, end)
     if kind == "question":
@@ -65,16 +66,24 @@ def capture(
 
 
 def _statement(
-    anchor: Anchor, passage: str, extraction: Extraction | None, start: int, end: int
+    anchor: Anchor,
+    passage: str,
+    text: str,
+    extraction: Extraction | None,
+    span: tuple[int, int],
 ) -> Statement:
+    start, end = span
     found = _best_overlap(extraction.statements if extraction else (), start, end)
     quoted = passage[0] in _QUOTE_MARKS or (
         start > 0 and anchor.prefix.endswith(tuple(_QUOTE_MARKS))
     )
+    # The speaker as the article introduces them, with their role, as for a proposal.
+    speaker = introduce_speaker(text, (found.speaker or "") if found else "")
     return Statement(
         anchor=anchor,
         content=passage,
-        speaker=(found.speaker or "") if found else "",
+        speaker=speaker.name,
+        speaker_role=speaker.role,
         cue=(found.cue or "") if found else "",
         direct=found.direct if found else quoted,
     )

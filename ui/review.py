@@ -41,6 +41,7 @@ class ArticleReviews(QObject):
         self._sessions: dict[str, ReviewSession] = {}
         self.current_id: str | None = None
         self._shown: Source | None = None  # the article as it was last put in view
+        self._known: set[str] = set()  # the articles the briefing held at the last change
         document.changed.connect(self._on_changed)
 
     # ----- sessions -----------------------------------------------------------------------
@@ -100,7 +101,15 @@ class ArticleReviews(QObject):
             present = {s.id for s in briefing.sources}
             self._sessions = {k: v for k, v in self._sessions.items() if k in present}
         if change.everything or change.sources:
+            in_order = [s.id for s in briefing.sources]
+            arrived = [i for i in in_order if i not in self._known]
+            self._known = set(in_order)
             self.sources_changed.emit()
+            if arrived and not change.everything:
+                # An article came (back) into the briefing, say by redoing "Add article":
+                # it is what the user is working on, as when it was first added.
+                self.show(arrived[-1])
+                return
             if self.current_source() is not self._shown or change.everything:
                 # A reset, the article went away (undo of "Add article") or was read again.
                 first = briefing.sources[0].id if briefing.sources else None

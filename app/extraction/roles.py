@@ -97,6 +97,18 @@ _TITLE_WORDS = frozenset(
     nuclear arms control peace humanitarian aid medical presidential parliamentary emeritus
     """.split()
 )
+# Words that qualify a role and are never part of a body's name.
+_QUALIFIERS = frozenset(
+    """
+    prime vice deputy acting interim former senior chief top new outgoing incoming longtime
+    long-time veteran current junior first lead assistant associate principal managing
+    executive general emeritus shadow
+    """.split()
+)
+# Military ranks: several hold each, so "a retired lieutenant general", "a Russian colonel".
+_MILITARY_RANKS = frozenset(
+    "general colonel captain lieutenant sergeant admiral marshal major".split()
+)
 # Bodies whose name a proper word before them makes proper ("Labour Party", "Security Council").
 _BODY_WORDS = frozenset(
     """
@@ -464,8 +476,13 @@ def _title_role(
     printed = _printed_title(words)
     if _is_possessive(words[0]):
         return printed
-    singular = any(w.lower() in _SINGULAR_MAKERS for w in words[:head])
-    article = "the" if singular else _article(_role_noun(words[head]), printed)
+    role = _role_noun(words[head])
+    # "Secretary General", "Attorney General": a post, not a rank.
+    post = role in _MILITARY_RANKS and any(
+        _role_noun(w) not in _MILITARY_RANKS for w in words[:head] if _role_noun(w)
+    )
+    singular = post or any(w.lower() in _SINGULAR_MAKERS for w in words[:head])
+    article = "the" if singular else _article(role, printed)
     return f"{article} {printed}"
 
 
@@ -509,6 +526,8 @@ def _names_a_body(following: str, previous_kept: bool, lower: str) -> bool:
     """Whether a capitalised common word belongs to a name: a proper word or a body's
     name follows it ("Environment Canada", "State Department"), or it is the body after a
     proper word ("Labour Party")."""
+    if lower in _QUALIFIERS:
+        return False  # "Interim DNC chairwoman": a qualifier is never part of a name
     if following[:1].isupper() and (
         not _known_title_word(following) or following.lower() in _BODY_WORDS
     ):
@@ -517,7 +536,7 @@ def _names_a_body(following: str, previous_kept: bool, lower: str) -> bool:
 
 
 def _article(role: str, phrase: str) -> str:
-    if role not in _SHARED_ROLES:
+    if role not in _SHARED_ROLES and role not in _MILITARY_RANKS:
         return "the"
     return "an" if _vowel_sound(phrase.split()[0]) else "a"
 

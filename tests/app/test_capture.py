@@ -75,3 +75,13 @@ def test_a_selected_figure_inside_a_statement_is_asserted_by_its_speaker() -> No
     item = capture(source, extract(source), *select(source, "1,200 soldiers"), "figure")
     assert (item.value, item.asserted_by) == (1200.0, "The ministry")
     assert capture(source, None, *select(source, "1,200 soldiers"), "figure").asserted_by == ""
+
+
+def test_a_selected_quote_takes_its_speakers_role_as_the_article_gives_it() -> None:
+    source = import_text(
+        "Talks\n\nDefence Secretary Anna Kowalska visited the port.\n"
+        "“We will not retreat,” Ms Kowalska said on Monday.\n"
+    )
+    item = capture(source, extract(source), *select(source, "We will not retreat"), "statement")
+    assert item.speaker_role == "the defence secretary"
+    assert "Kowalska" in item.speaker

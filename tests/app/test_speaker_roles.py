@@ -180,3 +180,25 @@ def test_many_speakers_in_a_long_article_share_one_index() -> None:
     roles += [speaker_role(text, f"Priya Nair{n}") for n in range(3_000)]
     assert time.perf_counter() - started < 3
     assert roles[0] == "the defence secretary" and roles[-1] == "a researcher at the Institute"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("US Attorney General Jo Bell said yes.", "Jo Bell", "the US attorney general"),
+        ("Russian General Ivan Orlov said no.", "Ivan Orlov", "a Russian general"),
+        ("Interim DNC chairwoman Donna Bray agreed.", "Donna Bray", "the interim DNC chairwoman"),
+        (
+            "Environment Canada spokeswoman Ann Roy said.",
+            "Ann Roy",
+            "an Environment Canada spokeswoman",
+        ),
+        ("Later, Labour Party leader Sam Hale said.", "Sam Hale", "the Labour Party leader"),
+        ("On Monday Kyiv resident Olena Shevchuk said so.", "Olena Shevchuk", "a Kyiv resident"),
+        ("Secretary of State Jo Bell said.", "Jo Bell", "the secretary of state"),
+    ],
+)
+def test_titles_keep_the_capitals_of_names_and_take_the_right_article(
+    text: str, speaker: str, role: str
+) -> None:
+    assert speaker_role(text, speaker) == role

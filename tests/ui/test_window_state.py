@@ -212,3 +212,21 @@ def test_autosave_failure_stays_visible_until_it_works(
     window.autosaver.path = window.autosaver._folder / "session.briefing"
     assert window.autosaver.save_now()
     assert not window.autosave_problem.isVisible()
+
+
+def test_redoing_an_added_article_puts_it_back_in_view(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_sample()
+    article = tmp_path / "report.txt"
+    article.write_text("Border talks\nThe envoy said that 300 soldiers had left.", "utf-8")
+    monkeypatch.setattr(window, "_ask_open_path", lambda **_: article)
+    window.add_article_action.trigger()
+    wait_loaded(qtbot, window)
+    added = window.briefing.sources[-1].id
+    assert window.reviews.current_id == added
+    window.undo_action.trigger()
+    assert window.reviews.current_id == window.briefing.sources[0].id  # the sample again
+    window.redo_action.trigger()
+    assert window.reviews.current_id == added
+    assert window.reader.toPlainText().startswith("Border talks")
