@@ -28,7 +28,7 @@ class DetailsError(ValueError):
 
 
 @dataclass(frozen=True)
-class SourceDetails:
+class TypedDetails:
     """The editable details of an article, as text the user typed."""
 
     outlet: str = ""
@@ -39,7 +39,7 @@ class SourceDetails:
     accessed: str = ""
 
     @classmethod
-    def of(cls, source: Source) -> SourceDetails:
+    def of(cls, source: Source) -> TypedDetails:
         """The details of source as the dialog shows them."""
         return cls(
             outlet=source.outlet,
@@ -95,7 +95,7 @@ def checked_date(field: str, label: str, text: str) -> dt.date | None:
     )
 
 
-def with_details(source: Source, details: SourceDetails) -> Source:
+def with_details(source: Source, details: TypedDetails) -> Source:
     """source carrying details; DetailsError (the first problem) when one cannot be kept.
 
     A date accessed left as it was keeps its time of day; a new one is taken as midnight UTC,

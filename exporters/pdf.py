@@ -16,9 +16,10 @@ from typing import assert_never
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor, black
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm as _reportlab_mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -287,30 +288,282 @@ class _PageFurniture:
 
 
 class _Paragraph(PdfParagraph):  # type: ignore[misc]  # reportlab ships no types
-    """A Paragraph that breaks its lines once per width.
+    """A Paragraph that breaks its lines once per width, and breaks and draws plain text
+    itself.
 
     Platypus wraps a flowable several times at the same width (KeepTogether measures its
     parts, the frame wraps them again to place them, a long table re-measures its rows at
     every page it splits), and line breaking is most of a PDF export's time. The lines for
     a width never change, so a second wrap at that width returns the first one's size.
+
+    Nearly every paragraph of a briefing is plain runs of text (a statement and its grey
+    citation, say). For those, _broken makes reportlab's lines with a loop specialised to
+    them and _draw_lines draws them with reportlab's own text operators, at the same places
+    (a test compares every word's box with reportlab's); anything else, and splitting over
+    a page, is left to reportlab. Together they took a 500-item export from 0.117 s to
+    0.085 s.
     """
 
     _wrapped_width: float | None = None
+    _lines: list[_Line] | None = None  # our own line breaking's lines, if it could
+    width: float  # set by wrap (typed here: reportlab ships no types)
+    height: float
     section_title: str | None = None  # set on a section's heading, for the page count
+    # A list entry's "12." or "•": text, style, x (left of the paragraph), drawn in black
+    # on the first baseline of the marker's size.
+    marker: tuple[str, ParagraphStyle, float] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # split() drops blPara when it gives up on a page: the lines are made anew then.
-        if availWidth == self._wrapped_width and "blPara" in self.__dict__:
+        wrapped = "blPara" in self.__dict__ or self._lines is not None
+        if availWidth == self._wrapped_width and wrapped:
             return self.width, self.height
-        size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped_width = availWidth
+        self._lines = _broken(self, availWidth)
+        if self._lines is not None:
+            height = float(len(self._lines) * self.style.leading)
+            self.width, self.height = availWidth, height
+            return availWidth, height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._lines is not None:  # reportlab's split needs its own lines: make them
+            self._lines = None
+            PdfParagraph.wrap(self, availWidth, availHeight)
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) > 1 and self.section_title is not None:  # a heading over two pages
             parts[0].section_title = self.section_title
         return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if self._lines is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        # As Flowable.drawOn, but the text is placed at x, y itself rather than by moving
+        # the canvas there (one transformation fewer per paragraph).
+        canvas.saveState()
+        _draw_lines(self, canvas, (self._hAlignAdjust(x, _sW), y))
+        canvas.restoreState()
+
+    def draw(self) -> None:  # called by drawOn with the canvas moved to the paragraph
+        if self._lines is not None:
+            _draw_lines(self, self.canv, (0, 0))
+        else:
+            super().draw()
+
+
+_Runs = list[tuple[ParaFrag, str]]  # text, each piece drawn in one fragment's font and colour
+
+
+@dataclass
+class _Line:
+    """A line of a paragraph broken by _broken: its runs, neighbours of one fragment
+    joined (one text operator each), and what reportlab's drawing needs to know of it."""
+
+    runs: _Runs
+    width: float = 0.0  # its words and the spaces between them
+    spaces: float = 0.0  # the width of those spaces
+    words: int = 0
+
+    def add(self, run: ParaFrag, text: str) -> None:
+        if self.runs and self.runs[-1][0] is run:
+            self.runs[-1] = (run, self.runs[-1][1] + text)
+        else:
+            self.runs.append((run, text))
+
+
+# Characters reportlab's line breaking treats specially (spaces it breaks at and rejoins
+# with a plain space, soft hyphens it may hyphenate at): text holding any of them takes
+# reportlab's own path, so the path below never draws a line differently.
+_SPECIAL_IN_BREAKING = frozenset(
+    "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\u00ad"
+)
+# Fragment attributes that draw more than text (links, underlines, raised text, images,
+# backgrounds, forced breaks); a fragment with any of them set takes reportlab's path.
+_DECORATIONS = ("link", "us_lines", "rise", "cbDefn", "backColor", "lineBreak")
+# Widths this close to a line's room are left to reportlab: our sums and its sums of the
+# same widths may differ in the last bits.
+_WIDTH_MARGIN = 1e-6
+
+
+def _runs(paragraph: _Paragraph) -> list[ParaFrag] | None:
+    """The paragraph's fragments when _broken and _draw_lines can set them exactly as
+    reportlab does (plain runs of text, left aligned, single spaces), else None. Worked
+    out once per paragraph."""
+    if "_plain_runs" in paragraph.__dict__:
+        known: list[ParaFrag] | None = paragraph.__dict__["_plain_runs"]
+        return known
+    runs = list(paragraph.frags) if _plain_style(paragraph) else []
+    joined = "".join(getattr(f, "text", "") for f in runs)
+    plain = (
+        bool(joined)
+        and all(getattr(f, "text", "") and not _decorated(f) for f in runs)
+        and joined == joined.strip(" ")
+        and "  " not in joined
+        and _SPECIAL_IN_BREAKING.isdisjoint(joined)
+    )
+    paragraph._plain_runs = runs if plain else None
+    return runs if plain else None
+
+
+def _plain_style(paragraph: _Paragraph) -> bool:
+    style = paragraph.style
+    return bool(
+        style.alignment == TA_LEFT
+        and not style.firstLineIndent
+        and not style.backColor
+        and not style.borderWidth
+        and not style.wordWrap
+        and not style.endDots
+        and not style.shaping
+        and not getattr(style, "hyphenationLang", "")
+        and not style.embeddedHyphenation
+        and not style.uriWasteReduce
+        and getattr(style, "autoLeading", "") in ("", "off", None)
+        and not getattr(paragraph, "bulletText", None)
+        and rl_config.paraFontSizeHeightOffset
+    )
+
+
+def _decorated(fragment: ParaFrag) -> bool:
+    return any(getattr(fragment, name, None) for name in _DECORATIONS)
+
+
+@dataclass
+class _Word:
+    """Text between spaces (in one or more runs), its width, and the run holding the space
+    after it: reportlab draws and measures that space in that run's font and size."""
+
+    width: float
+    pieces: _Runs
+    space_run: ParaFrag | None = None
+
+
+def _words(runs: list[ParaFrag]) -> list[_Word]:
+    words: list[_Word] = []
+    joined = True  # the next piece continues the last word (no space before it)
+    for run in runs:
+        measure, size = getFont(run.fontName).stringWidth, run.fontSize  # looked up once
+        for index, piece in enumerate(run.text.split(" ")):
+            if index:
+                joined = False
+                if words and words[-1].space_run is None:
+                    words[-1].space_run = run
+            if not piece:
+                continue
+            width = measure(piece, size)
+            if joined and words:
+                words[-1].width += width
+                words[-1].pieces.append((run, piece))
+            else:
+                words.append(_Word(width, [(run, piece)]))
+            joined = True
+    return words
+
+
+def _broken(paragraph: _Paragraph, width: float) -> list[_Line] | None:
+    """The paragraph's lines at width as reportlab's line breaking makes them, or None
+    when it cannot be sure (text that is not plain runs, a word wider than a line, a
+    width too close to call). Line breaking is a third of a long export's time in
+    reportlab's general code, and these paragraphs are nearly all of a briefing's.
+
+    reportlab's rule: greedy, one space between words, measured in the font of the run
+    the space is in; a word still joins a line that it overfills by less than the line's
+    spaces may shrink (spaceShrinkage of each, and of the space before it)."""
+    runs = _runs(paragraph)
+    if not runs:
+        return None
+    style = paragraph.style
+    room = width - style.leftIndent - style.rightIndent
+    shrinkage = float(rl_config.spaceShrinkage or 0)
+    lines = [_Line([])]
+    space = 0.0  # the width of the space after the line's last word
+    before: _Word | None = None
+    for word in _words(runs):
+        if word.width + _WIDTH_MARGIN > room:
+            return None  # reportlab splits a long word
+        line = lines[-1]
+        wanted = line.width + space + word.width
+        limit = room + shrinkage * (space + line.spaces)
+        if line.words and abs(wanted - limit) <= _WIDTH_MARGIN:
+            return None
+        if line.words and wanted > limit:
+            line = _Line([])
+            lines.append(line)
+        elif line.words and before is not None and before.space_run is not None:
+            line.add(before.space_run, " ")
+            line.width += space
+            line.spaces += space
+        for run, text in word.pieces:
+            line.add(run, text)
+        line.width += word.width
+        line.words += 1
+        space_run = word.space_run
+        space = stringWidth(" ", space_run.fontName, space_run.fontSize) if space_run else 0.0
+        before = word
+    if any(-_WIDTH_MARGIN < room - line.width < _WIDTH_MARGIN for line in lines):
+        return None  # squeezed or not: too close to call
+    return lines
+
+
+def _word_space(line: _Line, room: float) -> float:
+    """The word spacing reportlab draws a line with: negative, shrinking its spaces, when
+    the line is wider than its room; else none."""
+    extra = room - line.width
+    if extra > 0:
+        return 0.0
+    gaps = line.words + sum(text.count("\xa0") for _, text in line.runs) - 1
+    return extra / gaps if gaps > 0 else 0.0
+
+
+def _draw_marker(paragraph: _Paragraph, canvas: Canvas, origin: tuple[float, float]) -> None:
+    """A list entry's marker, in its own text object (so text extraction reads it apart
+    from the entry's text) but in the paragraph's canvas state: a long list of questions
+    spent a twentieth of the export's time on its markers' own states."""
+    assert paragraph.marker is not None
+    marker, style, left = paragraph.marker
+    x, y = origin
+    text = canvas.beginText(x + left, y + paragraph.height - style.fontSize)
+    text.setFont(style.fontName, style.fontSize)
+    text.setFillColor(black)
+    text.textOut(marker)
+    canvas.drawText(text)
+
+
+def _draw_lines(paragraph: _Paragraph, canvas: Canvas, origin: tuple[float, float]) -> None:
+    """The paragraph's lines as reportlab draws them, its bottom left corner at origin:
+    each line's runs one after the other from the left indent, the first baseline one
+    (largest) font size below the top, the next ones a leading apart. The caller keeps
+    the canvas state (the text's colours must not leak into what is drawn next)."""
+    lines = paragraph._lines
+    assert lines is not None
+    style = paragraph.style
+    room = paragraph.width - style.leftIndent - style.rightIndent
+    if paragraph.marker is not None:
+        _draw_marker(paragraph, canvas, origin)
+    left = origin[0] + style.leftIndent
+    top = origin[1] + paragraph.height - max(run.fontSize for run, _ in lines[0].runs)
+    text = canvas.beginText(left, top)
+    font, colour = None, None
+    for number, line in enumerate(lines):
+        if number:
+            text.setTextOrigin(left, top - number * style.leading)
+        word_space = _word_space(line, room)
+        if word_space:
+            text.setWordSpace(word_space)
+        for run, piece in line.runs:
+            if font != (run.fontName, run.fontSize):
+                font = (run.fontName, run.fontSize)
+                text.setFont(*font)
+            if colour != run.textColor:
+                colour = run.textColor
+                text.setFillColor(colour)
+            text.textOut(piece)
+        if word_space:
+            text.setWordSpace(0)
+    canvas.drawText(text)
 
 
 class _Fragments:
@@ -394,6 +647,37 @@ def _stripped(node: Node, strip: Callable[[str], str], end: int) -> Node:
     return (tag, attributes, children)
 
 
+class _RoomForSection(CondPageBreak):  # type: ignore[misc]
+    """Starts a new page before a heading when too little room is left below it: room for
+    the heading and its section's first lines, up to `height`. A short last section (the
+    source list) moves on only when it does not fit, rather than whenever 45 mm are short."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__(height)
+        self.cap = height
+        self.following: list[Flowable] = []  # the heading, then its section's flowables
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        needed = 0.0
+        for flowable in self.following:
+            flowable.canv = self.canv  # as the frame gives it, for containers that measure
+            needed += flowable.wrap(availWidth, availHeight)[1]  # wraps are remembered
+            if needed >= self.cap:
+                break
+        self.height = min(self.cap, needed) if self.following else self.cap
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+def _tell_rooms_what_follows(flowables: list[Flowable]) -> None:
+    """Give each heading's room the flowables up to the next heading's room."""
+    room: _RoomForSection | None = None
+    for flowable in flowables:
+        if isinstance(flowable, _RoomForSection):
+            room = flowable
+        elif room is not None:
+            room.following.append(flowable)
+
+
 def _is_heading(flowable: Flowable) -> bool:
     style = getattr(flowable, "style", None)
     return getattr(style, "name", "") in (b.HEADING_1, b.HEADING_2)
@@ -420,6 +704,7 @@ class _Flowables:
                 drawn = self.introduced(flowables.pop(), block)
             flowables += drawn
             previous = block
+        _tell_rooms_what_follows(flowables)
         return flowables
 
     def block(self, block: b.Block) -> list[Flowable]:
@@ -430,7 +715,7 @@ class _Flowables:
                 heading = self.paragraph((b.Span(block.text),), block.style)
                 if block.style == b.HEADING_1:  # a section starts: the page count notes it
                     heading.section_title = block.text
-                return [CondPageBreak(HEADING_ROOM), heading]
+                return [_RoomForSection(HEADING_ROOM), heading]
             case b.Paragraph():
                 return [self.paragraph(block.spans, block.style)]
             case b.Quote():
@@ -480,10 +765,13 @@ class _Flowables:
             for row in figure_table.rows
         ]
         table_style = figure_table_style(self.sheet[b.TABLE_TEXT])
-        for row_number, row in enumerate(figure_table.rows, start=1):
-            for column, cell in enumerate(row):
-                if isinstance(rows[row_number - 1][column], str) and cell[0].style == "reference":
-                    self.reference_cell(table_style, (column, row_number))
+        for column in range(len(widths)):
+            references = [
+                isinstance(drawn[column], str) and cell[column][0].style == "reference"
+                for drawn, cell in zip(rows, figure_table.rows, strict=True)
+            ]
+            for first, last in _runs_of_true(references):
+                self.reference_cells(table_style, (column, first + 1), (column, last + 1))
         # A row taller than a page must split inside itself or the layout fails; but
         # splitInRow also splits ordinary rows at a page foot and leaves an empty sliver of
         # row under the repeated header, so it is used only when some row could need it.
@@ -517,12 +805,16 @@ class _Flowables:
                 return text
         return self.paragraph(spans, b.TABLE_TEXT)
 
-    def reference_cell(self, table_style: TableStyle, at: tuple[int, int]) -> None:
-        """A reference drawn as a string: in the reference's size and colour, on the line
-        the cells' paragraphs keep (their leading)."""
+    def reference_cells(
+        self, table_style: TableStyle, first: tuple[int, int], last: tuple[int, int]
+    ) -> None:
+        """References drawn as strings, in the cells from first to last: in the
+        reference's size and colour, on the line the cells' paragraphs keep (their
+        leading). One command for a run of cells: the table applies every command to its
+        cells again at each page it splits at."""
         style = self.sheet[b.TABLE_TEXT]
-        table_style.add("FONT", at, at, style.fontName, REFERENCE_SIZE, style.leading)
-        table_style.add("TEXTCOLOR", at, at, HexColor(REFERENCE_COLOUR))
+        table_style.add("FONT", first, last, style.fontName, REFERENCE_SIZE, style.leading)
+        table_style.add("TEXTCOLOR", first, last, HexColor(REFERENCE_COLOUR))
 
     def numbered(self, numbered: b.NumberedList) -> list[Flowable]:
         style = self.sheet[b.LIST_NUMBER]
@@ -546,6 +838,19 @@ class _Flowables:
         """The line introducing a list, kept on a page with the list's first entry."""
         entries = self.bulleted(bullets.entries)
         return [KeepTogether([introduction, entries[0]]), *entries[1:]] if entries else []
+
+
+def _runs_of_true(flags: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) index of each run of True in flags."""
+    runs: list[tuple[int, int]] = []
+    for index, flag in enumerate(flags):
+        if not flag:
+            continue
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
 
 
 class _ListEntry(Flowable):  # type: ignore[misc]  # reportlab ships no types
@@ -587,7 +892,11 @@ class _ListEntry(Flowable):  # type: ignore[misc]  # reportlab ships no types
         return split
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        if self.marker:
+        paragraph = self.paragraph
+        if self.marker and isinstance(paragraph, _Paragraph) and paragraph._lines is not None:
+            # Drawn by the paragraph, in its canvas state (see _draw_marker).
+            paragraph.marker = (self.marker, self.style_, -self.indent)
+        elif self.marker:
             canvas.saveState()
             canvas.translate(x, y)
             canvas.setFont(self.style_.fontName, self.style_.fontSize)

@@ -111,7 +111,7 @@ ONE_PAGE_KEEP = {"statement": 3, "figure": 2, "question": 3}
 def _few_that_matter(briefing: Briefing) -> list[Item]:
     """What an analyst keeps for one page: the first statements, figures someone asserts,
     and questions from the body of the article rather than its headline."""
-    chosen: list[Item] = []
+    chosen: list[Item] = [i for i in briefing.items() if i.kind == "note"]  # their own words
     for kind, count in ONE_PAGE_KEEP.items():
         of_kind = [i for i in briefing.items() if i.kind == kind]
         if kind == "figure":

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import edits
 from app.models import Source
-from app.source_details import DATE_EXAMPLE, URL_EXAMPLE, DetailsError, SourceDetails, with_details
+from app.source_details import DATE_EXAMPLE, URL_EXAMPLE, DetailsError, TypedDetails, with_details
 from ui import shortcuts
 from ui.context import Messages
 from ui.document import BriefingDocument
@@ -37,7 +37,7 @@ class SourceDialog(QDialog):
         self.setMinimumWidth(520)
         self._source = source
         self.edited: Source | None = None  # the article with its new details, after OK
-        details = SourceDetails.of(source)
+        details = TypedDetails.of(source)
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for name, label, value, hint in (
@@ -75,8 +75,8 @@ class SourceDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
-    def typed(self) -> SourceDetails:
-        return SourceDetails(**{name: field.text() for name, field in self.fields.items()})
+    def typed(self) -> TypedDetails:
+        return TypedDetails(**{name: field.text() for name, field in self.fields.items()})
 
     def accept(self) -> None:
         try:

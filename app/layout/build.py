@@ -15,6 +15,7 @@ from app.layout.prose import statement_sentence
 from app.layout.wording import clean, clean_block, long_date, quoted, typographic
 from app.models import (
     CREDIBILITY_SCALE,
+    NOTE_ROLES,
     RELIABILITY_SCALE,
     Briefing,
     Figure,
@@ -123,7 +124,7 @@ class _Context:
     def number(self) -> b.Spans:
         """The next paragraph number as a leading span, or nothing when items are unnumbered."""
         number = self.take_number()
-        return () if number is None else (b.Span(f"{number}.\u2002"),)
+        return () if number is None else (b.Span(f"{number}.\u00a0"),)
 
     def grade(self, item: Item) -> b.Spans:
         """ " [B2]" in the text's own weight; an ungraded item shows nothing (the export's
@@ -223,7 +224,7 @@ def _section(section: Section, context: _Context) -> list[b.Block]:
                     blocks += _statement(statement, context)
             case Note():
                 for note in _all(Note, items):
-                    blocks += _note(note, context)
+                    blocks += _note(note, context, section_title=section.title)
             case _:  # a new kind of item must be laid out here, not silently left out
                 assert_never(first)
     return blocks
@@ -394,11 +395,14 @@ def _question(question: Question, citations: _Citations) -> b.Spans:
     return tuple(spans)
 
 
-def _note(note: Note, context: _Context) -> list[b.Block]:
+def _note(note: Note, context: _Context, *, section_title: str) -> list[b.Block]:
     """A passage kept from an article, in quotation marks with its citation; or the
-    analyst's own paragraphs and bullets, uncited, labelled by role when the style says."""
+    analyst's own paragraphs and bullets, uncited, labelled by role when the style says
+    (but not under a heading that already says it: "Recommendation" over "Recommendation:")."""
     if note.anchor is None:
-        blocks = own_text(note, context.number, labelled=context.label_analyst_text)
+        said_by_heading = clean(section_title).casefold() == NOTE_ROLES[note.role].casefold()
+        labelled = context.label_analyst_text and not said_by_heading
+        blocks = own_text(note, context.number, labelled=labelled)
         return [*blocks, *_item_note(note)]
     words = clean(note.text)
     if not words:

@@ -9,7 +9,7 @@ import pytest
 from app.models import Source
 from app.source_details import (
     DetailsError,
-    SourceDetails,
+    TypedDetails,
     checked_date,
     checked_url,
     with_details,
@@ -68,11 +68,11 @@ def test_details_round_trip_and_an_unchanged_date_accessed_keeps_its_time() -> N
         retrieved=retrieved,
         published=dt.date(2024, 10, 17),
     )
-    details = SourceDetails.of(source)
+    details = TypedDetails.of(source)
     assert with_details(source, details) == source
-    moved = with_details(source, SourceDetails(**{**details.__dict__, "accessed": "2024-10-20"}))
+    moved = with_details(source, TypedDetails(**{**details.__dict__, "accessed": "2024-10-20"}))
     assert moved.retrieved == dt.datetime(2024, 10, 20, tzinfo=dt.UTC)
-    cleared = with_details(source, SourceDetails(title="  New title  "))
+    cleared = with_details(source, TypedDetails(title="  New title  "))
     assert (cleared.title, cleared.outlet, cleared.url) == ("New title", "", "")
     assert cleared.published is None and cleared.retrieved is None
 
@@ -80,5 +80,5 @@ def test_details_round_trip_and_an_unchanged_date_accessed_keeps_its_time() -> N
 def test_the_first_problem_names_its_field() -> None:
     source = Source(text="Text.")
     with pytest.raises(DetailsError) as refused:
-        with_details(source, SourceDetails(published="soon", url="nope"))
+        with_details(source, TypedDetails(published="soon", url="nope"))
     assert refused.value.field == "published"

@@ -217,6 +217,20 @@ def test_analyst_text_carries_its_role_label_only_when_the_style_says() -> None:
     assert [p.text for p in unlabelled[1:]] == ["Talks will fail.", "Plain words."]
 
 
+def test_a_role_label_is_not_repeated_under_a_heading_that_says_it() -> None:
+    advice = Note(text="Agree the plan.", role="recommendation")
+    briefing = Briefing(
+        sections=(
+            Section(title="Recommendation", items=(advice,)),
+            Section(title="Argument", items=(advice.model_copy(update={"id": "other"}),)),
+        )
+    )
+
+    texts = [p.text for p in blocks_of(styled(briefing, label_analyst_text=True), Paragraph)]
+
+    assert texts[1:] == ["Agree the plan.", "Recommendation: Agree the plan."]
+
+
 def test_item_limits_are_warned_about_per_section() -> None:
     items = tuple(Question(text=f"Q{n}?") for n in range(7))
     sections = (

@@ -57,7 +57,7 @@ def test_numbered_questions_continue_the_document_numbers_in_word(tmp_path: Path
     export_briefing(styled(Briefing(sections=sections), numbered_items=True), path, "docx")
     document = docx.Document(str(path))
     body = [p.text for p in document.paragraphs]
-    assert "1.\u2002first" in body and "2.\u2002second" in body  # the analyst's own text
+    assert "1.\u00a0first" in body and "2.\u00a0second" in body  # the analyst's own text
     numbering = document.part.numbering_part.element
     start = numbering.xpath("//w:num/w:lvlOverride/w:startOverride/@w:val")
     assert start[-1] == "3"  # Word shows the questions as 3 and 4
