@@ -158,6 +158,7 @@ class Statement(ItemBase):
     # The sentence the briefing prints, as the analyst edited it; "" means the sentence is
     # written from the fields above. Its quoted words are still checked against the article.
     wording: str = ""
+    hedged: bool = False  # the passage says it only may be so ("could", "is expected to")
 
 
 class Figure(ItemBase):
@@ -172,6 +173,7 @@ class Figure(ItemBase):
     as_of: str = ""
     asserted_by: str = ""
     verification: VerificationStatus = VerificationStatus.CLAIMED
+    hedged: bool = False  # a forecast or possibility ("could reach 5,000"), not a fact
 
 
 class Question(ItemBase):
