@@ -259,6 +259,7 @@ class BriefingStyle(Frozen):
     statement_form: Literal["reported", "speaker_first"] = "reported"
     statement_order: Literal["briefing", "speaker", "source"] = "briefing"
     label_analyst_text: bool = True  # "Assessment:" before the analyst's own paragraphs
+    mark_hedged: bool = True  # "(hedged)" after a statement or figure the source only hedged
 
     @field_validator("reference_docx")
     @classmethod

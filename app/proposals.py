@@ -48,6 +48,7 @@ def item_from_proposal(source: Source, proposal: Proposal) -> Item:
             cue=proposal.cue or "",
             direct=proposal.direct,
             verification=VerificationStatus.CLAIMED,
+            hedged=proposal.hedged,
         )
     if isinstance(proposal, ProposedFigure):
         return Figure(
@@ -59,6 +60,7 @@ def item_from_proposal(source: Source, proposal: Proposal) -> Item:
             counts=proposal.counts or "",
             approximate=proposal.approximate,
             asserted_by=proposal.asserted_by or "",
+            hedged=proposal.hedged,
             verification=(
                 VerificationStatus.UNCONFIRMED
                 if proposal.unconfirmed

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.child_process import Cancelled, CancelScope
 from app.extraction import extract
@@ -54,6 +55,7 @@ class LoadJob(BackgroundJob):
         super().__init__(description)
         self._load = load
         self._scope = CancelScope()
+        self.warnings: list[str] = []  # the import's, shown once the article is open
 
     def start(self, pool: QThreadPool) -> None:
         pool.start(_Runner(self))
@@ -100,7 +102,12 @@ class _Runner(QRunnable):
 
 
 def import_job(path: Path, encoding: str | None = None) -> LoadJob:
-    return LoadJob(lambda: import_file(path, encoding=encoding), f"Reading {path.name}")
+    warnings: list[str] = []
+    job = LoadJob(
+        lambda: import_file(path, encoding=encoding, warnings=warnings), f"Reading {path.name}"
+    )
+    job.warnings = warnings
+    return job
 
 
 def extract_job(source: Source) -> LoadJob:
@@ -128,7 +135,7 @@ class JobRunner(QObject):
         if self._job is not None:
             self._job.cancel()
         self._job = job
-        job.finished.connect(lambda *_: self._done(job))
+        job.finished.connect(lambda *_: self._finished(job))
         job.failed.connect(lambda message: self._failed(job, message, on_failure))
         job.progressed.connect(lambda done, total: self._progressed(job, done, total))
         self._busy.start(job.description)
@@ -154,6 +161,18 @@ class JobRunner(QObject):
         if job is self._job:
             self._job = None
             self._busy.stop()
+
+    def _finished(self, job: BackgroundJob) -> None:
+        """After the window has taken the article in: the import's warnings, if any."""
+        self._done(job)
+        warnings = getattr(job, "warnings", None)
+        if warnings and not job.cancelled:
+            parent = self.parent()
+            QMessageBox.warning(
+                parent if isinstance(parent, QWidget) else None,
+                "Article may be incomplete",
+                "\n\n".join(warnings),
+            )
 
     def _progressed(self, job: BackgroundJob, done: int, total: int) -> None:
         if job is self._job:

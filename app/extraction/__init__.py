@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.extraction.figure_attribution import attribute_figures
 from app.extraction.figures import find_figures
+from app.extraction.hedges import mark_hedged
 from app.extraction.questions import find_questions
 from app.extraction.spans import Span, lower_case_copy
 from app.extraction.statements import find_statements
@@ -25,13 +26,13 @@ def extract(source: Source) -> Extraction:
     read = read_paragraphs(source.text, [Span(p.start, p.end) for p in paragraphs])
     lowered = lower_case_copy(source.text)  # made once, for the scans of both finders
     statements = find_statements(source.text, read, lowered)
-    questions = find_questions(source.text, read)
+    questions = find_questions(source.text, read, lowered)
+    sentences = [sentence for paragraph in read for sentence in paragraph.sentences]
     figures = attribute_figures(
-        find_figures(source.text, paragraphs, lowered),
-        statements,
-        questions,
-        [sentence for paragraph in read for sentence in paragraph.sentences],
+        find_figures(source.text, paragraphs, lowered), statements, questions, sentences
     )
+    # Modal hedges and forecasts mark the statements and figures they sit in.
+    statements, figures = mark_hedged(source.text, statements, figures, sentences)
     return Extraction(
         statements=tuple(statements), figures=tuple(figures), questions=tuple(questions)
     )

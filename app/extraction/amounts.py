@@ -22,13 +22,18 @@ _CURRENCY = trie_pattern(list(CURRENCY_PREFIXES))
 _MULT = trie_pattern(list(MULTIPLIERS))
 
 
+# "a $15-million deal": only a scale word joins its number with a hyphen ("5-m" is no scale).
+_HYPHEN_MULT = r"(?:million|billion|trillion|thousand)(?![\w-])"
+
+
 _WORDS = rf"{NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){NUMBER_WORD})*"
 
 
 def _figure_pattern(currency: str) -> str:
     amount = (
         rf"(?:(?:{currency})\s?)?(?:{DIGITS}|(?<![\w-]){_WORDS}(?![\w-]))"
-        rf"(?:\s?(?:{_MULT})(?!\.?\w))?(?:\s?(?:%|(?:per\s?cent|percent)(?!age)))?"
+        rf"(?:\s?(?:{_MULT})(?!\.?\w)|-{_HYPHEN_MULT})?"
+        r"(?:\s?(?:%|(?:per\s?cent|percent)(?!age)))?"
     )
     return (
         rf"(?<![\w/.,:$£€¥])(?:(?<=minus-)|(?<!\w-))(?P<first>{amount})"
@@ -51,7 +56,8 @@ FIGURE_IN_LOWER_CASE = re.compile(
 
 
 _PARTS = re.compile(
-    rf"(?P<cur>{_CURRENCY})?\s?(?P<num>{DIGITS}|{_WORDS})(?:\s?(?P<mult>{_MULT})(?!\.?\w))?"
+    rf"(?P<cur>{_CURRENCY})?\s?(?P<num>{DIGITS}|{_WORDS})"
+    rf"(?:(?:\s?|-(?={_HYPHEN_MULT}))(?P<mult>{_MULT})(?!\.?\w))?"
     r"(?:\s?(?P<pct>%|(?:per\s?cent|percent)(?!age)))?",
     re.IGNORECASE,
 )

@@ -12,14 +12,20 @@ Handles the orders English news uses:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from app.extraction.lexicon import (
     ADDRESSEE_VERBS,
     CLAUSE_VERBS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     NAMING_VERBS,
-    REPORTING_FORMS,
+    NP_BREAKERS,
+    SPEECH_FORMS,
+    TIME_WORDS,
 )
 from app.extraction.noun_phrases import (
     is_plausible_speaker,
@@ -28,18 +34,33 @@ from app.extraction.noun_phrases import (
     tokens_before,
 )
 from app.extraction.numbers import trie_pattern
-from app.extraction.quotes import next_quote, quote_containing
+from app.extraction.quotes import next_quote, quote_containing, quote_starting_at
 from app.extraction.spans import Span
 
+# Letter classes are Unicode (\w): a cue next to a letter of any script is part of a word.
 _CUE_WORD = re.compile(
-    r"(?<![a-zA-Z])(?:"
-    + trie_pattern(sorted({form.lower() for form in REPORTING_FORMS} | {"according"}))
-    + r")(?![a-zA-Z])"
+    r"(?<![^\W\d_])(?:"
+    + trie_pattern(sorted({form.lower() for form in SPEECH_FORMS} | {"according", "per"}))
+    + r")(?![^\W\d_])"
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _ACCORDING_TO = re.compile(r"\s+to\b")
-_PARTICLE = re.compile(r"\s+(?:for|on|out|to)\b")
-_PARTICLE_VERBS = frozenset("call calls called calling point points pointed pointing".split())
+_PARTICLE = re.compile(r"\s+(?:for|on|out|to|with)\b")
+_PARTICLE_VERBS = frozenset(
+    "call calls called calling point points pointed pointing plead pleads pleaded pled "
+    "pleading rule rules ruled".split()
+)
+# "ruled out foul play", "the court ruled on Monday that ...": 'rule' reports only so.
+_RULE_FORMS = frozenset("rule rules ruled".split())
+_RULED_THAT = re.compile(r"[^.;!?\"“”]{0,60}?\bthat\b")
+# "state(s)" is a verb only before what is stated: "key states like Ohio" is a noun.
+_STATE_FORMS = frozenset(("state", "states"))
+_STATED_AHEAD = re.compile(r"\s*(?:that\b|:|,?\s*[\"“])")
+# "added 20.72 points", "adds to the pressure": 'add' before an amount or 'to' is not speech.
+_ADD_FORMS = frozenset("add adds added adding".split())
+_ADDED_AMOUNT = re.compile(r"\s+(?:[$€£¥+−-]?\d|(?:to|up)\b|(?:a|an|another)\s+(?:further\s+)?\d)")
+# "per the WHO" names a source; "per cent", "per share" do not (see _per_source).
+_PER_LEAD = re.compile(r"(?:^|[,(—–-])\s*$")
 _HEADLINE_CUES = frozenset("Says Said Tells Warns Claims Admits Insists Denies".split())
 _LOOKBACK = 160
 # Words between a speaker and the cue: "has also", "had previously", "did not", "is".
@@ -77,7 +98,34 @@ _PARTICIPLE_BREAK = re.compile(
     r",\s+(?:adding|saying|noting|arguing|claiming|insisting|warning|explaining|calling|"
     r"citing|according)\b"
 )
-_QUOTE_OPEN = "\"“‘'"
+_QUOTE_OPEN = "\"“‘'‟”"
+_QUOTE_MARKS = '"“”‟«»„'
+# Verbs whose content may be a noun phrase after "to": "confessed to the theft".
+_NOUN_CONTENT_VERBS = frozenset(
+    "confess confesses confessed confessing admit admits admitted admitting".split()
+)
+# "urged Vietnam and others in the region to push back": the to-clause after a longer object.
+_DIRECTIVE_TO = re.compile(r"[^.;:!?,\"“”]{0,60}?\s(?:to)\s+(?!the\b|a\b|an\b|this\b)(?=[a-z])")
+_OBJECT_PRONOUN = re.compile(r"(?:me|us|him|her|them|you|it)\b", re.IGNORECASE)
+_CLAUSE_ONLY_VERBS = frozenset(
+    form
+    for verb in ("announce", "unveil", "post", "maintain", "continue", "release", "publish")
+    for form in (verb, verb + "s", verb + "d", verb + "ed", verb.rstrip("e") + "ing")
+)
+# A clause after the cue: a subject pronoun or determiner and then a verb-like word is enough
+# to tell "announced it would close" from "announced the exchange".
+_CLAUSE_LIKE = re.compile(
+    r"(?:it|he|she|they|we|i|there)\s+(?:\w+\s+)?(?:would|will|had|has|have|was|were|is|are|"
+    r"could|can|should|might|may|plans?|planned|did|does|do)\b",
+    re.IGNORECASE,
+)
+# Commissive speech acts: what is promised or threatened follows as "to ...".
+_COMMISSIVE_VERBS = frozenset(
+    form
+    for verb in ("vow", "pledge", "promise", "threaten", "swear")
+    for form in (verb, verb + "s", verb + "ed", verb + "d", verb + "ing", verb[:-1] + "ing")
+) | frozenset(("swore", "sworn"))
+_TO_CONTENT = re.compile(r"\s+to\s+(?=\w)")
 _COMMA = re.compile(r"\s*,\s*(?=\w)")
 _PART_OF_WHOM = re.compile(
     r"\b(?:many|most|some|all|several|few|none|one|two|three|each|both|half)\s+of\s+whom\s*$",
@@ -128,9 +176,21 @@ def _cue_at(text: str, start: int, stop: int, end: int) -> _Cue | None:
     if lower == "according":
         to = _ACCORDING_TO.match(text, stop, end)
         return _Cue(start, to.end(), text) if to else None
-    if lower not in REPORTING_FORMS or (surface[0].isupper() and surface not in _HEADLINE_CUES):
+    if lower == "per":
+        return _Cue(start, stop, text) if _PER_LEAD.search(text, max(0, start - 3), start) else None
+    if lower not in SPEECH_FORMS or (surface[0].isupper() and surface not in _HEADLINE_CUES):
+        return None
+    if lower in _STATE_FORMS and not _STATED_AHEAD.match(text, stop, end):
+        return None
+    if lower in _ADD_FORMS and _ADDED_AMOUNT.match(text, stop, end):
         return None
     particle = _PARTICLE.match(text, stop, end) if lower in _PARTICLE_VERBS else None
+    if lower in _RULE_FORMS:
+        if particle and particle.group().split()[-1] == "out":
+            return _Cue(start, particle.end(), text)
+        return _Cue(start, stop, text) if _RULED_THAT.match(text, stop, end) else None
+    if particle and lower.startswith("plead") and not particle.group().endswith("with"):
+        particle = None  # "pleaded guilty to", "pleaded for calm": the cue is the verb
     return _Cue(start, particle.end() if particle else stop, text)
 
 
@@ -168,21 +228,41 @@ def attribute_sentence(
 
 def _stop_at_later_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
     """A content ends where another attribution's speaker begins: in 'When the firm announced
-    that it had a deal, Mr Barrett said, "we were floored."' the firm did not say the quote."""
+    that it had a deal, Mr Barrett said, "we were floored."' the firm did not say the quote.
+    Nor does it hold the cue of an attribution that encloses it: in 'A said B, said C' what
+    A said is B. Marks are looked up by bisection, a few at a time, so that a sentence with
+    thousands of cues stays linear."""
+    marks = sorted(
+        [(a.speaker.start, index, True) for index, a in enumerate(found) if a.speaker]
+        + [(a.cue.start, index, False) for index, a in enumerate(found) if a.cue]
+    )
+    positions = [mark[0] for mark in marks]
     trimmed = []
-    for attribution in found:
+    for index, attribution in enumerate(found):
         content = attribution.content
-        for other in found:
-            speaker = other.speaker
-            if (
-                other is not attribution
-                and speaker is not None
-                and content.start < speaker.start < content.end
-                and attribution.speaker != speaker
+        at = bisect_right(positions, content.start)
+        for position, other_index, is_speaker in marks[at : at + _MAX_MARKS_READ]:
+            if position >= content.end:
+                break
+            other = found[other_index]
+            if other_index == index:
+                continue
+            if (is_speaker and attribution.speaker != other.speaker) or (
+                not is_speaker and other.content.start < content.start
             ):
-                content = _trim(text, content.start, speaker.start)
+                content = _trim(text, content.start, position)
+                break
         trimmed.append(Attribution(content, attribution.speaker, attribution.cue))
-    return [a for a in trimmed if len(text[a.content.start : a.content.end].split()) >= 2]
+    return [a for a in trimmed if _enough_words(text, a.content)]
+
+
+_MAX_MARKS_READ = 16
+
+
+def _enough_words(text: str, content: Span) -> bool:
+    """Two words at least; a quotation may be shorter ('"War goes on," she said')."""
+    words = text[content.start : min(content.end, content.start + 200)].split(maxsplit=2)
+    return len(words) >= 2 or (bool(words) and text[content.start] in _QUOTE_MARKS)
 
 
 def _attribute_cue(
@@ -196,15 +276,29 @@ def _attribute_cue(
     word = cue.group().split()[0].lower()
     if word == "according":
         return _according_to(text, sentence, cue_range), None
-    if word.endswith("ing") and _PARTICIPLE_LEAD.search(
-        text, _tail(sentence.start, cue.start()), cue.start()
+    if word == "per":
+        return _per_source(text, sentence, cue_range), None
+    if word in EVIDENCE_VERBS and not _speech_of_evidence_verb(text, sentence.start, cue):
+        return None, None
+    if word.endswith("ing") and (
+        _PARTICIPLE_LEAD.search(text, _tail(sentence.start, cue.start()), cue.start())
+        or _PLACE_OF_POSTING.search(text, _tail(sentence.start, cue.start()), cue.start())
     ):
-        # "..., adding that ...": the speaker is the subject of the main clause.
-        speaker = last_speaker or subject_of(text, sentence.start, cue.start())
+        # "..., adding that ...", "posted on Twitter accusing ...": the speaker is the
+        # subject of the clause the participle hangs from.
+        speaker = (
+            last_speaker
+            or _subject_of_subordinate(text, sentence.start, cue.start())
+            or subject_of(text, sentence.start, cue.start())
+        )
         content = _content_after(text, word, cue.end(), sentence.end, quotes)
         return _make(text, content, speaker, cue_range), None
     speaker = _speaker_before(text, sentence.start, cue.start())
+    if speaker is not None and not _speaker_in_one_sentence(text, speaker):
+        speaker = None  # "..., of 1119 Elm St., said Lt. Ann Roe": the name comes after
     if speaker is not None:
+        speaker = _with_first_name(text, sentence.start, speaker)
+        speaker = _with_head_before_preposition(text, sentence.start, speaker)
         phrase_start = _role_start(text, sentence.start, speaker)
         content = (
             _content_before(text, sentence, phrase_start, cue.end(), quotes)
@@ -219,6 +313,56 @@ def _attribute_cue(
         content = _content_before(text, sentence, cue.start(), inverted.end, quotes)
         return _make(text, content, inverted, cue_range), inverted
     return None, None
+
+
+def _object_is_not_content(text: str, word: str, content: Span) -> bool:
+    """'announced the exchange', 'posted a video', 'maintains an office', 'the story
+    continues below': these verbs report speech only with a clause or a quotation."""
+    if word not in _CLAUSE_ONLY_VERBS:
+        return False
+    opening = text[content.start : content.start + 6].lower()
+    quoted = any(mark in text[content.start : content.end] for mark in _QUOTE_MARKS)
+    return not (quoted or opening.startswith("that ") or _CLAUSE_LIKE.match(text, content.start))
+
+
+def _only_scene_setting(text: str, content: Span) -> bool:
+    """'Then, last week, she posted ...': the words before the cue only set the time."""
+    if content.end - content.start > 60:
+        return False
+    words = [w.strip(",.;:").lower() for w in text[content.start : content.end].split()]
+    return all(w in _SCENE_WORDS or w in TIME_WORDS for w in words)
+
+
+def _speaker_in_one_sentence(text: str, speaker: Span) -> bool:
+    """'Donald Trump. Shortly' is two sentences; 'Lt. Matt Harris' and 'U.S.' are one; an
+    address ('1119 Eighth St.') or an amount never speaks."""
+    phrase = text[speaker.start : speaker.end]
+    if phrase[:1].isdigit():
+        return False
+    if speaker.start > 0 and text[speaker.start - 1] in ".^$" and phrase.isupper():
+        return False  # a ticker: ".IXIC", "^GSPC"
+    if _HEADING_RUN.search(phrase):
+        return False  # "NISSAN SENTRA Nissan is ...": a heading or caption ran into the text
+    for word in phrase.split()[:-1]:
+        bare = word.rstrip(".")
+        if word.endswith(".") and len(bare) >= 4 and bare.isalpha() and not bare.isupper():
+            return False
+    return True
+
+
+def _speech_of_evidence_verb(text: str, start: int, cue: _Cue) -> bool:
+    """'The report shows', 'officials revealed': speech; 'the video shows', 'data revealed',
+    'macroeconomic data pointing to': evidence, nobody speaking. 'show' reports only the
+    contents of a document ('TV shows' is a noun)."""
+    end, _ = _skip_auxiliaries(text, start, cue.start())
+    subject = noun_phrase_before(text, start, end)
+    head = text[subject.start : subject.end].split()[-1].lower() if subject else ""
+    head = head.strip(".,’'")
+    if head in EVIDENCE_NOUNS:
+        return False
+    if cue.group().split()[0].lower().startswith("show"):
+        return head in DOCUMENT_NOUNS
+    return True
 
 
 def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -236,7 +380,17 @@ def _opens_with_determiner(text: str, phrase: Span) -> bool:
 
 def _follows_quote(text: str, start: int, position: int) -> bool:
     """'"...," he said': the attribution comes right after a closing quotation mark."""
-    return text[start:position].rstrip().rstrip(",").endswith(("”", '"', "''"))
+    end = _stripped_end(text, start, position)
+    while end > start and text[end - 1] == ",":
+        end -= 1
+    return text[max(start, end - 2) : end].endswith(("”", '"', "''", "’’", "‟"))
+
+
+def _stripped_end(text: str, start: int, end: int) -> int:
+    """end moved back over whitespace, without copying text[start:end]."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _tail(start: int, end: int) -> int:
@@ -245,8 +399,13 @@ def _tail(start: int, end: int) -> int:
 
 
 def _make(text: str, content: Span | None, speaker: Span | None, cue: Span) -> Attribution | None:
-    if content is None or len(text[content.start : content.end].split()) < 2:
+    if content is None or not _enough_words(text, content):
         return None
+    word = text[cue.start : cue.end].split()[0].lower()
+    if _object_is_not_content(text, word, content) or _only_scene_setting(text, content):
+        return None
+    if speaker is not None and not _speaker_in_one_sentence(text, speaker):
+        speaker = None
     return Attribution(content=content, speaker=speaker, cue=cue)
 
 
@@ -258,6 +417,11 @@ def _speaker_before(text: str, start: int, cue_start: int) -> Span | None:
     last_word = _last_word(text, start, end)
     if last_word and last_word.group().lower() == "it":
         return Span(last_word.start(), last_word.end())
+    if last_word and last_word.group().isupper() and last_word.group().lower() in NP_BREAKERS:
+        # "the US welcomed", "the WHO said": an acronym that spells a function word
+        at = last_word.start()
+        the = at - 4 if at - 4 >= start and text[at - 4 : at].lower() == "the " else at
+        return Span(the, last_word.end())
     if last_word and last_word.group().lower() in ("who", "and"):
         return _antecedent(text, start, last_word.start(), last_word.group().lower())
     whom = text.find("whom", _tail(start, end), end) != -1
@@ -308,8 +472,71 @@ def subject_of(text: str, start: int, end: int) -> Span | None:
     """The noun phrase opening a sentence, after discourse words ('But', 'Meanwhile,')."""
     opening = _DISCOURSE_OPENING.match(text, start, end)
     begin = opening.end() if opening else start
+    return _subject_at(text, begin, end)
+
+
+def _subject_at(text: str, begin: int, end: int) -> Span | None:
     phrase = noun_phrase_after(text, begin, end)
-    return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
+    if phrase is not None and is_plausible_speaker(text, phrase):
+        return phrase
+    # "Swift got support last week, after accusing ...": the name that opens the clause,
+    # when the phrase scan ran on past its verb.
+    name = _LEADING_NAME.match(text, begin, end)
+    if name and name.group().split()[-1].lower() not in NP_BREAKERS | TIME_WORDS:
+        return Span(name.start(), name.end())
+    return None
+
+
+def _subject_of_subordinate(text: str, start: int, end: int) -> Span | None:
+    """'They were close to a deal when President Roe scuttled the talks, citing ...': the
+    participle hangs from the nearest clause, here the one after 'when'."""
+    last = None
+    for clause in _SUBORDINATOR.finditer(text, _tail(start, end), end):
+        last = clause
+    return None if last is None else _subject_at(text, last.end(), end)
+
+
+_LEADING_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?=\s+[a-z])")
+_SUBORDINATOR = re.compile(r"\b(?:when|as|after|because|while|since|until|before)\s+(?=[A-Z])")
+# "posted on Twitter accusing", "said in a statement urging": a participle after the place
+# where something was said hangs from the clause's subject, not from that place.
+_PLACE_OF_POSTING = re.compile(
+    r"\b(?:on|in|via)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w.-]*|statement|"
+    r"post|tweet|video|interview|letter|release|message)\s*,?\s*$"
+)
+_SCENE_WORDS = frozenset(
+    """then now later earlier meanwhile afterwards afterward also again still so but and yet
+    on in at by over during last next this that past recent recently""".split()
+)
+_HEADING_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z][a-z]")
+_NAMES_LIKE_WORDS = frozenset("will may june april august".split())
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
+
+
+def _with_first_name(text: str, start: int, speaker: Span) -> Span:
+    """'Will Moy', 'May Ling', 'June Roe': a first name that spells a modal or a month."""
+    if not text[speaker.start].isupper():
+        return speaker
+    match = _FIRST_NAME_BEFORE.search(text, max(start, speaker.start - 12), speaker.start)
+    if match is not None and match.group(1).lower() in _NAMES_LIKE_WORDS:
+        return Span(match.start(1), speaker.end)
+    return speaker
+
+
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whose|that|where)\b", re.IGNORECASE)
+_OF_PHRASE_BEFORE = re.compile(r"\s(?:from|of|at|for|with|in)\s+$")
+
+
+def _with_head_before_preposition(text: str, start: int, speaker: Span) -> Span:
+    """'a spokesman for the ministry said', 'a statement from the ministry said', 'Jane Roe of
+    Addison said': the speaker is the phrase before the preposition, with its complement."""
+    match = _OF_PHRASE_BEFORE.search(text, _tail(start, speaker.start), speaker.start)
+    if not match:
+        return speaker
+    head = noun_phrase_before(text, start, match.start())
+    if head is None or not is_plausible_speaker(text, head):
+        return speaker
+    return Span(head.start, speaker.end)
 
 
 def _head_before_preposition(text: str, start: int, phrase_start: int) -> Span | None:
@@ -323,14 +550,19 @@ def _head_before_preposition(text: str, start: int, phrase_start: int) -> Span |
 
 def _appositive_head(text: str, start: int, end: int) -> Span | None:
     # "David Kamin, an adviser to the campaign, said": the name stands before the appositive.
-    before = text[start:end].rstrip()
-    if not before.endswith(","):
+    before_end = _stripped_end(text, start, end)
+    if before_end == start or text[before_end - 1] != ",":
         return None
-    inner_end = start + len(before) - 1
+    inner_end = before_end - 1
     comma = text.rfind(",", start, inner_end)
     if comma == -1 or inner_end - comma > 200:
         return None
     name_end = _before_parenthetical(text, start, comma)
+    if _RELATIVE_OPENING.match(text, comma + 1, inner_end):
+        # "Dick Roe Productions, which runs the show, denies": the clause says who, it
+        # does not speak.
+        named = noun_phrase_before(text, start, name_end)
+        return named if named is not None and is_plausible_speaker(text, named) else None
     phrase = noun_phrase_before(text, start, name_end)
     if phrase is not None and (phrase.end != name_end or not is_plausible_speaker(text, phrase)):
         phrase = None
@@ -351,10 +583,10 @@ def _appositive_head(text: str, start: int, end: int) -> Span | None:
 def _role_start(text: str, start: int, speaker: Span) -> int:
     """Start of the speaker's phrase: before 'the minister, ' when the speaker is its
     appositive name, so that the role is not read as part of what was said."""
-    before = text[start : speaker.start].rstrip()
-    if not before.endswith(","):
+    before_end = _stripped_end(text, start, speaker.start)
+    if before_end == start or text[before_end - 1] != ",":
         return speaker.start
-    role = noun_phrase_before(text, start, start + len(before) - 1)
+    role = noun_phrase_before(text, start, before_end - 1)
     if role is not None and not is_plausible_speaker(text, role):
         role = _head_before_preposition(text, start, role.start)  # "a lawyer for the firm, X"
     if role is None or _ends_in_name(text, role) or not _opens_with_determiner(text, role):
@@ -367,8 +599,8 @@ def _ends_in_name(text: str, phrase: Span) -> bool:
 
 
 def _speaker_after(text: str, sentence: Span, cue: _Cue) -> Span | None:
-    before = text[sentence.start : cue.start()].rstrip()
-    if not before.endswith((",", "”", '"', "’", "'")):
+    before_end = _stripped_end(text, sentence.start, cue.start())
+    if before_end == sentence.start or text[before_end - 1] not in ",”\"’'":
         return None
     start = cue.end()
     while start < sentence.end and text[start].isspace():
@@ -386,7 +618,8 @@ def _content_after(text: str, word: str, start: int, end: int, quotes: list[Span
     if not stripped.strip(" .;"):
         return None
     if stripped.startswith(":") or stripped[0] in _QUOTE_OPEN:
-        return _trim(text, start + (len(rest) - len(stripped)), _quote_end(end, quotes))
+        begin = start + (len(rest) - len(stripped))
+        return _trim(text, begin, _utterance_end(text, begin, end, quotes))
     if word in CLAUSE_VERBS and not _TAIL_START.match(text, start, end):
         return _trim(text, start, _quote_end(end, quotes))  # "said (that) the plan ..."
     that = _THAT_AHEAD.match(text, start, end)
@@ -397,25 +630,50 @@ def _content_after(text: str, word: str, start: int, end: int, quotes: list[Span
         return _trim(text, quote_or_colon.end(), _quote_end(end, quotes))
     if word in NAMING_VERBS or text[start - 4 : start] in (" for", "r on"):
         return _trim(text, start, end)
-    if word in ADDRESSEE_VERBS:
-        return _after_addressee(text, start, end)
+    if word in ADDRESSEE_VERBS or text[start - 5 : start] == " with":
+        return _after_addressee(text, start, end, quotes)  # "urged X to", "pleaded with X to"
+    if word in _COMMISSIVE_VERBS and _TO_CONTENT.match(text, start, end):
+        return _trim(text, start, end)  # "pledged to act", "threatened to leave"
+    if word in _NOUN_CONTENT_VERBS:
+        to = _TO_CONTENT.match(text, start, end)
+        if to:  # "confessed to the theft", "admitted to lying"
+            return _trim(text, to.end(), end)
     if not _TAIL_START.match(text, start, end):
         return _trim(text, start, end)  # "cited the report", "questioned the plan"
     return None
 
 
-def _after_addressee(text: str, start: int, end: int) -> Span | None:
+def _utterance_end(text: str, begin: int, end: int, quotes: list[Span]) -> int:
+    """'told us, ‘We will never sign,’ and then left': a quotation that ends in its own
+    punctuation is the whole utterance; one that does not ('said "the deal" was bad') goes on."""
+    colon = text.startswith(":", begin)
+    at = begin + 1 if colon else begin
+    while colon and at < end and text[at].isspace():
+        at += 1
+    quote = quote_starting_at(quotes, at)
+    if quote is not None and quote.end < end and text[quote.end - 2] in ",.!?":
+        return quote.end
+    return _quote_end(end, quotes)
+
+
+def _after_addressee(text: str, start: int, end: int, quotes: list[Span]) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
-    addressee = noun_phrase_after(text, start, end)
+    pronoun = _OBJECT_PRONOUN.match(text, start, end)
+    addressee = Span(start, pronoun.end()) if pronoun else noun_phrase_after(text, start, end)
     if addressee is None:
         return None
     rest = text[addressee.end : end]
     stripped = rest.lstrip(" ,")
     if not stripped.strip(" .;"):
         return None
+    directive = text[addressee.start - 6 : addressee.start].strip() not in ("told", "tell")
+    if directive and (stripped.startswith("to ") or _DIRECTIVE_TO.match(text, addressee.end, end)):
+        # "urged colleagues to reject the bill": what is urged is "colleagues to reject it"
+        return _trim(text, addressee.start, end)
     if stripped.startswith(("to ", ":")) or stripped[0] in _QUOTE_OPEN:
-        return _trim(text, addressee.end + len(rest) - len(stripped), end)
+        begin = addressee.end + len(rest) - len(stripped)
+        return _trim(text, begin, _utterance_end(text, begin, end, quotes))
     ahead = _QUOTE_OR_COLON_AHEAD.match(text, addressee.end, end)
     if ahead:
         return _trim(text, ahead.end(), end)
@@ -431,31 +689,49 @@ def _content_before(
     attribution_end: int,
     quotes: list[Span],
 ) -> Span | None:
-    before = text[sentence.start : attribution_start].rstrip()
-    if not before.endswith((",", "”", '"', "’", "'", ":")) or len(before.split()) < 3:
+    # Only the ends of the text before the attribution are read, never the whole of it: a
+    # sentence of thousands of cues must not cost a copy of itself per cue.
+    tail_start = max(sentence.start, attribution_start - _LOOKBACK)
+    tail = text[tail_start:attribution_start].rstrip()
+    before_end = tail_start + len(tail)
+    head = text[sentence.start : min(before_end, sentence.start + _LOOKBACK)]
+    quoted = head[:1] in _QUOTE_MARKS and tail.rstrip(",").endswith(("”", '"', "’", "'"))
+    if not tail.endswith((",", "”", '"', "’", "'", ":")) or len(head.split(maxsplit=3)) < (
+        1 if quoted else 3
+    ):
         return None
-    if before.endswith(",") and _is_opening_adverbial(text, sentence.start, before):
+    has_quote = _has_quotation(quotes, sentence.start, before_end)
+    if tail.endswith(",") and _is_opening_adverbial(
+        text, sentence.start, before_end, head, has_quote
+    ):
         # "In 1995, at age seventeen, she told ...": scene-setting, not speech; but in
         # "During his term, Mr Obama said, a majority came to agree" the speech follows.
         resumed = _COMMA.match(text, attribution_end, sentence.end)
         return _trim(text, resumed.end(), sentence.end) if resumed else None
-    content_end = sentence.start + len(before)
     continuation = _quote_continuing_after(text, attribution_end, sentence.end, quotes)
     if (
         continuation is None
         and _RESUMES_PROSE.match(text, attribution_end, sentence.end)
-        and (not any(mark in before for mark in '"“”'))
+        and not has_quote
     ):
         continuation = sentence.end  # "He has a plan, he said, for the industry.": both parts
-    return _trim(text, sentence.start, continuation or content_end)
+    return _trim(text, sentence.start, continuation or before_end)
 
 
-def _is_opening_adverbial(text: str, start: int, before: str) -> bool:
+def _has_quotation(quotes: list[Span], start: int, end: int) -> bool:
+    """Whether a quotation lies in (or reaches into) text[start:end]."""
+    if quote_containing(quotes, start) is not None:
+        return True
+    following = next_quote(quotes, start)
+    return following is not None and following.start < end
+
+
+def _is_opening_adverbial(text: str, start: int, end: int, head: str, has_quote: bool) -> bool:
     return (
         bool(_ADVERBIAL_OPENING.match(text, start))
-        and not any(mark in before for mark in '"“”')
-        and before.count(",") <= 2
-        and len(before) < 90
+        and not has_quote
+        and end - start < 90
+        and head[: end - start].count(",") <= 2
     )
 
 
@@ -471,11 +747,41 @@ def _quote_continuing_after(text: str, position: int, end: int, quotes: list[Spa
     return None
 
 
+def _per_source(text: str, sentence: Span, cue: Span) -> Attribution | None:
+    """'..., per the WHO': a source named after 'per' at the end of a sentence or before a
+    comma; 'per cent', 'per share', 'per day' name no one."""
+    start = cue.end
+    while start < sentence.end and text[start].isspace():
+        start += 1
+    speaker = _source_after(text, start, sentence.end)
+    if speaker is None:
+        return None
+    rest = text[speaker.end : sentence.end].strip()
+    if rest and rest[0] not in ",.;)—–-":
+        return None
+    return _according_to(text, sentence, cue)
+
+
+_ACRONYM_SOURCE = re.compile(r"(?:the\s+)?[A-Z][A-Z&.]+\b")
+
+
+def _source_after(text: str, start: int, end: int) -> Span | None:
+    """The source named after 'according to' or 'per': a noun phrase, or an acronym that
+    spells a function word ('the WHO', 'US')."""
+    acronym = _ACRONYM_SOURCE.match(text, start, end)
+    if acronym and acronym.group().split()[-1].lower() in NP_BREAKERS:
+        return Span(acronym.start(), acronym.end())
+    phrase = noun_phrase_after(text, start, end)
+    return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
+
+
 def _according_to(text: str, sentence: Span, cue: Span) -> Attribution | None:
     start = cue.end
     while start < sentence.end and text[start].isspace():
         start += 1
-    speaker = noun_phrase_after(text, start, sentence.end)
+    speaker = _source_after(text, start, sentence.end) or noun_phrase_after(
+        text, start, sentence.end
+    )
     if speaker is None:
         return None
     content: Span | None
@@ -488,8 +794,12 @@ def _according_to(text: str, sentence: Span, cue: Span) -> Attribution | None:
 
 
 def _cut_at_participle(text: str, start: int, end: int) -> int:
-    match = _PARTICIPLE_BREAK.search(text, start, end)
+    # Within a bounded window: a sentence of thousands of cues must not cost a scan per cue.
+    match = _PARTICIPLE_BREAK.search(text, start, min(end, start + _PARTICIPLE_WINDOW))
     return match.start() if match else end
+
+
+_PARTICIPLE_WINDOW = 600
 
 
 def _quote_end(end: int, quotes: list[Span]) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.lexicon import FUNCTION_WORDS, REPORTING_FORMS
+from app.extraction.lexicon import FUNCTION_WORDS, REPORTING_FORMS, TIME_WORDS
 from app.extraction.numbers import VAGUE
 
 DAILY = re.compile(
@@ -22,10 +22,26 @@ _SUBJECT = re.compile(
 )
 
 
-_COUNTED = re.compile(r"\s*(?:of\s+)?(?P<noun>(?:[^\W\d][\w’'-]*\s*){1,4})")
+# (a hyphen too: "3-pointers" counts pointers)
+_COUNTED = re.compile(
+    r"(?:-(?=[^\W\d]+\b(?!-))|\s*)(?:of\s+)?(?P<noun>(?:[^\W\d][\w’'-]*\s*){1,4})"
+)
 
 
 _COUNT_STOP = frozenset("the a an and or to of per about".split())
+# Words that follow a number without being what it counts: distributives and comparisons
+# ("$5 each", "3 versus 2"), and time adverbials ("12 last week", "5 on Monday").
+_NOT_COUNTED = (
+    frozenset(
+        "each apiece versus vs vs. v this that these those ago higher lower larger bigger "
+        "greater faster slower smaller cheaper older younger longer shorter away apart later "
+        "earlier".split()
+    )
+    | TIME_WORDS
+)
+_DETERMINERS = frozenset("a an the his her their its our my your this that these those".split())
+# Particles after a verb in -ing: "eking out", "picking up".
+_PARTICLES = frozenset("out up down off away back over".split())
 
 
 # Irregular past tenses end a counted phrase as "-ed" forms do: "6 million homes lost power".
@@ -33,6 +49,7 @@ _IRREGULAR_PAST = frozenset(
     "lost fled left went came took fell rose saw got made gave began ran won fought froze "
     "flew drew grew hid held kept led met paid sent spent stood told thought brought bought "
     "caught sold struck swam threw woke wore wrote became found knew heard felt meant put "
+    "withdrew drove rode broke chose shook forgot forgave overtook sank sang rang swung "
     "set sat spoke stole stuck swore taught tore understood wept hit cost".split()
 )
 
@@ -49,6 +66,14 @@ def counted_noun(text: str, position: int, end: int) -> str | None:
     for index, word in enumerate(upcoming):
         bare = word.lower().strip("’'")
         following = upcoming[index + 1].lower() if index + 1 < len(upcoming) else ""
+        if bare in _NOT_COUNTED or (bare.endswith("ing") and following in _PARTICLES):
+            break  # "$5 each", "12 last week", "3, eking out": no noun follows
+        if (
+            not words
+            and following in _DETERMINERS
+            and (bare.endswith("ed") or bare in _IRREGULAR_PAST)
+        ):
+            break  # "the 26-year-old signed a deal": a verb, not what is counted
         joins = bare == "and" and 0 < len(words) < 3 and following not in _NOT_NOUNS
         if not joins and _ends_count(bare, words):
             break
@@ -88,6 +113,11 @@ def _ends_count(bare: str, words: list[str]) -> bool:
 _IRREGULAR_PLURALS = frozenset("people men women children police staff personnel".split())
 
 
+_NOT_PLURALS = frozenset("its his this has was is thus yes whereas".split())
+
+
 def _is_plural(word: str) -> bool:
     bare = word.lower().strip("’'")
+    if bare in _NOT_PLURALS:
+        return False
     return bare in _IRREGULAR_PLURALS or (bare.endswith("s") and not bare.endswith(("ss", "us")))

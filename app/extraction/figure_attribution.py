@@ -37,13 +37,16 @@ def attribute_figures(
     unconfirmed = sorted((q for q in questions if q.kind == "unconfirmed"), key=lambda q: q.start)
     question_starts = [q.start for q in unconfirmed]
     sentence_starts = [s.start for s in sentences]
+    clauses = [_attributing_clause(s) for s in attributed]  # once each, not once per figure
     result = []
     for figure in figures:
         speaker = _inside_statement(figure, attributed, statement_starts)
         if speaker is None:
             sentence = _sentence_of(figure, sentences, sentence_starts)
             if sentence is not None:
-                speaker = _in_attributed_sentence(figure, sentence, attributed, statement_starts)
+                speaker = _in_attributed_sentence(
+                    figure, sentence, attributed, statement_starts, clauses
+                )
         flagged = _overlaps_any(figure, unconfirmed, question_starts)
         if speaker is not None or flagged:
             figure = dataclasses.replace(figure, asserted_by=speaker, unconfirmed=flagged)
@@ -99,12 +102,14 @@ def _in_attributed_sentence(
     sentence: Span,
     statements: list[ProposedStatement],
     starts: list[int],
+    clauses: list[Span | None],
 ) -> str | None:
     """The speaker of a statement attributed within the figure's sentence, unless the
-    figure sits in the attributing clause itself (between the speaker and the cue)."""
+    figure sits in the attributing clause itself (between the speaker and the cue);
+    clauses[i] is the attributing clause of statements[i]."""
     index = bisect.bisect_left(starts, sentence.end)
-    for statement in reversed(statements[max(0, index - _LOOK_BACK) : index]):
-        clause = _attributing_clause(statement)
+    for i in range(index - 1, max(0, index - _LOOK_BACK) - 1, -1):
+        statement, clause = statements[i], clauses[i]
         if clause is None or not (sentence.start <= clause.start and clause.end <= sentence.end):
             continue
         if clause.start <= figure.start < clause.end:

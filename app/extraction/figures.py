@@ -11,17 +11,34 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from app.extraction.amounts import FIGURE_IN_LOWER_CASE, Amount, figure_any_case, read_amount
 from app.extraction.counted import DAILY, counted_noun, subject_counted
 from app.extraction.ellipsis import carry_units
-from app.extraction.not_figures import DATE_AFTER, DATE_BEFORE, SCORE, is_year, not_a_figure
-from app.extraction.numbers import FRACTIONS, VAGUE, trie_pattern
+from app.extraction.not_figures import (
+    DATE_AFTER,
+    DATE_BEFORE,
+    MODEL_AFTER,
+    SCORE,
+    is_age_bound,
+    is_year,
+    not_a_figure,
+)
+from app.extraction.numbers import (
+    FRACTIONS,
+    NUMBER_WORD,
+    SCALES,
+    UNITS_WORDS,
+    VAGUE,
+    parse_word_number,
+    trie_pattern,
+)
 from app.extraction.proportions import proportions
 from app.extraction.spans import Span
 from app.extraction.spelled_amounts import spelled_amounts
 from app.extraction.types import ProposedFigure
-from app.extraction.units import per_unit_after, unit_after
+from app.extraction.units import UNIT_WORDS, per_unit_after, unit_after
 from app.models import TextRange
 
 # "thousands of people", and "thousands fled" with the noun left out ('scores' needs its
@@ -47,9 +64,72 @@ _FEW = re.compile(
 _FEW_WORDS = ("several", "few", "couple")
 _SCALE_VALUES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 10**6, "billion": 10**9}
 _FRACTION = re.compile(
-    r"\b(?:" + trie_pattern(list(FRACTIONS)) + r")\b(?=\s+(?:of|the)\b)",
+    r"\b(?:" + trie_pattern(list(FRACTIONS)) + r")\b"
+    r"(?=\s+(?:of|the|its|their|his|her|our|all|these|those|this|that)\b)",
     re.IGNORECASE,
 )
+# "a half century", "a quarter-point cut", "half an hour": a part of a named unit.
+_PART_OF_UNIT = re.compile(
+    r"\b(?P<part>half|quarter)(?:\s+an?)?[\s-](?P<whole>century|percentage[\s-]point|point|"
+    r"hour|day|mile|inch)\b",
+    re.IGNORECASE,
+)
+_PART_VALUES = {"half": 0.5, "quarter": 0.25}
+# "half" with no noun after it: "more than half voted", "cut by half", "split in half".
+_HALF_ALONE = re.compile(
+    r"\b(?:more\s+than|less\s+than|nearly|almost|about|roughly|over|under|just|by|in)\s+"
+    r"(?P<half>half)\b(?![\s-]+(?:of|the|an?|century|point|hour|day|mile|inch|time)\b)(?!-)",
+    re.IGNORECASE,
+)
+# Stat lines: "20-of-24 passing", "went 2-for-4": two counts.
+_TALLY = re.compile(r"(?<![\w.,-])(?P<made>\d{1,3})-(?:of|for)-(?P<tried>\d{1,3})(?![\w-])")
+# A number word joined to its noun by a hyphen: "a three-hour meeting", "a two-day summit",
+# "a one-game suspension", "the four-time winner", "a ten-year-old".
+_WORD_COMPOUND = re.compile(
+    rf"(?<![\w-])(?<!\d\s)(?P<num>{NUMBER_WORD}(?:-{NUMBER_WORD})?)-(?P<head>[a-z]+)"
+    r"(?P<old>-(?:old|long))?(?![\w-])",
+    re.IGNORECASE,
+)
+# Heads that make the compound no count: ordinals and fractions ("twenty-first",
+# "two-thirds"), engine and instrument designations ("four-cylinder"), and set phrases
+# ("one-time" meaning former, "one-off", "two-way").
+_NOT_COMPOUND_HEADS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth twelfth twentieth "
+    "thirtieth half halves thirds quarter quarters fifths tenths cylinder cylinders way "
+    "off on sided liner stop dimensional speed".split()
+)
+_NOT_ONE_HEADS = frozenset("time shot piece size man woman party note hit".split())
+_UNITLESS_HEADS = frozenset({"time"})  # "four-time winner": a count of times, no unit
+# Instruments named by their term: "10-year notes", "three-month copper", "52-week high".
+_INSTRUMENT_AFTER = re.compile(
+    r"\s+(?:notes?|bonds?|yields?|treasur\w*|bills?|gilts?|bunds?|copper|alumin\w*|nickel|"
+    r"zinc|libor|high|low|contracts?|futures?|swaps?|paper|debt|rate)\b",
+    re.IGNORECASE,
+)
+# Stretches that hold numbers but no figure: web addresses, percent-escapes ("%E2%80%99"),
+# link markers ("[1]"), numbered headings ("2. Next steps"), sports records in brackets
+# ("(2-8, 0-7)"), and the 0-60 mph benchmark with its metric twin.
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}")
+_LINK_MARKER = re.compile(r"\[\d{1,3}\]")
+_HEADING_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)](?=[ \t]+\S)", re.MULTILINE)
+_RECORD = re.compile(
+    r"\(\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?(?:,\s?\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?)*"
+    r"(?:,\s?[^\W\d]{1,20})?\)"
+)
+_BENCHMARK = re.compile(
+    r"\b(?:zero|0)\s?(?:to|-|–)\s?(?:60|62|100)\s?(?:mph|kph|km/h)"
+    r"(?:\s?\(\d{2,3}\s?(?:kph|km/h|mph)\))?",
+    re.IGNORECASE,
+)
+_CLOCK_LEFT = re.compile(
+    r"\bwith\s+\d{1,2}\s+(?:seconds?|minutes?)\s+(?:left|remaining|to\s+play|to\s+go)\b",
+    re.IGNORECASE,
+)
+# A measure naming a product ("the 13-inch MacBook Pro") or an engine ("a 2-liter
+# four-cylinder"): a designation, not a quantity the article reports.
+_NAMED_AFTER = re.compile(r"\s+[A-Z]")
+_ENGINE_AFTER = re.compile(r"[\s-]+(?:[\w]+-cylinder|[Vv]\d|turbo\w*|engine|inline)", re.I)
 _MINUS = re.compile(r"(?:(?<![\w.])-|−|\bminus[\s-])$", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(to|-|–|—|and)\s*", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(
@@ -61,6 +141,13 @@ _CHANGE_BEFORE = re.compile(
     r"decreased?|decreasing|grew|grown|growing|dropped|dropping|jumped|climbed|soared|slid|"
     r"slipped|plunged|surged|raised|lowered|cut|up|down|went|moved|changed?)\s+from)"
     r"(?:\s+\S+)?\s*$",
+    re.IGNORECASE,
+)
+# "from 2.1% to 2.7%" states a change: two figures, never a range with their mean; but
+# "ranging from 1% to 1.5%" is a range.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+_RANGE_FROM = re.compile(
+    r"\b(?:ranges?|ranged|ranging|vary|varies|varied|varying|anywhere|spanning)\s+from\b",
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages?\s+of|ages)\s+$", re.IGNORECASE)
@@ -92,9 +179,11 @@ def _figures_in(text: str, paragraph: TextRange, lowered: str | None) -> list[Pr
     plain = lowered[start:end] if lowered is not None else text[start:end].lower()
     found: list[ProposedFigure] = []
     taken = _Taken()
+    _mark_no_figures(text, start, end, plain, taken)
     if any(plural in plain for plural in _VAGUE_PLURALS):
         for match in _VAGUE.finditer(text, start, end):
-            _keep(found, taken, _vague(text, match, end))
+            if not taken.overlaps(match.start(), match.end()):
+                _keep(found, taken, _vague(text, match, end))
     if any(word in plain for word in _FEW_WORDS):
         for match in _FEW.finditer(text, start, end):
             if not taken.overlaps(match.start(), match.end()):
@@ -111,16 +200,38 @@ def _figures_in(text: str, paragraph: TextRange, lowered: str | None) -> list[Pr
             value = FRACTIONS[match.group().lower().replace("-", " ")]
             figure = _finish(text, match.start(), match.end(), value, None, end)
             _keep(found, taken, figure)
+    if "half" in plain or "quarter" in plain:
+        for match in _PART_OF_UNIT.finditer(text, start, end):
+            if not taken.overlaps(match.start(), match.end()):
+                _keep(found, taken, _part_of_unit(text, match, end))
+        for match in _HALF_ALONE.finditer(text, start, end):
+            _add_amount(text, found, taken, Span(match.start("half"), match.end("half")), 0.5, end)
+    if "-of-" in plain or "-for-" in plain:
+        for match in _TALLY.finditer(text, start, end):
+            for group in ("made", "tried"):
+                number = Span(match.start(group), match.end(group))
+                _add_amount(text, found, taken, number, float(match.group(group)), end)
     for begin, stop, value in proportions(text, start, end):
         _add_amount(text, found, taken, Span(begin, stop), value, end)
+    if "-" in plain:
+        for match in _word_compound_matches(text, start, end):
+            if not taken.overlaps(match.start(), match.end()):
+                compound = _word_compound(text, match, end)
+                if compound:
+                    _keep(found, taken, compound)
     if lowered is not None:
         pattern, scanned = FIGURE_IN_LOWER_CASE, lowered
     else:
         pattern, scanned = figure_any_case(), text
     for match in pattern.finditer(scanned, start, end):
         if not taken.overlaps(match.start(), match.end()):
-            found.extend(_signed(text, f) for f in _amount_figures(text, match, end))
-    return carry_units(text, _join_ranges(text, sorted(found, key=lambda f: f.start)))
+            found.extend(
+                _signed(text, f)
+                for f in _amount_figures(text, match, end)
+                if not _designation(text, f)
+            )
+    ordered = sorted(found, key=lambda f: f.start)
+    return carry_units(text, _join_ranges(text, [_settled_unit(text, f) for f in ordered]))
 
 
 class _Taken:
@@ -144,6 +255,142 @@ class _Taken:
         index = bisect.bisect_left(self._starts, start)
         self._starts.insert(index, start)
         self._ends.insert(index, end)
+
+
+def _mark_no_figures(text: str, start: int, end: int, plain: str, taken: _Taken) -> None:
+    """Mark the stretches of a paragraph whose numbers are no figures (see _URL ...)."""
+    patterns: list[re.Pattern[str]] = [_HEADING_NUMBER]
+    if "://" in plain or "www." in plain:
+        patterns.append(_URL)
+    if "[" in plain:
+        patterns.append(_LINK_MARKER)
+    if "(" in plain:
+        patterns.append(_RECORD)
+    if "mph" in plain or "kph" in plain or "km/h" in plain:
+        patterns.append(_BENCHMARK)
+    if "left" in plain or "remaining" in plain or "to play" in plain or "to go" in plain:
+        patterns.append(_CLOCK_LEFT)
+    for pattern in patterns:
+        for match in pattern.finditer(text, start, end):
+            if not taken.overlaps(match.start(), match.end()):
+                taken.add(match.start(), match.end())
+    if "%" in plain:
+        for match in _ESCAPES.finditer(text, start, end):
+            # the whole token: "story-123%E2%80%99s-page" holds no figure at all
+            left = max(text.rfind(" ", max(start, match.start() - 200), match.start()) + 1, start)
+            right = text.find(" ", match.end(), min(end, match.end() + 200))
+            right = end if right < 0 else right
+            if not taken.overlaps(left, right):
+                taken.add(left, right)
+
+
+# Market indexes, whose levels and moves are in points: "the Sensex closed at 40,816.38".
+_INDEX_BEFORE = re.compile(
+    r"\b(?:index|indices|sensex|nifty|dow|nasdaq|s&p|ftse|dax|cac|nikkei|hang\s+seng|kospi|"
+    r"stoxx|composite|industrial\s+average|benchmark)\b(?:[^.;!?]|\.\d){0,100}$",
+    re.IGNORECASE,
+)
+# Moves of a quantity, which keep "points" a unit ("rose 20.72 points"); elsewhere points are
+# a tally that counts: "scored 25 points".
+_MOVE_BEFORE = re.compile(
+    r"\b(?:rose|rising|fell|falling|gained|gaining|lost|losing|dropped|jumped|climbed|slid|"
+    r"slipped|surged|tumbled|plunged|shed|added|up|down|by|of|a|an|the)\s+"
+    r"(?:about\s+|nearly\s+|more\s+than\s+|some\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+_MOVE_VERB_BEFORE = re.compile(
+    r"\b(?:rose|fell|gained|lost|dropped|jumped|climbed|slid|slipped|surged|tumbled|plunged|"
+    r"shed|added|declined|advanced|rallied|sank|up|down)\s+$",
+    re.IGNORECASE,
+)
+# "four times higher", "three times as many": a ratio; "scored four times": a count.
+_RATIO_AFTER = re.compile(
+    r"\s+(?:as\b|the\b|that\b|more\b|less\b|fewer\b|over\b|\w+er\b)", re.IGNORECASE
+)
+
+
+def _settled_unit(text: str, figure: ProposedFigure) -> ProposedFigure:
+    """The unit the context gives: index levels in points, tallies of points and times as
+    plain counts."""
+    before = text[max(0, figure.start - 140) : figure.start]
+    if figure.unit is None and figure.counts is None and figure.value is not None:
+        level = not figure.value.is_integer() or figure.value >= 1000
+        if level and not figure.vague and _INDEX_BEFORE.search(before):
+            return dataclasses.replace(figure, unit="point")
+        return figure
+    if (
+        figure.unit == "point"
+        and not _INDEX_BEFORE.search(before)
+        and not _MOVE_BEFORE.search(before[-30:])
+    ):
+        return dataclasses.replace(figure, unit=None, counts=figure.counts or "points")
+    if figure.unit == "point per game":
+        return dataclasses.replace(figure, unit="per game", counts=figure.counts or "points")
+    if figure.unit == "time" and not _RATIO_AFTER.match(text, figure.end, figure.end + 12):
+        return dataclasses.replace(figure, unit=None, counts=figure.counts or "times")
+    return figure
+
+
+def _designation(text: str, figure: ProposedFigure) -> bool:
+    """'the 13-inch MacBook Pro', 'a 2-liter four-cylinder', '10-year notes': a measure that
+    names a product, an engine or an instrument."""
+    if "-" not in figure.text:
+        return False
+    if figure.unit == "litre" and _ENGINE_AFTER.match(text, figure.end, figure.end + 20):
+        return True
+    if figure.unit in ("year", "month", "week", "day") and _INSTRUMENT_AFTER.match(
+        text, figure.end, figure.end + 20
+    ):
+        return True
+    return figure.unit == "inch" and bool(_NAMED_AFTER.match(text, figure.end, figure.end + 3))
+
+
+def _part_of_unit(text: str, match: re.Match[str], end: int) -> ProposedFigure:
+    """'a half century' -> 50 years, 'a quarter-point' -> 0.25 percentage point."""
+    part = _PART_VALUES[match.group("part").lower()]
+    whole = re.sub(r"[\s-]+", " ", match.group("whole").lower())
+    if whole == "century":
+        value, unit = part * 100, "year"
+    elif whole.endswith("point"):
+        value, unit = part, "percentage point"
+    else:
+        value, unit = part, UNIT_WORDS[whole]
+    figure = _finish(text, match.start(), match.end(), value, unit, end)
+    approximate = bool(_APPROXIMATE.search(text, max(0, match.start() - 20), match.start()))
+    return dataclasses.replace(figure, approximate=approximate)
+
+
+# A word and its hyphen: where a compound of a number word can start.
+_HYPHENED_WORD = re.compile(r"(?<![\w-])([^\W\d_]+)-")
+_NUMBER_WORDS = frozenset([*UNITS_WORDS, *SCALES])
+
+
+def _word_compound_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """_WORD_COMPOUND matches, tried only where a number word meets a hyphen: a plain scan of
+    words with hyphens, then a set look-up, is far cheaper than the full pattern everywhere."""
+    for hyphened in _HYPHENED_WORD.finditer(text, start, end):
+        if hyphened.group(1).lower() in _NUMBER_WORDS:
+            match = _WORD_COMPOUND.match(text, hyphened.start(), end)
+            if match:
+                yield match
+
+
+def _word_compound(text: str, match: re.Match[str], end: int) -> ProposedFigure | None:
+    """'three-hour' -> 3 hours, 'one-game' -> 1, 'ten-year-old' -> an age of 10 years."""
+    head = match.group("head").lower()
+    value = parse_word_number(match.group("num"))
+    if value is None or parse_word_number(head) is not None or head in _NOT_COMPOUND_HEADS:
+        return None
+    if match.group("num").lower() in ("hundred", "thousand", "million", "billion", "trillion"):
+        return None  # "million-year-old" after a number the main grammar reads
+    if value == 1 and head in _NOT_ONE_HEADS:
+        return None
+    if value == 0 or _INSTRUMENT_AFTER.match(text, match.end(), match.end() + 20):
+        return None
+    unit = None if head in _UNITLESS_HEADS else UNIT_WORDS.get(head)
+    figure = _finish(text, match.start(), match.end(), value, unit, end)
+    approximate = bool(_APPROXIMATE.search(text, max(0, match.start() - 20), match.start()))
+    return dataclasses.replace(figure, approximate=approximate)
 
 
 def _keep(found: list[ProposedFigure], taken: _Taken, figure: ProposedFigure) -> None:
@@ -216,7 +463,9 @@ def _forms_range(text: str, low: ProposedFigure, high: ProposedFigure) -> bool:
     before = text[max(0, low.start - 30) : low.start]
     if link.group(1).lower() == "and":
         return bool(re.search(r"\bbetween\s+$", before, re.IGNORECASE))
-    return not _CHANGE_BEFORE.search(before)
+    # "rose 64.06 points to 4,577.10": a move and the level it reached
+    change = _is_change(before, link.group(1))
+    return not change and not _MOVE_VERB_BEFORE.search(before)
 
 
 def _vague(text: str, match: re.Match[str], end: int) -> ProposedFigure:
@@ -247,18 +496,31 @@ def _few(text: str, match: re.Match[str], end: int) -> ProposedFigure:
     )
 
 
+# "400 737 Max jets": a count, then a model number, not four hundred thousand.
+_COUNT_THEN_MODEL = re.compile(r"(\d{1,3}) \d{3}$")
+
+
 def _amount_figures(text: str, match: re.Match[str], end: int) -> list[ProposedFigure]:
+    split = _COUNT_THEN_MODEL.fullmatch(match.group("first"))
+    if split and match.group("second") is None and MODEL_AFTER.match(text, match.end()):
+        count = read_amount(split.group(1))
+        figure = count and _figure(
+            text, Span(match.start(), match.start(1) + len(split.group(1))), count, None, end
+        )
+        return [figure] if figure else []
     first = read_amount(match.group("first"))
     second = read_amount(match.group("second")) if match.group("second") else None
     rejected = _rejection(text, match, first, second)
     if rejected == "date" or (rejected and second is None):
         return []
+    if rejected and match.group("link") in ("-", "–") and second and second.unit is None:
+        return []  # "Boeing 787-9 jets": the dash joins the parts of one designation
     if rejected or first is None:  # (no first number is always rejected; said for mypy)
         # "in 2019 and 2,000 people": the year goes, the second number stays
         return [f for f in (_second_alone(text, match, second, end),) if f]
     if second is None or not _is_range(text, match, first, second):
         head = _limited(match, "first")
-        later = _second_alone(text, match, second, end)
+        later = _second_alone(text, match, second, end, first)
         figure = _figure(text, head, first, None, end)
         if (
             figure
@@ -284,11 +546,15 @@ def _rejection(
     before = text[max(0, start - 14) : start]
     if DATE_BEFORE.search(before) or DATE_AFTER.match(text[stop : stop + 14]):
         return "date"
+    if is_age_bound(text, start, stop, match.end(), second is not None):
+        return "date"  # "aged 18 to 25", "children under 5": who, not how many
+    if second is not None and DATE_AFTER.match(text[match.end() : match.end() + 14]):
+        return "date"  # "on 8 and 13 October", "the 8-13 October talks": a list of days
     span_of_years = second is None or second.looks_like_year or second.value < 100
     if first.looks_like_year and match.group("link") in ("-", "–", "/") and span_of_years:
         return "date"  # "2013-14", "2019-2020": a span of years
-    if SCORE.match(text, start, start + 40):
-        return "date"  # "a 3-2 win": a score, neither figure counts anything
+    if SCORE.match(text, start, start + 40) or _bare_pair(text, match, first, second):
+        return "date"  # "a 3-2 win", "won 4-3 in overtime": a score, neither figure counts
     # "2000 - 2500 calories": a larger plain number after a dash makes the first a bound,
     # not a year.
     lower_bound = (
@@ -300,6 +566,25 @@ def _rejection(
     if not lower_bound and not_a_figure(text, match, first):
         return "other"
     return None
+
+
+_VOTE_BEFORE = re.compile(
+    r"\b(?:votes?|voted|voting|tally|ballots?|passed|approved|rejected)\b[^.;!?]{0,30}$",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}")
+
+
+def _bare_pair(text: str, match: re.Match[str], first: Amount, second: Amount | None) -> bool:
+    """'won 4-3', 'improved to 12-8', 'it was 1-1': two small whole numbers joined by a dash
+    with no unit and no counted noun are a score or a record, not a range (a range says
+    what it counts: '10-15 people', '10-15 minutes')."""
+    if second is None or first.unit or second.unit or not _PAIR.fullmatch(match.group()):
+        return False
+    if _VOTE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return False  # "the vote was 52-48": a tally, two counts
+    stop = match.end()
+    return unit_after(text, stop, stop + 30) is None and counted_noun(text, stop, stop + 40) is None
 
 
 def _with_unit(figure: ProposedFigure, unit: str) -> ProposedFigure:
@@ -316,14 +601,18 @@ def _with_unit(figure: ProposedFigure, unit: str) -> ProposedFigure:
 
 
 def _second_alone(
-    text: str, match: re.Match[str], second: Amount | None, end: int
+    text: str, match: re.Match[str], second: Amount | None, end: int, first: Amount | None = None
 ) -> ProposedFigure | None:
     if second is None:
         return None
     span = _limited(match, "second")
     written = match.group("second").strip()
-    if is_year(written, second, text, span.start, span.end):
+    # "from 1000 to 2000 hires": the end of a change from a plain number is no year either
+    plain_pair = first is not None and not first.looks_like_year and match.group("link") == "to"
+    if not plain_pair and is_year(written, second, text, span.start, span.end):
         return None  # "between 2014 and 2017"
+    if second.unit is None and MODEL_AFTER.match(text, span.end):
+        return None  # "the iPhone 11 and 11 Pro": a model name
     return _figure(text, span, second, None, end)
 
 
@@ -384,4 +673,12 @@ def _is_range(text: str, match: re.Match[str], first: Amount, second: Amount) ->
     if first.currency and second.currency and first.currency != second.currency:
         return False
     # "rose by $43.6bn to $419.2bn" or "from 5 to 7": two figures of a change, not a range
-    return not _CHANGE_BEFORE.search(before) and second.value >= first.value
+    return not _is_change(before, link) and second.value >= first.value
+
+
+def _is_change(before: str, link: str) -> bool:
+    """Whether the words before 'X to Y' make it a change from X to Y."""
+    if _CHANGE_BEFORE.search(before):
+        return True
+    from_x = link.lower() == "to" and _FROM_BEFORE.search(before)
+    return bool(from_x) and not _RANGE_FROM.search(before)

@@ -18,6 +18,7 @@ REPORTING_VERBS = frozenset(
     decline refuse endorse back support oppose accept reaffirm signal vow swear
     show charge counter retort quip joke shout cry whisper plead order direct instruct
     assure remind advise notify reassure convince persuade question wonder speculate
+    confess plead chant rule
 """.split()
 )
 
@@ -29,6 +30,7 @@ _IRREGULAR = {
     "think": ("thought", "thinks", "thinking"),
     "find": ("found", "finds", "finding"),
     "forecast": ("forecast", "forecasts", "forecasting"),
+    "plead": ("pleaded", "pled", "pleads", "pleading"),
 }
 
 
@@ -46,6 +48,40 @@ def _inflections(verb: str) -> set[str]:
 
 
 REPORTING_FORMS = frozenset(form for verb in REPORTING_VERBS for form in _inflections(verb))
+
+# Cognition: what someone believes, expects or fears is a state of mind, not something said
+# ("Analysts believe the rate will fall", "Investors expect a cut"). Kept among the reporting
+# forms so that noun-phrase scans still stop at them, but never a statement's cue.
+COGNITION_VERBS = frozenset("believe think hope fear worry want expect feel know learn".split())
+COGNITION_FORMS = frozenset(form for verb in COGNITION_VERBS for form in _inflections(verb))
+# Verbs of speech proper: the cues a statement can have.
+SPEECH_FORMS = REPORTING_FORMS - COGNITION_FORMS
+
+# Verbs that also report evidence: "the video shows", "data revealed", "tests found". With a
+# piece of evidence as subject they describe what it displays, and nobody is speaking.
+EVIDENCE_VERBS = frozenset(
+    form
+    for verb in "show reveal find indicate suggest point confirm".split()
+    for form in _inflections(verb)
+)
+EVIDENCE_NOUNS = frozenset(
+    """
+    video videos footage image images photo photos photograph photographs picture pictures
+    data figures numbers statistics stats evidence chart charts graph graphs map maps
+    result results test tests scan scans x-ray x-rays recording recordings camera cameras
+    sample samples trend trends indicator indicators reading readings model models
+    imagery snapshot screenshot screenshots clip clips experiment experiments measurements
+    observations
+    """.split()
+)
+# Documents that "show" something: with one of these as subject, "shows" reports its content.
+DOCUMENT_NOUNS = frozenset(
+    """
+    report reports poll polls survey surveys study studies document documents filing filings
+    records statement statements letter letters memo memos minutes transcript transcripts
+    analysis analyses review audit ruling rulings
+    """.split()
+)
 
 # Nouns that name people or bodies who can be quoted.
 SPEAKER_NOUNS = frozenset(
@@ -65,7 +101,11 @@ SPEAKER_NOUNS = frozenset(
     doctors nurse insider insiders intelligence military army navy authorities authority
     administration team aide colleague colleagues friend friends family neighbour neighbor
     student students worker workers union soldier soldiers veteran veterans journalist
-    journalists reporter
+    journalists reporter suspect suspects defendant defendants accused plaintiff plaintiffs
+    protester demonstrator crowd crowds coach coaches manager managers player players
+    referee captain athlete athletes automaker automakers carmaker carmakers manufacturer
+    manufacturers maker makers retailer retailers airline airlines insurer insurers lender
+    lenders operator operators producer producers publisher broker brokerage
 """.split()
 )
 

@@ -151,7 +151,10 @@ def parse_word_number(words: str) -> float | None:
         if word == "and":
             continue
         if word in UNITS_WORDS:
-            current += UNITS_WORDS[word]
+            value = UNITS_WORDS[word]
+            # "three four times" (a number struck through and replaced): the last one stands
+            clash = current % 10 if value < 10 else current % 100
+            current = value if clash or (value >= 10 and current % 100) else current + value
         elif word == "hundred":
             current = max(current, 1) * 100
         elif word in SCALES:

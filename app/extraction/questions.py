@@ -1,35 +1,24 @@
-"""Open questions: explicit questions, unconfirmed claims and stated uncertainty."""
+"""Open questions: explicit questions, unconfirmed claims and stated uncertainty.
+
+An open question is what the article says we do not know: a question it asks or quotes; a
+claim it marks as unconfirmed, alleged, denied or disputed (unconfirmed.py); or a thing it
+says is unknown, including a source's non-answer (unknowns.py). Each item is one sentence, or
+the quoted sentence when the cue sits inside a quotation. Modal hedges and forecasts ("may",
+"is expected to") are not questions: they mark statements and figures hedged (hedges.py).
+"""
 
 from __future__ import annotations
 
 import re
 
-from app.extraction.hedges import first_hedge
-from app.extraction.spans import Span
+from app.extraction.quotes import quote_containing
+from app.extraction.sentences import sentence_ranges
+from app.extraction.spans import Span, lower_case_copy
 from app.extraction.types import ProposedQuestion
+from app.extraction.unconfirmed import unconfirmed_cue
 from app.extraction.units_of_text import Paragraph
+from app.extraction.unknowns import unknown_cue
 
-_UNCONFIRMED = re.compile(
-    r"\b(?:(?:has|have|had)\s+yet\s+to\s+be\s+(?:independently\s+)?(?:confirmed|verified)"
-    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*"
-    r"|cannot\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif)\w*"
-    r"|(?:has|have|had)\s+not\s+been\s+(?:independently\s+)?(?:confirmed|verified)"
-    r"|not\s+(?:been\s+)?independently\s+(?:confirmed|verified)"
-    r"|unverified|unconfirmed|reportedly|allegedly|purportedly|alleged"
-    r"|(?:is|are|was|were)\s+(?:said|reported|believed|thought|understood)\s+to\s+(?:be|have)"
-    r"|it\s+is\s+(?:claimed|alleged|rumou?red)|rumou?rs?\s+(?:that|of))\b",
-    re.IGNORECASE,
-)
-_UNCERTAINTY = re.compile(
-    r"\b(?:it\s+(?:is|was|remains)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain|unknown|"
-    r"not\s+known)|(?:remains?|remained)\s+(?:unclear|uncertain|unknown|to\s+be\s+seen)"
-    r"|there\s+(?:are|were|is|was|remain)\s+(?:also\s+|still\s+)?(?:questions|doubts|"
-    r"uncertainty|concerns)\s+(?:about|over|as\s+to|whether)"
-    r"|questions?\s+(?:remain|linger)|no\s+evidence\s+(?:that|of)|unclear\s+(?:whether|if|how"
-    r"|what|when|why|who)|(?:not|never)\s+(?:been\s+)?(?:clear|known)\s+(?:whether|if|how|why)"
-    r"|the\s+potential\s+for|whether\s+or\s+not)\b",
-    re.IGNORECASE,
-)
 _TAG_QUESTION = re.compile(
     r",\s*(?:right|no|yes|eh|ok|okay|correct|true|yeah|surely)\?$"
     r"|,\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)"
@@ -43,54 +32,33 @@ _UNMARKED_QUESTION = re.compile(
     r"Have|Has)\s+(?:did|do|does|is|are|was|were|can|could|would|will|should|have|has|you|we|"
     r"they|he|she|it|I|there)\b[^.!?;:\n\"“”]{3,200}[\w)]"
 )
-# Substrings every match of the patterns above contains.
-_UNCONFIRMED_KEYS = (
-    "confirm",
-    "verif",
-    "reported",
-    "alleged",
-    "purported",
-    " said to",
-    " be ",
-    "believed",
-    "thought",
-    "understood",
-    "claimed",
-    "rumo",
-)
-_UNCERTAINTY_KEYS = (
-    "clear",
-    "uncertain",
-    "unknown",
-    "known",
-    "to be seen",
-    "questions",
-    "doubts",
-    "concerns",
-    "evidence",
-    "whether",
-    "potential",
-    "question",
-)
 # A question mark ends a question only before a space, punctuation or the end: the '?' of
 # "example.org/report?id=5" opens a web address's query.
 _QUESTION_MARK = re.compile(r"\?+[\"”’')\]]*(?![^\s.,;:!?…–—-])")
 _QUESTION_OPENER = re.compile(r"(?:(?<=[\s:,(])[“\"]|;\s*)(?=[^“\";]*$)")
-_CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas|although|though)\s+|;\s+")
+# "WASHINGTON (AP) — New uncertainty ...": the sentence starts after the dateline's dash.
+_DATELINE = re.compile(r"[A-Z][A-Z.,'’ -]{1,40}(?:\([A-Za-z .]{1,20}\)\s*)?\s*[—–-]{1,2}\s+")
 _OPENING_MARKS = "\"“‘'(["
 _CLOSING_MARKS = "\"”’')]"
 
 
-def find_questions(text: str, paragraphs: list[Paragraph]) -> list[ProposedQuestion]:
-    """Every question item in the given paragraphs, in text order."""
+def find_questions(
+    text: str, paragraphs: list[Paragraph], lowered: str | None = None
+) -> list[ProposedQuestion]:
+    """Every question item in the given paragraphs, in text order; lowered is
+    spans.lower_case_copy(text) if the caller has made it."""
+    if lowered is None:
+        lowered = lower_case_copy(text)
     found: list[ProposedQuestion] = []
     for paragraph in paragraphs:
         for sentence in paragraph.sentences:
-            found.extend(_questions_in(text, sentence))
+            found.extend(_questions_in(text, sentence, paragraph.quotes, lowered))
     return found
 
 
-def _questions_in(text: str, sentence: Span) -> list[ProposedQuestion]:
+def _questions_in(
+    text: str, sentence: Span, quotes: list[Span], lowered: str | None
+) -> list[ProposedQuestion]:
     explicit = [_question(text, span, "explicit") for span in _question_spans(text, sentence)]
     if explicit:
         return explicit
@@ -98,20 +66,37 @@ def _questions_in(text: str, sentence: Span) -> list[ProposedQuestion]:
     unpunctuated = text[sentence.end - 1].isalnum()
     if unpunctuated and _UNMARKED_QUESTION.fullmatch(text, span.start, span.end):
         return [_question(text, span, "explicit")]
-    lowered = text[span.start : span.end].lower()
-    for pattern, kind, keys in (
-        (_UNCONFIRMED, "unconfirmed", _UNCONFIRMED_KEYS),
-        (_UNCERTAINTY, "uncertainty", _UNCERTAINTY_KEYS),
-    ):
-        if not any(key in lowered for key in keys):
-            continue  # a substring test first: the full patterns are slow
-        cue = pattern.search(text, span.start, span.end)
+    dateline = _DATELINE.match(text, sentence.start, sentence.end)
+    span = Span(dateline.end(), sentence.end) if dateline else sentence
+    # A sentence gets one kind; a marked claim outweighs a stated unknown.
+    for finder, kind in ((unconfirmed_cue, "unconfirmed"), (unknown_cue, "uncertainty")):
+        cue = finder(text, span.start, span.end, lowered)
         if cue:
-            return [_question(text, _clause_around(text, span, cue.start()), kind)]
-    hedge = first_hedge(text, span.start, span.end)
-    if hedge:
-        return [_question(text, _clause_around(text, span, hedge.start()), "uncertainty")]
+            return [_question(text, _quoted_sentence(text, span, quotes, cue.start()), kind)]
     return []
+
+
+def _quoted_sentence(text: str, sentence: Span, quotes: list[Span], cue: int) -> Span:
+    """sentence, or the quoted sentence holding the cue ('"We have no comment," he said.' ->
+    'We have no comment'), without its quotation marks and reporting frame."""
+    quote = quote_containing(quotes, cue)
+    if quote is None or not (sentence.start <= quote.start and quote.end <= sentence.end):
+        return _trim(text, sentence)
+    for part in sentence_ranges(text, quote.start, quote.end):
+        if part.start <= cue < part.end:
+            return _trim(text, part)
+    return _trim(text, quote)
+
+
+def _trim(text: str, span: Span) -> Span:
+    """span without opening and closing quotation marks, and without a comma that ends a
+    quoted sentence before its attribution; a final full stop stays."""
+    start, end = span.start, span.end
+    while start < end and (text[start] in _OPENING_MARKS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _CLOSING_MARKS or text[end - 1] in ", "):
+        end -= 1
+    return Span(start, end)
 
 
 def _question_spans(text: str, sentence: Span) -> list[Span]:
@@ -146,18 +131,6 @@ def _strip_marks(text: str, span: Span) -> Span:
         if text[end - 1] == "." and end - 2 >= start and text[end - 2] == "?":
             break
         end -= 1
-    return Span(start, end)
-
-
-def _clause_around(text: str, sentence: Span, offset: int) -> Span:
-    """The clause of sentence holding offset, split at 'but', 'while', ';' and the like."""
-    start, end = sentence.start, sentence.end
-    for brk in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if brk.end() <= offset:
-            start = brk.end()
-        elif brk.start() >= offset:
-            end = brk.start()
-            break
     return Span(start, end)
 
 

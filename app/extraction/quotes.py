@@ -8,9 +8,11 @@ from bisect import bisect_left, bisect_right
 
 from app.extraction.spans import Span
 
-_MARK = re.compile(r"''|``|[\"“”«»„]")
+_MARK = re.compile(r"''|``|’’|‘‘|[\"“”«»„‟]")
 _CLOSERS = {
-    "“": ("”", "“"),
+    "“": ("”", "“", "’’"),
+    "‘‘": ("’’", "”"),  # doubled single marks, as some wire copy types them
+    "‟": ("”", '"'),  # a reversed opening mark
     '"': ('"',),
     "''": ("''", '"'),
     "``": ("''", '"'),
@@ -68,3 +70,36 @@ def next_quote(quotes: list[Span], position: int) -> Span | None:
     """The first quotation starting at or after position."""
     index = bisect_left(quotes, position, key=lambda q: q.start)
     return quotes[index] if index < len(quotes) else None
+
+
+# Quotations inside a quotation: single marks (‘…’, or straight ones at word edges, never an
+# apostrophe as in "don't" or "the players' union"), and double marks inside «…» or ‘…’.
+_INNER_MARK = re.compile(r"[‘’'“”\"]")
+_INNER_OPENERS = {"‘": "’", "'": "'", "“": "”", '"': '"'}
+
+
+def inner_quotes(text: str, outer: Span) -> list[Span]:
+    """Quotations nested in the quotation outer (marks included), outermost level only."""
+    start, end = outer.start + 1, outer.end - 1
+    outer_mark = text[outer.start]
+    found: list[Span] = []
+    opener = -1
+    closer = ""
+    for mark in _INNER_MARK.finditer(text, start, end):
+        symbol, index = mark.group(), mark.start()
+        if opener < 0:
+            if symbol not in _INNER_OPENERS or symbol == outer_mark:
+                continue
+            if symbol == "'" and index > start and text[index - 1].isalnum():
+                continue  # an apostrophe: "don't", "players'"
+            if index + 1 < end and text[index + 1].isspace():
+                continue
+            opener, closer = index, _INNER_OPENERS[symbol]
+        elif symbol == closer or (closer == "’" and symbol == "'"):
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if after.isalnum():
+                continue  # "it’s", "don't" inside the nested quote
+            if index - opener > 2:
+                found.append(Span(opener, index + 1))
+            opener = -1
+    return found

@@ -42,6 +42,13 @@ class SpeakerResolver:
             return self._person_before(offset) or mention
         if words[0].lower() in ("the", "this", "that") and len(words) > 1:
             return self._by_head.get(words[-1].lower().rstrip("s"), mention)
+        head_words = _before_complement(words)
+        if head_words is not words:
+            if words[0][0].isupper() and _is_personal_name(head_words):
+                # "Jane Roe of Addison": a person and where she is from; the place never speaks.
+                return self.resolve(" ".join(head_words), offset)
+            self._by_head.setdefault(head_words[-1].lower().rstrip("s"), mention)
+            return mention  # "a spokesman for the ministry", "the Bank of England"
         if words[0][0].isupper() and words[-1].lower() not in SPEAKER_NOUNS:
             name = self._full_name(mention, offset)
             self._last_person, self._last_person_at = name, offset
@@ -89,6 +96,39 @@ class SpeakerResolver:
                 if len(name.split()) > 1:
                     self._names.setdefault(name.split()[-1], []).append((match.start(), name))
         return self._names
+
+
+_COMPLEMENT_WORDS = frozenset("of for from at with in".split())
+# Nouns that head the names of bodies: "Bank of England" is one name, not a person and a place.
+_BODY_HEADS = frozenset(
+    """
+    bank university ministry department office council institute school college court
+    commission agency association union board party house society church museum chamber
+    league federation organisation organization republic kingdom state states city county
+    centre center foundation fund company corporation group committee service services
+    authority government army navy force forces police academy hospital club team
+    """.split()
+)
+
+
+def _before_complement(words: list[str]) -> list[str]:
+    """The words before a prepositional complement ('a spokesman' of 'a spokesman for the
+    ministry'), or words itself when there is none."""
+    for index, word in enumerate(words[1:], start=1):
+        if word in _COMPLEMENT_WORDS:
+            return words[:index]
+    return words
+
+
+def _is_personal_name(words: list[str]) -> bool:
+    """'Jane Roe', not 'Supreme Court', 'Bank' or 'Secretary'."""
+    return 2 <= len(words) <= 4 and all(
+        word[0].isupper()
+        and word.lower().strip(".") not in TITLES
+        and word.lower() not in _BODY_HEADS
+        and word.lower() not in SPEAKER_NOUNS
+        for word in words
+    )
 
 
 def _without_function_words(name: str) -> str:

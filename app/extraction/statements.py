@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass, replace
 
 from app.extraction.attribution import Attribution, attribute_sentence
-from app.extraction.quotes import quote_starting_at
+from app.extraction.quotes import inner_quotes, quote_starting_at
 from app.extraction.spans import Span
 from app.extraction.speakers import SpeakerResolver
 from app.extraction.types import ProposedStatement
-from app.extraction.units_of_text import Paragraph
+from app.extraction.units_of_text import Paragraph, quote_aware_sentences
 
-_QUOTE_MARKS = '"“”'
+_QUOTE_MARKS = '"“”‟«»„'
+_SINGLE_OPENERS = "‘'"  # a quotation nested in another opens with a single mark
+_MAX_NESTING = 3  # quotations inside quotations read this deep
 # A transcript speaker label in capitals at a paragraph's start: "WALLACE:", "MR. SMITH:".
 _SPEAKER_LABEL = re.compile(r"[“\"]?(?P<sp>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?P<colon>:)\s+(?=\S)")
 
@@ -59,7 +61,48 @@ def _paragraph_candidates(
                     text, sentence, paragraph, bool(found) or previous_had_statement
                 )
             )
+    for quote in quotes:
+        found.extend(_nested(text, quote, lowered, 1))
     return found
+
+
+def _nested(text: str, quote: Span, lowered: str | None, depth: int) -> list[_Candidate]:
+    """Quoted speech inside a quotation: '"He told me, 'I will never resign'," she said' has
+    one quotation inside the other, each with its own speaker; so, at the next level, may the
+    inner one. Reported speech inside a quotation stays part of the speaker's own words."""
+    interior = Span(quote.start + 1, quote.end - 1)
+    if interior.end - interior.start < 8:
+        return []
+    inner = inner_quotes(text, quote)
+    found: list[_Candidate] = []
+    for sentence in quote_aware_sentences(text, interior, inner):
+        attributions = attribute_sentence(text, sentence, inner, lowered)
+        found.extend(
+            _from_attribution(a)
+            for a in _distinct(attributions)
+            if a.speaker is not None
+            and (
+                quote_starting_at(inner, a.content.start) is not None
+                or _reported_in_quote(text, a.speaker, a.cue)
+            )
+        )
+    if depth < _MAX_NESTING:
+        for deeper in inner:
+            found.extend(_nested(text, deeper, lowered, depth + 1))
+    return found
+
+
+_FIRST_PERSON = frozenset("i we you i’ve we’ve we're we’re i'm i’m".split())
+
+
+def _reported_in_quote(text: str, speaker: Span, cue: Span | None) -> bool:
+    """Inside a quotation, 'the minister told us the deal was off' reports a third party's
+    words; 'we demand ...' and 'they say ...' are the quoted speaker's own."""
+    if cue is None:
+        return False
+    word = text[cue.start : cue.end].split()[0].lower()
+    named = text[speaker.start : speaker.end].lower() not in _FIRST_PERSON | {"they", "it"}
+    return named and (word.endswith("ed") or word in ("said", "says", "told", "tells", "wrote"))
 
 
 def _distinct(attributions: list[Attribution]) -> list[Attribution]:
@@ -145,5 +188,6 @@ def _to_statement(text: str, candidate: _Candidate, resolver: SpeakerResolver) -
         cue=text[cue.start : cue.end] if cue else None,
         cue_start=cue.start if cue else None,
         cue_end=cue.end if cue else None,
-        direct=any(mark in content_text for mark in _QUOTE_MARKS),
+        direct=any(mark in content_text for mark in _QUOTE_MARKS)
+        or content_text[:1] in _SINGLE_OPENERS,
     )

@@ -17,6 +17,8 @@ class ProposedStatement:
     cue_start: int | None = None
     cue_end: int | None = None
     direct: bool = False
+    # A modal hedge or forecast in the content ("prices could rise"): a possibility, not a fact.
+    hedged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,7 @@ class ProposedFigure:
     # Neither is part of the `extract` contract.
     asserted_by: str | None = None
     unconfirmed: bool = False
+    hedged: bool = False  # its clause is a possibility or forecast ("could reach 5,000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,4 +79,5 @@ def _figure_contract(figure: ProposedFigure) -> dict[str, object]:
         "value": value,
         "unit": figure.unit,
         "counts": figure.counts,
+        "hedged": figure.hedged,
     }

@@ -422,7 +422,7 @@ _MATERIAL = re.compile(r"\s+of\s+([a-z]+)\b(?!\s+(?:of|the)\b)")
 _PER = re.compile(
     r"[\s-]*(?:per|a|an|each|/)[\s-]*(?P<per>day|week|month|year|hour|minute|second|night|"
     r"barrel|head|person|capita|tonne|ton|share|mmbtu|litre|gallon|kilogram|kg|km|mile|ounce|"
-    r"pound|square (?:foot|metre|meter)|household|passenger|seat|student|vote|unit)\b"
+    r"pound|square (?:foot|metre|meter)|household|passenger|seat|student|vote|unit|liter|game)\b"
     r"(?!\s+(?:earlier|ago|before|later|on|from|after|in\s+advance))",
     re.IGNORECASE,
 )

@@ -16,7 +16,13 @@ from app.importing.metadata import (
     document_title,
 )
 from app.importing.normalise import normalise_text
-from app.importing.structure import find_boilerplate, find_paragraphs, guess_title
+from app.importing.structure import (
+    find_boilerplate,
+    find_paragraphs,
+    guess_title,
+    title_lines,
+    web_article_body,
+)
 from app.models import Source
 
 __all__ = ["SUPPORTED_SUFFIXES", "ImportFailure", "import_file", "import_text"]
@@ -24,6 +30,7 @@ __all__ = ["SUPPORTED_SUFFIXES", "ImportFailure", "import_file", "import_text"]
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_TEXT_CHARS = 5_000_000  # about 2,000 pages of prose
+_BLANK_PAGE_CHARS = 20  # a PDF page with less text than this has no text layer to speak of
 
 
 class SourceMetadata(TypedDict, total=False):
@@ -86,8 +93,13 @@ def _details(text: str, title: str, metadata: SourceMetadata) -> SourceDetails:
     return clean_details(given).or_else(from_text).or_else(clean_details(properties))
 
 
-def import_file(path: str | Path, *, encoding: str | None = None) -> Source:
-    """A Source from a .txt, .md, .html, .docx or .pdf file; ImportFailure says why not."""
+def import_file(
+    path: str | Path, *, encoding: str | None = None, warnings: list[str] | None = None
+) -> Source:
+    """A Source from a .txt, .md, .html, .docx or .pdf file; ImportFailure says why not.
+    What the user should know about an import that succeeded (an article much shorter
+    than its file suggests) is appended to warnings."""
+    found: list[str] = [] if warnings is None else warnings
     path = Path(path)
     name = path.name
     suffix = path.suffix.lower()
@@ -108,12 +120,13 @@ def import_file(path: str | Path, *, encoding: str | None = None) -> Source:
     if not data.strip():
         raise ImportFailure(f"{name} is empty: there is nothing to import.")
     if suffix == ".pdf":
-        return _from_pdf(path)
+        return _from_pdf(path, found)
     if suffix == ".docx":
         return _from_docx(data, name)
-    text, used = decode_text(data, name=name, encoding=encoding)
-    if suffix in (".html", ".htm"):
-        return _from_html(text, name, used)
+    markup = suffix in (".html", ".htm")
+    text, used = decode_text(data, name=name, encoding=encoding, markup=markup)
+    if markup:
+        return _from_html(text, name, used, found)
     if suffix in (".md", ".markdown"):
         return import_text(
             markdown_to_text(text),
@@ -150,14 +163,16 @@ def _read_bytes(path: Path) -> bytes:
         raise ImportFailure(f"{path} cannot be read: {error.strerror or error}.") from None
 
 
-def _from_html(markup: str, name: str, encoding: str) -> Source:
+def _from_html(markup: str, name: str, encoding: str, warnings: list[str]) -> Source:
     # Imported here: trafilatura and lxml take half a second to load, which plain-text
     # imports and the command line should not pay.
     from app.importing.html import read_html
 
     page = read_html(markup, name=name)
-    return import_text(
-        page.text,
+    if page.warning:
+        warnings.append(page.warning)
+    source = import_text(
+        web_article_body(page.text, page.title),
         title=page.title,
         origin=name,
         encoding=encoding,
@@ -167,6 +182,17 @@ def _from_html(markup: str, name: str, encoding: str) -> Source:
         published=page.published,
         retrieved=None,  # a saved page: when it was fetched is not known
     )
+    # The headline printed again (a share block, a related list) is the title shown as
+    # such: no proposals from it.
+    repeats = [
+        line
+        for line in title_lines(source.text, source.title)
+        if not source.is_boilerplate(line.start, line.end)
+    ]
+    if not repeats:
+        return source
+    marked = tuple(sorted((*source.boilerplate, *repeats), key=lambda r: r.start))
+    return source.model_copy(update={"boilerplate": marked})
 
 
 def _from_docx(data: bytes, name: str) -> Source:
@@ -184,9 +210,9 @@ def _from_docx(data: bytes, name: str) -> Source:
     )
 
 
-def _from_pdf(path: Path) -> Source:
+def _from_pdf(path: Path, warnings: list[str]) -> Source:
     from app.importing.pdf import read_pdf  # see _from_html: the window starts without it
-    from app.importing.pdf_text import join_pdf_pages
+    from app.importing.pdf_text import join_pdf_pages, unreadable_reason
 
     document = read_pdf(path, name=path.name)
     text = join_pdf_pages(document.pages)
@@ -194,6 +220,19 @@ def _from_pdf(path: Path) -> Source:
         raise ImportFailure(
             f"{path.name} has no text layer (it is probably a scan or images of pages). "
             "Run it through OCR first, or paste the text."
+        )
+    blank = sum(1 for page in document.pages if len(page.strip()) < _BLANK_PAGE_CHARS)
+    if blank and blank * 2 >= len(document.pages):
+        warnings.append(
+            f"{path.name}: {blank} of its {len(document.pages)} pages have no text layer "
+            "(scanned pages or images), so their text is missing. Run the file through OCR "
+            "to read them."
+        )
+    reason = unreadable_reason(text)
+    if reason is not None:
+        raise ImportFailure(
+            f"{path.name} cannot be read: {reason}. Run it through OCR first, or copy the "
+            "text from a PDF reader and paste it."
         )
     return import_text(
         text,

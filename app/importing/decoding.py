@@ -1,8 +1,16 @@
-"""Bytes of a text file -> str: BOMs first, then UTF-8, then a guess for legacy encodings."""
+"""Bytes of a text file -> str: BOMs first, then UTF-8 (or a web page's declared charset),
+then a guess for legacy encodings.
+
+A few invalid bytes in a file that is otherwise UTF-8 (a page cut and pasted together, one
+byte of a character lost) must not make it a legacy code page: one stray byte would turn
+every accented letter and curly quote of the article into mojibake. Such a file is read as
+UTF-8 with the stray bytes replaced.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from app.importing.errors import ImportFailure
 from app.importing.normalise import control_character_ratio
@@ -39,17 +47,87 @@ _LEGACY_CANDIDATES = (
     "euc_kr",
 )
 _MAX_CONTROL_RATIO = 0.05  # stray controls happen; binary data is far above this
+# A page's own charset declaration: <meta charset="..."> or
+# <meta http-equiv="Content-Type" content="text/html; charset=...">, in its first bytes.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I
+)
+_DECLARATION_WINDOW = 4096
+# At most this share of a file's non-ASCII sequences may be broken for it to count as UTF-8
+# with stray bytes; legacy text (cp1252, cp1251) breaks nearly every one of them.
+_MAX_STRAY_SHARE = 0.1
+_MAX_REPLACED_SHARE = 0.01  # of all characters, when decoding as a declared charset
 
 
-def decode_text(data: bytes, *, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode data and return (text, encoding used); encoding overrides the guess."""
+def decode_text(
+    data: bytes, *, name: str, encoding: str | None = None, markup: bool = False
+) -> tuple[str, str]:
+    """Decode data and return (text, encoding used); encoding overrides the guess. With
+    markup, a charset the page declares is honoured after the byte-order mark."""
     if encoding:
         return _decode_as(data, encoding, name=name), encoding
     chosen = _bom_encoding(data)
     if chosen is None and b"\x00" in data:
         chosen = _utf16_without_bom(data)  # NULs are valid UTF-8 but never text
-    chosen = chosen or _utf8_or_none(data) or _guess_legacy(data, name=name)
+    if chosen is None and (strict := _utf8_or_none(data)):
+        return _decode_as(data, strict, name=name), strict
+    if chosen is None and markup:
+        declared = declared_charset(data)
+        if declared and (text := _tolerant(data, declared)) is not None:
+            return _checked(text, name=name), declared
+    if chosen is None and _mostly_utf8(data):
+        return _checked(data.decode("utf-8", errors="replace"), name=name), "utf-8"
+    chosen = chosen or _guess_legacy(data, name=name)
     return _decode_as(data, chosen, name=name), chosen
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes, when Python knows it."""
+    match = _DECLARED_CHARSET.search(data[:_DECLARATION_WINDOW])
+    if match is None:
+        return None
+    try:
+        info = codecs.lookup(match.group(1).decode("ascii").lower())
+    except LookupError:
+        return None
+    if (
+        not info._is_text_encoding
+        or "escape" in info.name
+        or "16" in info.name
+        or "32" in info.name
+    ):
+        return None  # a page that really is UTF-16 has a BOM; a declaration alone lies
+    # Browsers read latin-1 and ascii declarations as Windows-1252 (the WHATWG rule).
+    return "cp1252" if info.name in ("latin-1", "iso8859-1", "ascii") else info.name
+
+
+def _tolerant(data: bytes, encoding: str) -> str | None:
+    """data as encoding, stray bytes replaced; None when far too many do not fit (the
+    declaration is wrong)."""
+    try:
+        text = data.decode(encoding, errors="replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return None
+    if text.count("\ufffd") > _MAX_REPLACED_SHARE * max(len(text), 1) + 3:
+        return None
+    return text
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when nearly every non-ASCII sequence of data is well-formed UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return broken > 0 and broken <= _MAX_STRAY_SHARE * non_ascii
+
+
+def _checked(text: str, *, name: str) -> str:
+    if control_character_ratio(text) > _MAX_CONTROL_RATIO:
+        raise ImportFailure(
+            f"{name} is not a text file (it contains binary data). If it is "
+            "text, choose its encoding."
+        )
+    return text
 
 
 def _bom_encoding(data: bytes) -> str | None:

@@ -15,6 +15,16 @@ from trafilatura.settings import set_date_params
 from app.importing.errors import ImportFailure
 from app.importing.html_details import page_details
 
+# The normal extraction is taken when it keeps this many times more text than the
+# precision-first one (which then kept a banner or a notice, not the article).
+_FALLBACK_RATIO = 2.0
+# An article shorter than _MIN_ARTICLE_CHARS on a page of at least _SHORT_PAGE_CHARS of text,
+# or less than _MIN_SHARE of the page's text, gets a warning; longer ones never do.
+_SURELY_ENOUGH_CHARS = 2_000
+_MIN_ARTICLE_CHARS = 400
+_SHORT_PAGE_CHARS = 2_000
+_MIN_SHARE = 0.05
+
 
 @dataclass(frozen=True)
 class PageText:
@@ -24,6 +34,7 @@ class PageText:
     outlet: str = ""
     url: str = ""
     published: date | None = None
+    warning: str = ""  # for the user, when the article looks much shorter than the page
 
 
 def read_html(markup: str, *, name: str) -> PageText:
@@ -35,12 +46,14 @@ def read_html(markup: str, *, name: str) -> PageText:
             document = _extract(markup, with_metadata=False)
         except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
             raise ImportFailure(f"{name} could not be read as a web page ({error}).") from None
-    text = getattr(document, "text", None) or trafilatura.html2txt(markup) or ""
+    text = _fuller_text(markup, getattr(document, "text", None) or "")
+    text = text or trafilatura.html2txt(markup) or ""
     if not text.strip():
         raise ImportFailure(f"{name} holds no readable article text.")
     details = page_details(markup, document)
     return PageText(
         text=text,
+        warning=_short_article_warning(markup, text, name=name),
         title=details.title,
         author=details.author,
         outlet=details.outlet,
@@ -49,7 +62,37 @@ def read_html(markup: str, *, name: str) -> PageText:
     )
 
 
-def _extract(markup: str, *, with_metadata: bool) -> object:
+def _short_article_warning(markup: str, text: str, *, name: str) -> str:
+    """A warning when the article kept is a small part of the page's text (the extraction
+    kept a notice or a teaser, not the article); '' otherwise."""
+    kept = len(text.strip())
+    if kept >= _SURELY_ENOUGH_CHARS:
+        return ""
+    try:
+        page = len((trafilatura.html2txt(markup) or "").strip())
+    except Exception:  # the warning is a courtesy; the import stands without it
+        return ""
+    if page < _SHORT_PAGE_CHARS or (kept >= _MIN_ARTICLE_CHARS and kept >= _MIN_SHARE * page):
+        return ""
+    return (
+        f"{name}: only {kept:,} characters of article text were found on a page with "
+        f"{page:,} characters of text. Part of the article may be missing: compare it with "
+        "the page, or copy the article's text and paste it."
+    )
+
+
+def _fuller_text(markup: str, precise: str) -> str:
+    """The precision-first text, or the normal extraction's when the first kept far less
+    (a reprint notice, a date or an outdated-browser banner instead of the article)."""
+    try:
+        normal = _extract(markup, with_metadata=False, favor_precision=False)
+    except Exception:  # the precise text, if any, is still worth having
+        return precise
+    fuller = getattr(normal, "text", None) or ""
+    return fuller if len(fuller) > _FALLBACK_RATIO * len(precise) else precise
+
+
+def _extract(markup: str, *, with_metadata: bool, favor_precision: bool = True) -> object:
     # The date only from the page's markup (its meta tags, structured data, URL), never
     # from a date that happens to appear in the article's text (htmldate's extensive search).
     return trafilatura.bare_extraction(
@@ -59,6 +102,6 @@ def _extract(markup: str, *, with_metadata: bool) -> object:
         include_tables=True,
         include_images=False,
         include_links=False,
-        favor_precision=True,
+        favor_precision=favor_precision,
         date_extraction_params=set_date_params(extensive=False),
     )

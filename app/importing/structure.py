@@ -37,6 +37,60 @@ _LINK_LIST_HEAD = re.compile(
     )\s*:?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Furniture that leads into something else on the same line: "Read more: <headline>",
+# "READ MORE:", "SEE MORE:", "Related: ...", "Also on <site> <headline>", "DON'T MISS".
+_FURNITURE_HEAD = re.compile(
+    r"""^\s*(?:
+        (?:read|see|watch|listen)\ (?:more|also|next|now)
+        (?:\ (?:on|from|at)\ [^:]{1,40})?\s*[:|>»–—-]
+      | (?:related|recommended|more\ on\ this|more\ from\ [^:]{1,40}|see\ also|watch|listen
+         |must\ read|editor'?s\ picks?|top\ stories|trending)
+        (?:\ (?:stories|articles|content|coverage|links|video|news))?\s*[:|>»]
+      | also\ (?:on|from|at)\ [\w-]+(?:\.[\w-]+)+\b
+      | don[’']?t\ miss\s*(?:[:|>»–—-]|$)
+      | (?:like|enjoyed?|liked|love)\ (?:this|the)\ (?:story|article|post|piece)\s*\?
+      | share\ (?:this|it)\ (?:story|article|with)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Newsletter sign-up prompts and copyright lines, anywhere in a short line.
+_NEWSLETTER = re.compile(r"\bnewsletters?\b|\bto\ your\ inbox\b", re.IGNORECASE | re.VERBOSE)
+_SIGN_UP = re.compile(
+    r"""^\s*(?:get|receive|join|enter|want|never\ miss|stay\ (?:informed|up\ to\ date))\b
+      | \bsign[\ -]?up\b | \bsubscribe\b | \bregister\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SHOUTED_HEAD = re.compile(r"^\s*(?:DON[’']?T MISS|MUST READ|READ MORE|SEE MORE|WATCH)\b")
+_COPYRIGHT = re.compile(
+    r"""^\s*(?:©|\(c\)\ \d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})
+      | \ball\ rights\ reserved\b
+      | \bmay\ not\ be\ (?:published|reproduced|broadcast|rewritten|redistributed)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "Follow <outlet> on Twitter", "Follow our coverage at <address>", "Listen ... here."
+_FOLLOW_PROMPT = re.compile(
+    r"^\s*(?:follow|listen\ to|watch|download|subscribe\ to|join)\b", re.IGNORECASE | re.VERBOSE
+)
+_PROMPT_TARGET = re.compile(
+    r"""\b(?:twitter|facebook|instagram|youtube|tiktok|linkedin|whatsapp|telegram|podcasts?
+         |app\ store|google\ play)\b
+      | https?://\S | www\.\S | \bhere\s*[.!]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Subscription offers: "Get access to ... for as little as ...", "Use the code ...".
+_OFFER_HEAD = re.compile(
+    r"""^\s*(?:get\ (?:full\ |unlimited\ |digital\ )?access|subscribe|start\ your\ (?:free\ )?trial
+        |become\ a\ (?:member|subscriber)|unlock|try\ \S+\ (?:free|for))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_OFFER_TERMS = re.compile(
+    r"""\bsubscriptions?\b|\bsubscribers?\b|\bfree\ trial\b|\b(?:promo|use\ the)\ code\b
+      |\bfor\ as\ little\ as\b|\bper\ (?:month|year)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_OFFER_WORDS = 120
+_QUOTE_MARKS = frozenset('"“”«»')
+_MAX_PROMPT_WORDS = 40
 _SENTENCE_END = re.compile(r"""[.!;:"”’']\s*$""")
 _MAX_LINKED_HEADLINE_WORDS = 18
 _WRAP_WIDTH = 100
@@ -85,9 +139,54 @@ def find_boilerplate(text: str) -> tuple[TextRange, ...]:
             found.append(line)
         else:
             in_link_list = False
-            if _FURNITURE_LINE.match(content):
+            if _FURNITURE_LINE.match(content) or is_inline_furniture(content):
                 found.append(line)
     return tuple(found)
+
+
+def is_inline_furniture(line: str) -> bool:
+    """True for a line of site furniture that carries text of its own: a "Read more:" or
+    "Also on <site>" link, a share or follow prompt, a newsletter sign-up, a copyright."""
+    if _FURNITURE_HEAD.match(line) or _SHOUTED_HEAD.match(line):
+        return True
+    if (
+        _OFFER_HEAD.match(line)
+        and len(line.split()) <= _MAX_OFFER_WORDS
+        and _OFFER_TERMS.search(line)
+    ):
+        return True
+    if len(line.split()) > _MAX_PROMPT_WORDS or any(ch in _QUOTE_MARKS for ch in line):
+        return False  # prose, or a quotation that mentions these words
+    if _COPYRIGHT.search(line):
+        return True
+    if _NEWSLETTER.search(line) and _SIGN_UP.search(line):
+        return True
+    return bool(_FOLLOW_PROMPT.match(line) and _PROMPT_TARGET.search(line))
+
+
+def title_lines(text: str, title: str) -> list[TextRange]:
+    """Lines of text that repeat the title (a page's headline printed again in a share
+    block or a related-stories list): the title, not article text to propose from."""
+    wanted = _comparable(title)
+    if not wanted:
+        return []
+    return [
+        line for line in line_ranges(text) if _comparable(text[line.start : line.end]) == wanted
+    ]
+
+
+def web_article_body(text: str, title: str) -> str:
+    """A web page's extracted text as the article body: one paragraph per line with blank
+    lines between them, without the headline above it when the headline is the title."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    wanted = _comparable(title)
+    if len(lines) > 1 and wanted and _comparable(lines[0]) == wanted:
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def _comparable(line: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", line.casefold()).split())
 
 
 def _looks_like_linked_headline(line: str) -> bool:

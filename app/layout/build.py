@@ -94,6 +94,7 @@ class _Context:
         self.statement_form = briefing.style.statement_form
         self.statement_order = briefing.style.statement_order
         self.label_analyst_text = briefing.style.label_analyst_text
+        self.mark_hedged = briefing.style.mark_hedged
         self._roles = _speaker_roles(briefing)
         self._introduced: set[str] = set()
 
@@ -270,16 +271,17 @@ def _statement(statement: Statement, context: _Context) -> list[b.Block]:
         b.Span(sentence),
         *context.citations.reference(statement),
         *context.grade(statement),
-        *_verification(statement.verification),
+        *_verification(statement.verification, hedged=statement.hedged and context.mark_hedged),
     )
     return [b.Paragraph(spans, b.BODY), *_item_note(statement)]
 
 
-def _verification(status: VerificationStatus) -> b.Spans:
-    """ "(unconfirmed)" after the citation: a reader's caution, not a headline."""
-    if status is VerificationStatus.CLAIMED:
-        return ()
-    return (b.Span(f" ({status.value})", "emphasis"),)
+def _verification(status: VerificationStatus, *, hedged: bool = False) -> b.Spans:
+    """ "(unconfirmed)" or "(hedged)" after the citation: a reader's caution, not a headline.
+    Hedged: the source only says it may be so (a possibility or a forecast)."""
+    cautions = [status.value] if status is not VerificationStatus.CLAIMED else []
+    cautions += ["hedged"] if hedged else []
+    return (b.Span(f" ({', '.join(cautions)})", "emphasis"),) if cautions else ()
 
 
 def _item_note(item: Item) -> list[b.Block]:
@@ -346,7 +348,7 @@ def _figure_row(figure: Figure, context: _Context) -> tuple[b.Spans, ...]:
         (b.Span(figure_value(figure)),),
         (b.Span(clean(figure.unit)),),
         counts_cell,
-        (b.Span(asserted_by(figure)),),
+        (b.Span(asserted_by(figure, mark_hedged=context.mark_hedged)),),
         _in_cell(reference) if reference else (b.Span("—"),),
     )
     if number is not None:

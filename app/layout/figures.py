@@ -17,11 +17,15 @@ def figure_value(figure: Figure) -> str:
     return value or words
 
 
-def asserted_by(figure: Figure) -> str:
-    """Who asserted the figure, and its verification when it is more than a claim:
-    'NIS — unconfirmed'."""
+def asserted_by(figure: Figure, *, mark_hedged: bool = True) -> str:
+    """Who asserted the figure, and its verification when it is more than a claim, and
+    whether the source only hedged it: 'NIS — unconfirmed', 'Ministry — hedged'."""
     who = capitalised(typographic(clean(figure.asserted_by)))  # a cell reads as a sentence
-    if figure.verification is VerificationStatus.CLAIMED:
+    cautions = (
+        [] if figure.verification is VerificationStatus.CLAIMED else [figure.verification.value]
+    )
+    cautions += ["hedged"] if figure.hedged and mark_hedged else []
+    if not cautions:
         return who
-    status = figure.verification.value
+    status = ", ".join(cautions)
     return f"{who} — {status}" if who else status.capitalize()

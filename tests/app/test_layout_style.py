@@ -277,3 +277,15 @@ def test_the_grading_legend_appears_only_once_something_is_graded() -> None:
 
     assert "Admiralty" not in layout(ungraded).plain_text()
     assert "Admiralty" in layout(graded).plain_text()
+
+
+def test_hedged_items_are_marked_when_the_template_wants_it() -> None:
+    statement = Statement(content="Talks may resume", speaker="Anna Kowalska", hedged=True)
+    figure = Figure(text="5,000", value=5000, counts="troops", asserted_by="NIS", hedged=True)
+    briefing = Briefing(sections=(Section(title="S", items=(statement, figure)),))
+
+    marked = layout(styled(briefing, mark_hedged=True)).plain_text()
+    unmarked = layout(styled(briefing, mark_hedged=False)).plain_text()
+
+    assert "(hedged)" in marked and "NIS — hedged" in marked
+    assert "hedged" not in unmarked

@@ -102,7 +102,13 @@ def test_a_version_1_file_with_the_look_beside_the_name_loads_with_its_look(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "look.docx").write_bytes(b"PK")
-    added_since = {"page_budget", "statement_form", "statement_order", "label_analyst_text"}
+    added_since = {
+        "page_budget",
+        "statement_form",
+        "statement_order",
+        "label_analyst_text",
+        "mark_hedged",
+    }
     flat = {k: v for k, v in OPS_LOOK.model_dump(mode="json").items() if k not in added_since}
     path = write(
         tmp_path / "old.bbtemplate", minimal(marking="TLP:AMBER", author="Desk", **flat), version=1

@@ -107,12 +107,14 @@ def test_a_level_after_a_percentage_change_is_not_a_percentage() -> None:
 
 
 def test_an_age_is_read_as_years_of_age() -> None:
+    found = run("Only 17 players stayed; a man aged 45 years left.").figures
+    assert [(f.text, f.unit) for f in found] == [("17", None), ("45 years", "year of age")]
+
+
+def test_ages_that_bound_or_describe_are_no_figures() -> None:
+    # issue 15: an age bounding a population or set beside a name is not news
     found = run("Only 17 players over the age of 21 stayed; a man, aged 45, left.").figures
-    assert [(f.text, f.unit) for f in found] == [
-        ("17", None),
-        ("21", "year of age"),
-        ("45", "year of age"),
-    ]
+    assert [(f.text, f.unit) for f in found] == [("17", None)]
 
 
 @pytest.mark.parametrize(
@@ -162,9 +164,10 @@ def test_a_ratio_is_read_as_the_share_it_states() -> None:
     assert [f.text for f in run("It rained 2 in 3 days.").figures] == ["2", "3 days"]
 
 
-def test_a_tied_score_takes_no_unit_from_its_neighbour() -> None:
+def test_a_tied_score_is_no_figure() -> None:
+    # issue 15: scores and records are not figures (they were once kept without a unit)
     found = run("He hit a 30 degree homer to tie the game at 2-2.").figures
-    assert [(f.text, f.unit) for f in found] == [("30 degree", "degree"), ("2-2", None)]
+    assert [(f.text, f.unit) for f in found] == [("30 degree", "degree")]
 
 
 def test_the_counted_noun_stops_at_a_verb() -> None:
