@@ -55,8 +55,12 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 # A sentence ends at . ! or ? (possibly followed by closing quotes or brackets) before
-# whitespace, or at a line break.
-_BOUNDARY = re.compile(r"""[.!?]+["”’')\]]*(?=\s)|\n""")
+# whitespace, or at a line break. Linear on any run of marks: a match only starts at the
+# first mark of a run (the look-behind), and the possessive runs never give back characters,
+# so a long run not followed by a space ("!!!!...x") is read once, not once per position.
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["”’')\]]*+(?=\s)|\n""")
+_NEXT_VISIBLE = re.compile(r"[ \t]*+(\S)")
+_WORD_CHARS = re.compile(r"[\w.]+$")
 
 
 def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -64,33 +68,37 @@ def sentence_ranges(text: str, start: int = 0, end: int | None = None) -> Iterat
     end = len(text) if end is None else end
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if match.group() != "\n" and (
-            _is_abbreviation(text, match.start()) or _continues_lowercase(text, match.end(), end)
+        stop = match.end()
+        if text[match.start()] != "\n" and (  # a mark, not a line break
+            _is_abbreviation(text, match.start()) or _continues_lowercase(text, stop, end)
         ):
             continue
-        yield from _trimmed(text, begin, match.end())
-        begin = match.end()
-    yield from _trimmed(text, begin, end)
+        sentence = _trimmed(text, begin, stop)
+        if sentence is not None:
+            yield sentence
+        begin = stop
+    sentence = _trimmed(text, begin, end)
+    if sentence is not None:
+        yield sentence
 
 
 def _continues_lowercase(text: str, position: int, end: int) -> bool:
     # '"Is it over?" the official asked.' : a lowercase word goes on with the same sentence.
-    nxt = re.compile(r"[ \t]*(\S)").match(text, position, end)
+    nxt = _NEXT_VISIBLE.match(text, position, end)
     return nxt is not None and nxt.group(1).islower()
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"[\w.]+$", text[max(0, dot - 12) : dot])
+    word = _WORD_CHARS.search(text, max(0, dot - 12), dot)
     if not word:
         return False
     token = word.group().lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+def _trimmed(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        yield Span(start, end)
+    return Span(start, end) if end > start else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from app.extraction.lexicon import (
@@ -62,12 +63,15 @@ class SpeakerResolver:
 
     def _person_before(self, offset: int) -> str | None:
         """The latest person named before offset: a speaker, or a name after a title."""
-        titled = [(start, name) for start, name in self._titled_names() if start < offset]
-        if titled and (self._last_person is None or titled[-1][0] > self._last_person_at):
-            return titled[-1][1]
+        titled = self._titled_names()
+        # The last titled name starting before offset, by bisection: a long article has a
+        # pronoun in most sentences, and a scan of every name for each would be quadratic.
+        index = bisect.bisect_left(titled, offset, key=_start) - 1
+        if index >= 0 and (self._last_person is None or titled[index][0] > self._last_person_at):
+            return titled[index][1]
         return self._last_person
 
-    def _titled_names(self) -> list[tuple[int, str]]:
+    def _titled_names(self) -> list[tuple[int, str]]:  # in text order (finditer's)
         if self._titled is None:
             self._titled = [
                 (m.start(), strip_titles(m.group()))
@@ -149,3 +153,7 @@ def strip_titles(name: str) -> str:
         if bare not in TITLES:
             kept.append(word)
     return " ".join(reversed(kept))
+
+
+def _start(entry: tuple[int, str]) -> int:
+    return entry[0]

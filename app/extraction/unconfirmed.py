@@ -134,10 +134,6 @@ def unconfirmed_cue(
         if not _is_refusal(text, cue, start):
             return cue
     return None
-    for cue in _CUES.finditer(text, start, end):
-        if not _is_refusal(text, cue, start):
-            return cue
-    return None
 
 
 def _is_refusal(text: str, cue: re.Match[str], start: int) -> bool:

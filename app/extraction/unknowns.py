@@ -174,7 +174,3 @@ def unknown_cue(
         if not _NOT_ANSWERS.match(text, cue.end()):
             return cue
     return None
-    for cue in _CUES.finditer(text, start, end):
-        if not _NOT_ANSWERS.match(text, cue.end()):
-            return cue
-    return None
