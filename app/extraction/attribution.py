@@ -24,6 +24,7 @@ from app.extraction.lexicon import (
     EVIDENCE_VERBS,
     NAMING_VERBS,
     NP_BREAKERS,
+    SPEAKER_NOUNS,
     SPEECH_FORMS,
     TIME_WORDS,
 )
@@ -69,8 +70,18 @@ _AUXILIARIES = frozenset(
     has have had also later previously once again repeatedly then now publicly privately
     recently earlier would will did does do is are was were not never often long already still
     even just first reportedly further quickly flatly simply been n't
+    isn't isn’t wasn't wasn’t aren't aren’t weren't weren’t hasn't hasn’t haven't haven’t
+    hadn't hadn’t didn't didn’t doesn't doesn’t don't don’t won't won’t wouldn't wouldn’t
+    often always usually sometimes generally frequently all both each
     """.split()
 )
+# Nouns that end in -ly, which the adverb rule below must not skip ("the family said").
+_LY_NOUNS = frozenset(
+    "family ally assembly rally supply monopoly anomaly bully daily weekly monthly quarterly "
+    "fly belly jelly lily holly july italy".split()
+)
+_CONTRACTED_IS = ("’s", "'s")
+_TIME_LEADS = frozenset("on this last next late early earlier".split())
 _BE_FORMS = frozenset("is are was were be been being".split())
 _ADVERBIAL_OPENING = re.compile(
     r"\s*[\"“]?(?:during|in|at|on|after|before|as|when|while|since|despite|following|amid|"
@@ -100,6 +111,9 @@ _PARTICIPLE_BREAK = re.compile(
 )
 _QUOTE_OPEN = "\"“‘'‟”"
 _QUOTE_MARKS = '"“”‟«»„'
+# Verbs of asking, whose content may be an indirect question: "asked whether it was safe".
+_ASKING_VERBS = frozenset("ask asks asked asking question questions questioned questioning".split())
+_WH_CLAUSE = re.compile(r"\s*(?:how|why|whether|if|what|when|where|who|which)\s+\w", re.IGNORECASE)
 # Verbs whose content may be a noun phrase after "to": "confessed to the theft".
 _NOUN_CONTENT_VERBS = frozenset(
     "confess confesses confessed confessing admit admits admitted admitting".split()
@@ -126,6 +140,13 @@ _COMMISSIVE_VERBS = frozenset(
     for form in (verb, verb + "s", verb + "ed", verb + "d", verb + "ing", verb[:-1] + "ing")
 ) | frozenset(("swore", "sworn"))
 _TO_CONTENT = re.compile(r"\s+to\s+(?=\w)")
+# Agreeing and offering commit to an act only before a verb: "agreed to pay", "offered to
+# resign"; "agreed to a ceasefire", "agreed to the terms" name what was accepted.
+_AGREEING_VERBS = frozenset("agree agrees agreed agreeing offer offers offered offering".split())
+_TO_VERB = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|any|"
+    r"all|no|each|every|such|more|most|terms|talks|demands|it|them|him|us|me)\b)(?=[a-z]+\b)"
+)
 _COMMA = re.compile(r"\s*,\s*(?=\w)")
 _PART_OF_WHOM = re.compile(
     r"\b(?:many|most|some|all|several|few|none|one|two|three|each|both|half)\s+of\s+whom\s*$",
@@ -135,6 +156,11 @@ _TRIM = " \t\n,;:"
 _RESUMES_PROSE = re.compile(
     r"(?:\s+[^,.;:!?\"“”]{1,40})?,\s+(?!(?:adding|saying|noting|arguing|claiming|insisting|"
     r"warning|explaining|calling|citing|according|referring|who|which|but|and)\b)[\w“\"]"
+)
+# The verb phrase that resumes an interrupted clause: ", is the threat", ", will not pass".
+_RESUMES_CLAUSE = re.compile(
+    r"(?:\s+[^,.;:!?\"“”]{1,50})?,\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|"
+    r"do|did|remains?|remained)\b"
 )
 _RESUMES_QUOTE = re.compile(r"^[^.;!?]*,\s*(?:but\s+|and\s+)?$")
 
@@ -180,6 +206,8 @@ def _cue_at(text: str, start: int, stop: int, end: int) -> _Cue | None:
         return _Cue(start, stop, text) if _PER_LEAD.search(text, max(0, start - 3), start) else None
     if lower not in SPEECH_FORMS or (surface[0].isupper() and surface not in _HEADLINE_CUES):
         return None
+    if _after_determiner(text, start):
+        return None  # "the support", "an offer", "her answer": a noun, never a verb
     if lower in _STATE_FORMS and not _STATED_AHEAD.match(text, stop, end):
         return None
     if lower in _ADD_FORMS and _ADDED_AMOUNT.match(text, stop, end):
@@ -192,6 +220,43 @@ def _cue_at(text: str, start: int, stop: int, end: int) -> _Cue | None:
     if particle and lower.startswith("plead") and not particle.group().endswith("with"):
         particle = None  # "pleaded guilty to", "pleaded for calm": the cue is the verb
     return _Cue(start, particle.end() if particle else stop, text)
+
+
+_NOUN_DETERMINERS = frozenset(
+    "the a an his her its their our my your these those every each no another whose".split()
+)
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
+# After these a cue word is a noun ("of support", "for comment"), unless it ends in -ing.
+_NOUN_PREPOSITIONS = frozenset(
+    "of for in on with from about into under without against between among".split()
+)
+
+
+def _word_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and end - start < 24 and text[end].isalpha():
+        end += 1
+    return end
+
+
+_CONTRACTING = frozenset(("he", "she", "it", "who", "that", "there", "what", "where"))
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether the word before start is a determiner or a possessive ('the firm's')."""
+    if start == 0 or text[start - 1] != " ":
+        return False
+    words = text[max(0, start - 16) : start].split()
+    if not words:
+        return False
+    previous = words[-1].lower()
+    if previous in _NOUN_DETERMINERS:
+        return True
+    if previous in _NOUN_PREPOSITIONS:
+        return not text.startswith("ing", _word_end(text, start) - 3)  # "by saying" is a verb
+    if previous.endswith(_POSSESSIVE) and previous[:-2] not in _CONTRACTING:
+        return previous[:-2].isalpha() or previous.endswith(("s’", "s'"))
+    return False
 
 
 class _Cue:
@@ -224,6 +289,34 @@ def attribute_sentence(
         if attribution is not None:
             found.append(attribution)
     return _stop_at_later_speakers(text, found)
+
+
+_LEAD_IN_TAIL = 40  # "added:", "said in a statement on Monday:"
+
+
+def lead_in_attribution(
+    text: str, sentence: Span, quotes: list[Span], lowered: str | None = None
+) -> tuple[Span, Span] | None:
+    """(speaker, cue) of a sentence that ends in a colon and introduces what the next
+    paragraph says: 'In a statement, the ministry said:' or 'Roe added:'."""
+    end = _stripped_end(text, sentence.start, sentence.end)
+    if end == sentence.start or text[end - 1] != ":":
+        return None
+    window = Span(max(sentence.start, end - _LEAD_IN_TAIL - 20), end)
+    cues = [c for c in find_cues(text, window, quotes, lowered) if end - c.end() <= _LEAD_IN_TAIL]
+    if not cues:
+        return None
+    cue = cues[-1]
+    between = text[cue.end() : end - 1]
+    if any(mark in between for mark in ',;"“”') or cue.group().split()[0].lower() in (
+        "according",
+        "per",
+    ):
+        return None
+    speaker = _speaker_before(text, sentence.start, cue.start())
+    if speaker is None or not _speaker_in_one_sentence(text, speaker):
+        return None
+    return speaker, Span(cue.start(), cue.end())
 
 
 def _stop_at_later_speakers(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -293,20 +386,34 @@ def _attribute_cue(
         )
         content = _content_after(text, word, cue.end(), sentence.end, quotes)
         return _make(text, content, speaker, cue_range), None
-    speaker = _speaker_before(text, sentence.start, cue.start())
+    if word in _PASSIVE_BY_VERBS:
+        passive = _passive_with_agent(text, sentence, cue)
+        if passive is not None:
+            return passive, None
+    speaker = _speaker_before(text, sentence.start, cue.start()) or _informed_source(
+        text, sentence.start, cue.start()
+    )
     if speaker is not None and not _speaker_in_one_sentence(text, speaker):
         speaker = None  # "..., of 1119 Elm St., said Lt. Ann Roe": the name comes after
     if speaker is not None:
         speaker = _with_first_name(text, sentence.start, speaker)
         speaker = _with_head_before_preposition(text, sentence.start, speaker)
-        phrase_start = _role_start(text, sentence.start, speaker)
+        phrase_start = (
+            speaker.start  # "These workers, Roe said, were paid": no appositive role
+            if _RESUMES_CLAUSE.match(text, cue.end(), sentence.end)
+            else _role_start(text, sentence.start, speaker)
+        )
         content = (
             _content_before(text, sentence, phrase_start, cue.end(), quotes)
             if (_follows_quote(text, sentence.start, phrase_start))
-            else None
+            else _as_parenthetical(text, sentence, phrase_start, cue.end())
         )
         content = content or _content_after(text, word, cue.end(), sentence.end, quotes)
         content = content or _content_before(text, sentence, phrase_start, cue.end(), quotes)
+        if content is not None and _RELATIVE_WHO_BEFORE.search(
+            text, _tail(sentence.start, cue.start()), cue.start()
+        ):
+            content = _end_of_relative(text, content, quotes)
         return _make(text, content, speaker, cue_range), speaker
     inverted = _speaker_after(text, sentence, cue)
     if inverted is not None:
@@ -315,9 +422,76 @@ def _attribute_cue(
     return None, None
 
 
+# ", who said ...", ", who has repeatedly warned ...": a relative clause set off by commas.
+_RELATIVE_WHO_BEFORE = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}$")
+_CLAUSE_COMMA = re.compile(r",\s")
+
+
+def _end_of_relative(text: str, content: Span, quotes: list[Span]) -> Span:
+    """'A builder, who said he was never paid, sued the firm': the relative clause ends at
+    its closing comma, and what follows belongs to the main clause."""
+    if text[content.start] in _QUOTE_OPEN:
+        return content
+    comma = _CLAUSE_COMMA.search(text, content.start, content.end)
+    if comma is None or quote_containing(quotes, comma.start()) is not None:
+        return content
+    return _trim(text, content.start, comma.start())
+
+
+# Speech acts whose passive names the speaker after "by": "the plan was criticised by the
+# union", "the story was first reported by the Post". Not "told/asked by" (the subject is
+# then the addressee), nor "found/shown/backed/supported by" (evidence, money, structure).
+_PASSIVE_BY_VERBS = frozenset(
+    """endorsed reported criticized criticised praised rejected dismissed confirmed announced
+    proposed recommended questioned disputed condemned denounced hailed lauded mocked
+    ridiculed denied""".split()
+)
+_BY_AGENT = re.compile(r"\s+by\s+")
+
+
+def _passive_with_agent(text: str, sentence: Span, cue: _Cue) -> Attribution | None:
+    """'The plan has been endorsed by the union': the union speaks, about the subject."""
+    by = _BY_AGENT.match(text, cue.end(), sentence.end)
+    if by is None:
+        return None
+    aux_end, skipped = _skip_auxiliaries(text, sentence.start, cue.start())
+    if not skipped & _BE_FORMS or aux_end - sentence.start > _LOOKBACK:
+        return None
+    speaker = _source_after(text, by.end(), sentence.end)
+    if speaker is None:
+        return None
+    content = _trim(text, sentence.start, aux_end)
+    return _make(text, content, speaker, Span(cue.start(), cue.end()))
+
+
+_AS_CLAUSE = re.compile(r"\s*[Aa]s\s+(?:[\w’']+\s+){0,3}")
+_COMMENT_END = re.compile(r"(?:\s+[^,.;:!?\"“”]{1,50})?,\s*(?=\w)")
+
+
+def _as_parenthetical(text: str, sentence: Span, phrase_start: int, cue_end: int) -> Span | None:
+    """'As the minister noted, prices rose' and 'Prices, as she pointed out, rose': the
+    attribution is a comment clause, and the sentence around it is what was said."""
+    comma = text.rfind(",", max(sentence.start, phrase_start - 60), phrase_start)
+    opening = comma == -1
+    begin = sentence.start if opening else comma + 1
+    clause = _AS_CLAUSE.match(text, begin, phrase_start)
+    if clause is None or clause.end() != phrase_start:
+        return None
+    after = _COMMENT_END.match(text, cue_end, sentence.end)
+    if after is None:
+        if not opening and not text[cue_end : sentence.end].strip(" .!"):
+            return _trim(text, sentence.start, comma)  # "Prices rose, as she said."
+        return None
+    if opening:
+        return _trim(text, after.end(), sentence.end)
+    return _trim(text, sentence.start, sentence.end)
+
+
 def _object_is_not_content(text: str, word: str, content: Span) -> bool:
     """'announced the exchange', 'posted a video', 'maintains an office', 'the story
     continues below': these verbs report speech only with a clause or a quotation."""
+    if word in _AGREEING_VERBS and word.startswith("offer"):
+        return not text.startswith("to ", content.start)  # "offered discounts": no speech
     if word not in _CLAUSE_ONLY_VERBS:
         return False
     opening = text[content.start : content.start + 6].lower()
@@ -338,7 +512,9 @@ def _speaker_in_one_sentence(text: str, speaker: Span) -> bool:
     address ('1119 Eighth St.') or an amount never speaks."""
     phrase = text[speaker.start : speaker.end]
     if phrase[:1].isdigit():
-        return False
+        # "10 voters", "63 percent" speak; "1119 Elm St." or an amount does not
+        head = phrase.split()[-1].lower()
+        return head in SPEAKER_NOUNS and (head.endswith("s") or head == "percent")
     if speaker.start > 0 and text[speaker.start - 1] in ".^$" and phrase.isupper():
         return False  # a ticker: ".IXIC", "^GSPC"
     if _HEADING_RUN.search(phrase):
@@ -422,8 +598,14 @@ def _speaker_before(text: str, start: int, cue_start: int) -> Span | None:
         at = last_word.start()
         the = at - 4 if at - 4 >= start and text[at - 4 : at].lower() == "the " else at
         return Span(the, last_word.end())
-    if last_word and last_word.group().lower() in ("who", "and"):
+    if last_word and last_word.group().lower() in ("who", "and", "but"):
         return _antecedent(text, start, last_word.start(), last_word.group().lower())
+    if last_word and last_word.group().lower() in ("that", "which"):
+        # "a letter that says ...", "a report which found ...": a document speaks
+        named = _antecedent(text, start, last_word.start(), "who")
+        if named is not None:
+            named = _with_head_before_preposition(text, start, named)
+        return named if named is not None and _names_document(text, named) else None
     whom = text.find("whom", _tail(start, end), end) != -1
     part_of = _PART_OF_WHOM.search(text, _tail(start, end), end) if whom else None
     if part_of:  # "the families, many of whom say ...": the families speak
@@ -446,11 +628,45 @@ def _skip_auxiliaries(text: str, start: int, cue_start: int) -> tuple[int, set[s
     end = cue_start
     for token in tokens_before(text, start, cue_start):
         word = token.group().lower()
-        if word not in _AUXILIARIES:
+        if word[:-2] in ("he", "she") and word.endswith(_CONTRACTED_IS) and end == cue_start:
+            # "She's saying", "He’s claiming": the subject with a contracted 'is'
+            if text[cue_start - 1 : cue_start].isspace() and _ING_WORD.match(text, cue_start):
+                skipped.add("is")
+                return token.end() - 2, skipped
+            break
+        if word in TIME_WORDS and word not in ("may", "march"):
+            # "The firm on Monday said", "Roe last week announced": a time between the
+            # subject and the cue, with its preposition or determiner
+            skipped.add(word)
+            end = token.start()
+            continue
+        if (
+            word in _TIME_LEADS
+            and end < cue_start
+            and text[end:cue_start].split()[0].lower() in (TIME_WORDS)
+        ):
+            skipped.add(word)
+            end = token.start()
+            continue
+        if word not in _AUXILIARIES and not _is_manner_adverb(token.group()):
             break
         skipped.add(word)
         end = token.start()
     return end, skipped
+
+
+_ING_WORD = re.compile(r"[a-z]+ing\b")
+
+
+def _is_manner_adverb(word: str) -> bool:
+    """'strongly denied', 'repeatedly said': a lower-case -ly adverb before the cue."""
+    return (
+        len(word) >= 5
+        and word.endswith("ly")
+        and word.islower()
+        and word.isalpha()
+        and word not in _LY_NOUNS
+    )
 
 
 def _before_parenthetical(text: str, start: int, end: int) -> int:
@@ -461,11 +677,52 @@ def _before_parenthetical(text: str, start: int, end: int) -> int:
 
 def _antecedent(text: str, start: int, word_start: int, word: str) -> Span | None:
     # "an architect who said ..." names the architect; "X ... and said" names the subject.
-    if word == "and":
+    if word in ("and", "but"):
         return subject_of(text, start, word_start)
     end = _before_parenthetical(text, start, text[:word_start].rstrip(" ,").__len__())
     phrase = noun_phrase_before(text, start, end)
     return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
+
+
+# Sources described by what they know: "people familiar with the matter", "those close to
+# him", "a person briefed on the talks", "sources with knowledge of the plan".
+_INFORMED_SOURCE = re.compile(
+    r"\b(?:[Tt]hose|[Pp]eople|[Aa]\s+person|[Pp]ersons|[Ss]ources?|[Oo]fficials?|[Oo]ne)\s+"
+    r"(?:close\s+to|familiar\s+with|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)\s+"
+    r"[^,.;:!?\"“”()]{1,60}$"
+)
+
+
+_INFORMED_WORDS = ("close", "familiar", "briefed", "knowledge")
+
+
+def _informed_source(text: str, start: int, cue_start: int) -> Span | None:
+    window = max(start, cue_start - 120)
+    if not any(text.find(word, window, cue_start) != -1 for word in _INFORMED_WORDS):
+        return None  # the common case, without a scan of the words before the cue
+    end, _ = _skip_auxiliaries(text, start, cue_start)
+    end = _stripped_end(text, start, end)
+    match = _INFORMED_SOURCE.search(text, max(start, end - 90), end)
+    return Span(match.start(), match.end()) if match else None
+
+
+def _names_document(text: str, phrase: Span) -> bool:
+    """'a letter', 'a report from the agency': the phrase's head (before any preposition)
+    names a piece of writing."""
+    words = text[phrase.start : phrase.end].lower().split()
+    for word in words:
+        if word in _HEAD_ENDS:
+            break
+        head = word.strip(".,")
+        if head in DOCUMENT_NOUNS or head in _WRITINGS:
+            return True
+    return False
+
+
+_HEAD_ENDS = frozenset("from of by for at in on with".split())
+
+
+_WRITINGS = frozenset("letter letters tweet tweets post posts message messages note email".split())
 
 
 def subject_of(text: str, start: int, end: int) -> Span | None:
@@ -630,10 +887,14 @@ def _content_after(text: str, word: str, start: int, end: int, quotes: list[Span
         return _trim(text, quote_or_colon.end(), _quote_end(end, quotes))
     if word in NAMING_VERBS or text[start - 4 : start] in (" for", "r on"):
         return _trim(text, start, end)
+    if word in _ASKING_VERBS and _WH_CLAUSE.match(text, start, end):
+        return _trim(text, start, end)  # "asked how the plan would work"
     if word in ADDRESSEE_VERBS or text[start - 5 : start] == " with":
         return _after_addressee(text, start, end, quotes)  # "urged X to", "pleaded with X to"
     if word in _COMMISSIVE_VERBS and _TO_CONTENT.match(text, start, end):
         return _trim(text, start, end)  # "pledged to act", "threatened to leave"
+    if word in _AGREEING_VERBS and _TO_VERB.match(text, start, end):
+        return _trim(text, start, end)  # "agreed to pay"; not "agreed to a ceasefire"
     if word in _NOUN_CONTENT_VERBS:
         to = _TO_CONTENT.match(text, start, end)
         if to:  # "confessed to the theft", "admitted to lying"
@@ -696,9 +957,20 @@ def _content_before(
     before_end = tail_start + len(tail)
     head = text[sentence.start : min(before_end, sentence.start + _LOOKBACK)]
     quoted = head[:1] in _QUOTE_MARKS and tail.rstrip(",").endswith(("”", '"', "’", "'"))
+    # "Climate change, she says, is the threat": a short subject is enough when the
+    # sentence resumes after the attribution.
+    interrupted = tail.endswith(",") and bool(_RESUMES_CLAUSE.match(text, attribution_end))
     if not tail.endswith((",", "”", '"', "’", "'", ":")) or len(head.split(maxsplit=3)) < (
-        1 if quoted else 3
+        1 if quoted or interrupted else 3
     ):
+        opening = _DISCOURSE_OPENING.match(text, sentence.start, before_end)
+        resumed = _COMMA.match(text, attribution_end, sentence.end)
+        scene = (opening and opening.end() == before_end) or _ADVERBIAL_OPENING.match(
+            text, sentence.start, before_end
+        )
+        if scene and tail.endswith(",") and resumed:
+            # "However, she said, the plan is dead": what follows the attribution
+            return _trim(text, resumed.end(), sentence.end)
         return None
     has_quote = _has_quotation(quotes, sentence.start, before_end)
     if tail.endswith(",") and _is_opening_adverbial(

@@ -19,6 +19,8 @@ REPORTING_VERBS = frozenset(
     show charge counter retort quip joke shout cry whisper plead order direct instruct
     assure remind advise notify reassure convince persuade question wonder speculate
     confess plead chant rule
+    offer dispute condemn denounce decry lament hail laud proclaim implore beg rebuke
+    chastise lambaste mock ridicule deride
 """.split()
 )
 
@@ -136,7 +138,22 @@ _MORE_SPEAKERS = """
     officers troops commanders generals diplomats leaders ministers presidents governors
     senators lawmakers legislators mayors judges justices chiefs heads executives
     """.split()
-SPEAKER_NOUNS = SPEAKER_NOUNS | frozenset(_MORE_SPEAKERS)
+# People named by what they do or where they stand, and indefinite persons ("someone said").
+_PERSON_NOUNS = """
+    someone somebody anyone anybody everyone everybody nobody
+    architect builder contractor designer artist actor actress singer musician rapper
+    comedian filmmaker producer physician surgeon dentist pharmacist psychologist
+    psychiatrist therapist counselor counsellor accountant banker trader landlord tenant
+    homeowner buyer seller customer consumer shopper user client passenger commuter
+    pedestrian tourist visitor guest attendee participant pastor priest bishop imam rabbi
+    cleric principal superintendent dean provost clerk officer trooper sheriff deputy
+    detective firefighter paramedic ranger guard inspector auditor regulator lobbyist
+    staffer intern employee employer shareholder stakeholder activist advocate critic
+    fighter mother-in-law sister brother grandmother grandfather relative cousin uncle aunt
+    child children kid kids teenager teen resident retiree pensioner
+    league club federation association society charity side sides
+    """.split()
+SPEAKER_NOUNS = SPEAKER_NOUNS | frozenset(_MORE_SPEAKERS) | frozenset(_PERSON_NOUNS)
 
 # Words that introduce a name but are not part of it ("President Volodymyr Zelenskyy").
 TITLES = frozenset(

@@ -24,6 +24,9 @@ _MULTI_WORD_NAME = re.compile(rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}")
 _ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}([a-z]+),\s*$")
 
 
+_INFORMED = frozenset(("close", "familiar", "briefed"))
+
+
 class SpeakerResolver:
     """Maps each mention to the fullest name the article has given so far."""
 
@@ -41,6 +44,8 @@ class SpeakerResolver:
         lowered = mention.lower()
         if lowered in PERSONAL_PRONOUNS:
             return self._person_before(offset) or mention
+        if len(words) > 2 and words[1].lower() in _INFORMED:
+            return mention  # "those close to him", "people familiar with the matter"
         if words[0].lower() in ("the", "this", "that") and len(words) > 1:
             return self._by_head.get(words[-1].lower().rstrip("s"), mention)
         head_words = _before_complement(words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from app.extraction.attribution import Attribution, attribute_sentence
+from app.extraction.attribution import Attribution, attribute_sentence, lead_in_attribution
 from app.extraction.quotes import inner_quotes, quote_starting_at
 from app.extraction.spans import Span
 from app.extraction.speakers import SpeakerResolver
@@ -35,11 +35,40 @@ def find_statements(
     `spans.lower_case_copy(text)` when the caller has it."""
     candidates: list[_Candidate] = []
     previous_had_statement = False
+    lead_in: tuple[Span, Span] | None = None
     for paragraph in paragraphs:
         found = _paragraph_candidates(text, paragraph, previous_had_statement, lowered)
+        if lead_in is not None:
+            found = _after_lead_in(text, paragraph, lead_in, found)
         candidates.extend(found)
         previous_had_statement = bool(found)
+        last = paragraph.sentences[-1] if paragraph.sentences else None
+        lead_in = lead_in_attribution(text, last, paragraph.quotes, lowered) if last else None
     return _resolve(text, candidates)
+
+
+def _after_lead_in(
+    text: str, paragraph: Paragraph, lead_in: tuple[Span, Span], found: list[_Candidate]
+) -> list[_Candidate]:
+    """'Roe added:' then a paragraph: the paragraph is what Roe added, unless it has its own
+    attribution."""
+    if any(c.speaker is not None and not c.inherits_speaker for c in found):
+        return found
+    speaker, cue = lead_in
+    content = _trimmed(text, paragraph.span)
+    if content.end - content.start < 2:
+        return found
+    kept = [c for c in found if not c.inherits_speaker or c.content.start != content.start]
+    return [_Candidate(content, speaker, cue), *kept]
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
 
 
 def _paragraph_candidates(
