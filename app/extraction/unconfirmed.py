@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cue_scan import CueList
+
 _CHECK = r"(?:confirm|verif|corroborat)\w*"
 _ADVERBS = r"(?:(?:immediately|independently|officially|yet|publicly)\s+){0,2}"
 _NEG = r"(?:\s+not|\s+never|n[’']t)"
@@ -122,18 +124,7 @@ def unconfirmed_cue(
 ) -> re.Match[str] | None:
     """The first cue in text[start:end] marking a claim as unconfirmed, if any; lowered is
     text.lower() when that keeps every offset (see spans.lower_case_copy), or None."""
-    if lowered is None:
-        scanned, cues = text, _CUES_ANY_CASE
-        if not _GATE.search(text[start:end].lower()):
-            return None
-    else:
-        scanned, cues = lowered, _CUES
-        if not _GATE.search(lowered, start, end):
-            return None
-    for cue in cues.finditer(scanned, start, end):
-        if not _is_refusal(text, cue, start):
-            return cue
-    return None
+    return _CUE_LIST.first(text, start, end, lowered)
 
 
 def _is_refusal(text: str, cue: re.Match[str], start: int) -> bool:
@@ -143,3 +134,6 @@ def _is_refusal(text: str, cue: re.Match[str], start: int) -> bool:
         return False
     before = text[max(start, cue.start() - 24) : cue.start()]
     return bool(_PASSIVE_BEFORE.search(before) or _NOT_A_CLAIM_AFTER.match(text, cue.end()))
+
+
+_CUE_LIST = CueList(_GATE, _CUES, _CUES_ANY_CASE, _is_refusal)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from app.extraction.cue_scan import CueList
+
 _NEG = r"(?:\s+not|\s+never|n[’']t)"
 _SOON = r"(?:(?:yet|immediately|publicly|officially|fully|exactly|entirely|still|really)\s+){0,2}"
 _ANSWER_VERBS = (
@@ -162,15 +164,12 @@ def unknown_cue(
 ) -> re.Match[str] | None:
     """The first cue in text[start:end] stating that something is not known, if any; lowered is
     text.lower() when that keeps every offset (see spans.lower_case_copy), or None."""
-    if lowered is None:
-        scanned, cues = text, _CUES_ANY_CASE
-        if not _GATE.search(text[start:end].lower()):
-            return None
-    else:
-        scanned, cues = lowered, _CUES
-        if not _GATE.search(lowered, start, end):
-            return None
-    for cue in cues.finditer(scanned, start, end):
-        if not _NOT_ANSWERS.match(text, cue.end()):
-            return cue
-    return None
+    return _CUE_LIST.first(text, start, end, lowered)
+
+
+def _other_sense(text: str, cue: re.Match[str], _start: int) -> bool:
+    """'declined up', 'gave birth': the non-answer verb in another sense."""
+    return _NOT_ANSWERS.match(text, cue.end()) is not None
+
+
+_CUE_LIST = CueList(_GATE, _CUES, _CUES_ANY_CASE, _other_sense)
