@@ -6,7 +6,7 @@ patterns there; the scan uses the text's lower-case copy when it keeps every off
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -16,6 +16,20 @@ class CueList:
     cues: re.Pattern[str]  # the cues, for the lower-case copy
     cues_any_case: re.Pattern[str]  # the same, case-blind, for the text itself
     rejected: Callable[[str, re.Match[str], int], bool]  # (text, cue, start): a false reading
+
+    @classmethod
+    def of(
+        cls,
+        pattern: str,
+        keys: Iterable[str],
+        rejected: Callable[[str, re.Match[str], int], bool],
+    ) -> CueList:
+        """The cue pattern compiled for both scans (the case-sensitive one over a lower-case
+        copy is twice as fast as a case-blind one), gated by one alternation of its keys."""
+        gate = "|".join(re.escape(key) for key in sorted(keys, key=len, reverse=True))
+        return cls(
+            re.compile(gate), re.compile(pattern), re.compile(pattern, re.IGNORECASE), rejected
+        )
 
     def first(
         self, text: str, start: int, end: int, lowered: str | None = None

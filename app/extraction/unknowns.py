@@ -150,11 +150,6 @@ KEYS = (
     "responsibility",
     "will update",
 )
-# Scans run case-sensitively over a lower-case copy of the text when there is one (twice as
-# fast as a case-blind scan); the gate is one alternation of the keys.
-_CUES = re.compile(_CUE_PATTERN)
-_CUES_ANY_CASE = re.compile(_CUE_PATTERN, re.IGNORECASE)
-_GATE = re.compile("|".join(re.escape(key) for key in sorted(KEYS, key=len, reverse=True)))
 # The cue words of the non-answer branches whose verb also has other senses.
 _NOT_ANSWERS = re.compile(r"\s+(?:up|in|away|back|way|birth|chase)\b", re.IGNORECASE)
 
@@ -172,4 +167,4 @@ def _other_sense(text: str, cue: re.Match[str], _start: int) -> bool:
     return _NOT_ANSWERS.match(text, cue.end()) is not None
 
 
-_CUE_LIST = CueList(_GATE, _CUES, _CUES_ANY_CASE, _other_sense)
+_CUE_LIST = CueList.of(_CUE_PATTERN, KEYS, _other_sense)
