@@ -10,13 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from app.importing.byline import date_line
 from app.models import Source
 
 URL_EXAMPLE = "https://news.example.com/story/123"
 DATE_EXAMPLE = "2024-10-17"
 # Dates written out in English, accepted as well as YYYY-MM-DD: "17 October 2024",
 # "Oct 17, 2024". Numeric day/month orders differ between countries, so they are refused.
-_WRITTEN_DATES = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
 
 
 class DetailsError(ValueError):
@@ -83,11 +83,11 @@ def checked_date(field: str, label: str, text: str) -> dt.date | None:
         return dt.date.fromisoformat(written)
     except ValueError:
         pass
-    for form in _WRITTEN_DATES:  # as a dateline writes it; never 10/11/2024, which is ambiguous
-        try:
-            return dt.datetime.strptime(written.replace(",", ""), form).date()
-        except ValueError:
-            continue
+    # Written out as a date line writes it, read the way import reads one (month names in
+    # English whatever the system's locale); never 10/11/2024, which is ambiguous.
+    written_out = date_line(written)
+    if written_out is not None:
+        return written_out
     raise DetailsError(
         field,
         f"“{_shortened(written)}” is not a date. Write the {label} as YYYY-MM-DD, "

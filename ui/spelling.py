@@ -274,6 +274,17 @@ class SpellChecking(QObject):
         toggle.toggled.connect(self.set_enabled)
         menu.addAction(toggle)
         menu.addSeparator()
+        # The languages are listed when the menu first opens: asking Enchant loads its C
+        # library, which the window's start-up should not wait for.
+        menu.aboutToShow.connect(self._list_languages)
+        self.toggle_action = toggle
+        self.menu = menu
+        return menu
+
+    def _list_languages(self) -> None:
+        menu = self.menu
+        if menu is None or self.language_actions is not None:
+            return
         group = QActionGroup(menu)
         installed = available_languages()
         for code in _offered_languages(installed, self.language()):
@@ -284,10 +295,7 @@ class SpellChecking(QObject):
             action.setData(code)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             menu.addAction(action)
-        self.toggle_action = toggle
         self.language_actions = group
-        self.menu = menu
-        return menu
 
 
 def _offered_languages(installed: list[str], current: str) -> list[str]:

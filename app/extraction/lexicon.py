@@ -156,6 +156,10 @@ _PERSON_NOUNS = """
 SPEAKER_NOUNS = SPEAKER_NOUNS | frozenset(_MORE_SPEAKERS) | frozenset(_PERSON_NOUNS)
 
 # Words that introduce a name but are not part of it ("President Volodymyr Zelenskyy").
+# Lower-case words inside personal names ("Charles de Gaulle", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    "de da di du del della der den dos das van von ter bin bint ibn al el le la".split()
+)
 TITLES = frozenset(
     """
     mr mrs ms miss dr prof sir dame lord lady president vice prime minister secretary

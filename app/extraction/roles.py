@@ -32,7 +32,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.extraction.lexicon import DETERMINERS, FUNCTION_WORDS, REPORTING_FORMS, TIME_WORDS
+from app.extraction.lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NAME_PARTICLES,
+    REPORTING_FORMS,
+    TIME_WORDS,
+)
 
 # Nouns that name a post or occupation a quoted person holds (singular: roles are a person's).
 ROLE_NOUNS = frozenset(
@@ -136,8 +142,6 @@ _ABBREVIATED = {
 }
 _HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady madam monsieur herr".split())
 _OTHER_ABBREVIATIONS = frozenset("st jr sr inc co ltd no mt ft".split())
-# Lower-case words inside names ("Charles de Gaulle", "Ursula von der Leyen").
-_PARTICLES = frozenset("de da di du del della der den van von ter bin ibn al el le la".split())
 # Words that begin a relative clause or a verb phrase: an appositive never holds them.
 _CLAUSE_WORDS = frozenset(
     """
@@ -352,7 +356,7 @@ def _name_around(text: str, at: int, forward: bool) -> _Mention:
 def _is_name_word(word: str, *, initial_ok: bool) -> bool:
     bare = _bare(word)
     lower = bare.rstrip(".").lower()
-    if lower in _PARTICLES:
+    if lower in NAME_PARTICLES:
         return True
     if not bare[:1].isupper() or (_is_possessive(word) and initial_ok):
         return False

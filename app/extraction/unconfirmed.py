@@ -131,4 +131,4 @@ def _is_refusal(text: str, cue: re.Match[str], start: int) -> bool:
     return bool(_PASSIVE_BEFORE.search(before) or _NOT_A_CLAIM_AFTER.match(text, cue.end()))
 
 
-_CUE_LIST = CueList.of(_CUE_PATTERN, KEYS, _is_refusal)
+_CUE_LIST = CueList(_CUE_PATTERN, KEYS, _is_refusal)

@@ -167,4 +167,4 @@ def _other_sense(text: str, cue: re.Match[str], _start: int) -> bool:
     return _NOT_ANSWERS.match(text, cue.end()) is not None
 
 
-_CUE_LIST = CueList.of(_CUE_PATTERN, KEYS, _other_sense)
+_CUE_LIST = CueList(_CUE_PATTERN, KEYS, _other_sense)

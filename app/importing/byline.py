@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.extraction.lexicon import NAME_PARTICLES
 from app.importing.metadata import (
     MAX_OUTLET_CHARS,
-    NAME_PARTICLES,
     OUTLET_WORD,
     ROLE,
     SourceDetails,

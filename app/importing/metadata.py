@@ -17,6 +17,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from app.extraction.lexicon import NAME_PARTICLES
 from app.importing.normalise import normalise_text
 
 MAX_TITLE_CHARS = 300
@@ -220,9 +221,6 @@ OUTLET_WORD = re.compile(
 )
 
 # Lower-case words inside names: "Ludwig van Beethoven", "Ahmed bin Salman".
-NAME_PARTICLES = frozenset(
-    "de da di du del della van von der den le la bin bint al el ibn dos das".split()
-)
 # Names that software or an office's computer set up put in a document's author field.
 _PLACEHOLDER_AUTHORS = frozenset(
     {

@@ -158,6 +158,7 @@ def test_language_is_chosen_in_edit_spelling_and_remembered(
     assert underlined(field) == ["color"]
     menu = spelling.menu
     assert menu is not None and menu.title() == "S&pelling"
+    menu.aboutToShow.emit()  # as when the user opens it: the languages are listed then
     american = next(a for a in menu.actions() if a.text() == "English (US)")
     american.trigger()
     assert american.isChecked() and underlined(field) == ["colour"]
