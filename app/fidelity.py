@@ -20,9 +20,10 @@ _MARKS = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
 )
 # Words the analyst put in double quotation marks: these claim to be the speaker's own.
-_QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|„([^“”]+)[“”]|«\s*([^»]+?)\s*»")
+# Each opening mark and the closing marks that end its run (see _quoted_runs).
+_CLOSERS = {"“": "”", '"': '"', "„": "“”", "«": "»"}
 # An ellipsis marks words left out: each part of the quote is looked up on its own.
-_ELLIPSIS = re.compile(r"\s*(?:\[\.\.\.\]|\[…\]|…|\.\.\.)\s*")
+_ELLIPSIS = re.compile(r"\[\.\.\.\]|\[…\]|…|\.\.\.")
 # Punctuation at a quote's edges belongs to the sentence around it, which may have moved it
 # ("…to Russia,”" ends a sentence as "…to Russia.”").
 _EDGE_PUNCTUATION = " \t\n,.;:!?"
@@ -51,12 +52,65 @@ def unfaithful_quotes(wording: str, source: Source | None) -> list[str]:
         return []
     article = _normalised_article(source.text)
     missing: list[str] = []
-    for match in _QUOTED.finditer(wording):
-        quoted = next(group for group in match.groups() if group is not None)
-        parts = (normalised(p.strip(_EDGE_PUNCTUATION)) for p in _ELLIPSIS.split(quoted))
+    for quoted in _quoted_runs(wording):
+        parts = (normalised(p.strip(_EDGE_PUNCTUATION)) for p in _ellipsis_parts(quoted))
         if not all(_found(part, article) for part in parts if part):
             missing.append(quoted.strip())
     return missing
+
+
+def _quoted_runs(wording: str) -> list[str]:
+    """The runs between an opening mark and its first closing mark, left to right, never
+    overlapping; an empty run does not count. A scan with str.find rather than a pattern:
+    a pattern re-read the rest of the wording from every unclosed mark (quadratic on a
+    pasted text full of them). Where no closing mark is left, the search is not repeated.
+    Guillemets lose the white space inside them."""
+    runs: list[str] = []
+    next_close: dict[str, int] = {}  # closing mark -> where the last search found it
+    position = 0
+    while position < len(wording):
+        closers = _CLOSERS.get(wording[position])
+        if closers is None:
+            position += 1
+            continue
+        close = _next_of(wording, closers, position + 1, next_close)
+        if close is None or close == position + 1:
+            position += 1
+            continue
+        run = wording[position + 1 : close]
+        runs.append(run if closers != "»" else (run.strip() or run[-1]))
+        position = close + 1
+    return runs
+
+
+def _next_of(text: str, chars: str, start: int, found: dict[str, int]) -> int | None:
+    """The first of chars at or after start. Each character's last answer is reused while
+    it still lies ahead (or was "none left"), so that all the asks cost one pass per mark."""
+    nearest = -1
+    for char in chars:
+        known = found.get(char)
+        if known is None or (known != -1 and known < start):
+            known = text.find(char, start)
+            found[char] = known
+        if known != -1 and (nearest == -1 or known < nearest):
+            nearest = known
+    return None if nearest == -1 else nearest
+
+
+def _ellipsis_parts(quoted: str) -> list[str]:
+    """quoted cut at each ellipsis, without the white space beside the ellipsis."""
+    parts: list[str] = []
+    start = 0
+    for mark in _ELLIPSIS.finditer(quoted):
+        parts.append(quoted[start : mark.start()])
+        start = mark.end()
+    parts.append(quoted[start:])
+    for index in range(len(parts)):
+        if index > 0:
+            parts[index] = parts[index].lstrip()
+        if index < len(parts) - 1:
+            parts[index] = parts[index].rstrip()
+    return parts
 
 
 def _found(words: str, article: str) -> bool:

@@ -4,11 +4,32 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
+import re
 import uuid
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+# A lone surrogate (a half of a UTF-16 pair, "\ud800" in JSON, or a byte of a file name
+# that is not UTF-8) is a str character that UTF-8 cannot carry: a briefing holding one
+# could never be saved again. Replaced one for one, so no offset into a text moves.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def carriable_text(text: str) -> str:
+    """text with every character a UTF-8 file cannot hold replaced by U+FFFD."""
+    if _LONE_SURROGATE.search(text) is None:  # the usual case: a scan in C, no copy
+        return text
+    return _LONE_SURROGATE.sub(REPLACEMENT_CHARACTER, text)
 
 
 def new_id() -> str:
@@ -57,9 +78,25 @@ class Source(Frozen):
     paragraphs: tuple[TextRange, ...] = ()
     boilerplate: tuple[TextRange, ...] = ()
 
+    @field_validator("title", "outlet", "author", "url", "origin", "text")
+    @classmethod
+    def _carriable(cls, text: str) -> str:
+        # An article's name comes from its file, whose name may hold bytes that are not
+        # UTF-8: cleaned here, where sources are made, so the briefing can always be saved.
+        return carriable_text(text)
+
     def is_boilerplate(self, start: int, end: int) -> bool:
         """True when [start, end) touches a range the import marked as site furniture."""
-        return any(r.overlaps(start, end) for r in self.boilerplate)
+        # Asked for every paragraph: a bisection over the ranges in start order, with the
+        # furthest end reached so far, instead of a scan of all of them (quadratic on pages
+        # of thousands of furniture lines).
+        starts, furthest_ends = self._furniture_index
+        before_end = bisect.bisect_left(starts, end)  # ranges starting before `end`
+        return before_end > 0 and furthest_ends[before_end - 1] > start
+
+    @property
+    def _furniture_index(self) -> tuple[list[int], list[int]]:
+        return _furniture_index(self.boilerplate)
 
     def paragraph_number(self, offset: int) -> int | None:
         """1-based number of the paragraph holding offset, for citations."""
@@ -74,6 +111,26 @@ class Source(Frozen):
 
 def _range_start(text_range: TextRange) -> int:
     return text_range.start
+
+
+# The index of the last few furniture tuples asked about, kept with the tuple itself so
+# its id cannot be reused while cached (and outside the model, so equality and copies are
+# untouched).
+_FURNITURE_INDEXES: dict[int, tuple[tuple[TextRange, ...], list[int], list[int]]] = {}
+_FURNITURE_INDEXES_KEPT = 8
+
+
+def _furniture_index(ranges: tuple[TextRange, ...]) -> tuple[list[int], list[int]]:
+    """Range starts in order, with the furthest end reached up to each."""
+    cached = _FURNITURE_INDEXES.get(id(ranges))
+    if cached is None or cached[0] is not ranges:
+        ordered = sorted(ranges, key=_range_start)
+        starts = [r.start for r in ordered]
+        furthest_ends = list(itertools.accumulate((r.end for r in ordered), max))
+        if len(_FURNITURE_INDEXES) >= _FURNITURE_INDEXES_KEPT:
+            _FURNITURE_INDEXES.pop(next(iter(_FURNITURE_INDEXES)))
+        cached = _FURNITURE_INDEXES[id(ranges)] = (ranges, starts, furthest_ends)
+    return cached[1], cached[2]
 
 
 class Anchor(Frozen):

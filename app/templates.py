@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
@@ -29,17 +30,18 @@ from app.storage import (
     JsonDocument,
     Migration,
     StorageError,
-    first_problem,
     migrate,
-    read_json_document,
+    read_bounded,
     write_json_document,
 )
+from app.validation_words import plain_problem
 
 TEMPLATE_FORMAT = "briefing-builder/template"
 TEMPLATE_SCHEMA_VERSION = 3
 TEMPLATE_SUFFIX = ".bbtemplate"
 MAX_TEMPLATE_BYTES = 1024 * 1024
-_MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name, suffix included
+MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name, suffix included
+_MAX_DEPTH = 32  # a template nests five deep; anything far deeper is not one
 
 
 class TemplateSection(Frozen):
@@ -64,11 +66,12 @@ class Template(Frozen):
     def _plain_name(cls, name: str) -> str:
         if set(name) & FORBIDDEN_IN_FILE_NAMES or name.strip() != name or name in (".", ".."):
             raise ValueError('a template name may not contain / \\ : * ? " < > | or edge spaces')
-        if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
-            # Control and invisible characters (escapes, bidi overrides, zero-width spaces)
-            # would let one name pass for another in lists and terminals.
+        if any(_is_hidden(c) for c in name):
+            # Control and invisible characters (escapes, bidi overrides, zero-width spaces,
+            # fillers, line separators, halves of broken characters) would let one name
+            # pass for another in lists and terminals, or could not be saved.
             raise ValueError("a template name may not contain control or invisible characters")
-        if len(name.encode("utf-8")) > _MAX_NAME_BYTES:
+        if len(name.encode("utf-8")) > MAX_NAME_BYTES:
             raise ValueError("the template name is too long")
         return unicodedata.normalize("NFC", name)
 
@@ -95,33 +98,32 @@ def builtin_templates() -> tuple[Template, ...]:
     """The templates shipped in resources/templates, in their display order."""
     folder = files("resources").joinpath("templates")
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(TEMPLATE_SUFFIX))
-    return tuple(_parse(json.loads(folder.joinpath(n).read_text("utf-8")), n) for n in names)
-
-
-def load_template(path: str | Path) -> Template:
-    """Read and validate a template file; StorageError says what is wrong."""
-    path = Path(path)
-    document = read_json_document(
-        path, expected_format=TEMPLATE_FORMAT, max_bytes=MAX_TEMPLATE_BYTES
+    return tuple(
+        _parse(json.loads(folder.joinpath(n).read_text("utf-8")), n, builtins=False) for n in names
     )
-    template = _parse(document, path.name)
+
+
+def load_template(path: str | Path, *, known: Iterable[str] = ()) -> Template:
+    """Read and validate a template file; StorageError says what is wrong.
+
+    known: names of the user's templates, so that a name refused for invisible characters
+    can be reported as imitating the template it poses as (built-in ones always are).
+    """
+    path = Path(path)
+    data = read_bounded(path, MAX_TEMPLATE_BYTES, what="a template")
+    template = _from_bytes(data, path.name, known)
     reference = template.style.reference_docx
     if reference and not (path.parent / reference).is_file():
         raise StorageError(
-            f"{path.name} names a reference document, {reference}, that is not beside it."
+            f"{path.name} names a reference document, {reference}, that is not beside it "
+            "(or is not a regular file)."
         )
     return template
 
 
 def parse_template(data: bytes, name: str) -> Template:
     """A template from a file's bytes already in hand (e.g. one just deleted)."""
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise StorageError(f"{name} is damaged and cannot be read.") from None
-    if not isinstance(document, dict) or document.get("format") != TEMPLATE_FORMAT:
-        raise StorageError(f"{name} is not a template file.")
-    return _parse(document, name)
+    return _from_bytes(data, name, ())
 
 
 def save_template(template: Template, path: str | Path) -> None:
@@ -131,8 +133,193 @@ def save_template(template: Template, path: str | Path) -> None:
         file_format=TEMPLATE_FORMAT,
         schema_version=TEMPLATE_SCHEMA_VERSION,
         key="template",
-        payload=template.model_dump(mode="json"),
+        # Text that cannot be written as UTF-8 (a lone surrogate from a briefing file) is
+        # replaced, so a template that could be made can always be saved.
+        payload=_cleaned(template.model_dump(mode="json")),
     )
+
+
+# ----- names that look alike ---------------------------------------------------------------
+# Default-ignorable code points (Unicode's DerivedCoreProperties): they draw nothing, so a
+# name holding them reads the same as one without.
+_IGNORABLE = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+_HIDDEN_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")
+_FOLD_LIMIT = 400  # characters of a name folded: valid names have 80; hostile ones are cut
+
+
+def _is_ignorable(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _IGNORABLE)
+
+
+def _is_hidden(char: str) -> bool:
+    """True for a character that draws nothing or cannot be saved (see _IGNORABLE)."""
+    return unicodedata.category(char) in _HIDDEN_CATEGORIES or _is_ignorable(char)
+
+
+@functools.cache
+def _confusables() -> tuple[dict[int, str], tuple[tuple[str, str], ...]]:
+    """resources/confusables.txt: single characters to their prototypes, and the Latin
+    sequences read as another letter once a name is in lower case."""
+    text = files("resources").joinpath("confusables.txt").read_text("utf-8")
+    single: dict[int, str] = {}
+    sequences: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        source_hex, target_hex = (part.split() for part in entry.split(";", 1))
+        source = "".join(chr(int(h, 16)) for h in source_hex)
+        target = "".join(chr(int(h, 16)) for h in target_hex)
+        if len(source) == 1:
+            single[ord(source)] = target
+        else:
+            sequences.append((source, target))
+    return single, tuple(sequences)
+
+
+def _shape(name: str) -> str:
+    """name as it looks: compatibility forms unified, look-alikes replaced by their
+    prototypes (capitals by capitals), invisible characters gone."""
+    single, _ = _confusables()
+    text = unicodedata.normalize("NFKC", name[:_FOLD_LIMIT]).translate(single)
+    return "".join(c for c in text if unicodedata.category(c) != "Cf" and not _is_ignorable(c))
+
+
+def _skeleton(shape: str) -> str:
+    single, sequences = _confusables()
+    text = shape.casefold().translate(single).casefold()
+    for source, target in sequences:
+        text = text.replace(source, target)
+    return " ".join(text.split())
+
+
+def name_keys(name: str) -> tuple[str, str]:
+    """Two skeletons of name: names sharing either look alike.
+
+    The first folds case, as names are compared; the second also reads a capital I as
+    the lower-case l it is drawn like, which folding case alone would turn into an i.
+    (The idea follows Unicode TR39's confusable skeletons; the table is ours.)
+    """
+    shape = _shape(name)
+    return _skeleton(shape), _skeleton(shape.replace("I", "l"))
+
+
+def is_plain_name(name: str) -> bool:
+    """True when nothing in name had to be folded to compare it: no look-alike letters,
+    compatibility forms or invisible characters."""
+    return _shape(name) == name
+
+
+def imitated_name(name: str, others: Iterable[str]) -> str | None:
+    """The first of others that name looks like, or None."""
+    first, second = name_keys(name)
+    for other in others:
+        keys = name_keys(other)
+        if keys[0] == first or keys[1] == second:
+            return other
+    return None
+
+
+def shown_name(name: str) -> str:
+    """name for a message: invisible and control characters spelt out, length bounded."""
+    shown = "".join(f"<U+{ord(c):04X}>" if _is_hidden(c) else c for c in name[:100])
+    return shown + ("…" if len(name) > 100 else "")
+
+
+def imitation_message(name: str, imitated: str, *, builtin: bool) -> str:
+    whose = "the built-in template" if builtin else "your template"
+    return (
+        f"The name “{shown_name(name)}” imitates {whose} “{imitated}”: it differs only in "
+        "look-alike letters, letter case, spacing or invisible characters. Choose a name "
+        "that reads differently."
+    )
+
+
+# ----- reading ---------------------------------------------------------------------------
+def _from_bytes(data: bytes, name: str, known: Iterable[str]) -> Template:
+    """The template in a file's bytes; StorageError in plain words for anything else."""
+    if not data.strip():
+        raise StorageError(f"{name} is empty; it holds no template.")
+    try:
+        text = data.decode("utf-8-sig")  # an editor's byte-order mark is harmless
+    except UnicodeDecodeError:
+        text = "\x00"
+    if "\x00" in text:
+        raise StorageError(f"{name} is damaged or not a template file: it is not text.")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise StorageError(
+            f"{name} is damaged and cannot be read: its contents are cut short or garbled "
+            f"near line {error.lineno}."
+        ) from None
+    except (RecursionError, ValueError):  # nesting thousands deep, numbers of 5,000 digits
+        raise StorageError(
+            f"{name} is damaged: its contents are nested or sized beyond what a template holds."
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != TEMPLATE_FORMAT:
+        raise StorageError(f"{name} is not a template file.")
+    return _parse(_cleaned_document(document, name), name, known=known)
+
+
+def _cleaned_document(document: JsonDocument, name: str) -> JsonDocument:
+    """document with lone surrogates replaced (the name excepted: it is refused instead)."""
+    try:
+        cleaned = _cleaned(document)
+    except _TooDeep:
+        raise StorageError(
+            f"{name} is damaged: its contents are nested far deeper than a template's."
+        ) from None
+    assert isinstance(cleaned, dict)
+    original, template = document.get("template"), cleaned.get("template")
+    if isinstance(original, dict) and isinstance(template, dict) and "name" in original:
+        template["name"] = original["name"]
+    return cleaned
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _cleaned(value: object, depth: int = 0) -> object:
+    """value with every string UTF-8 safe; _TooDeep past _MAX_DEPTH (so never a
+    RecursionError, however the JSON nests)."""
+    if depth > _MAX_DEPTH:
+        raise _TooDeep
+    if isinstance(value, str):
+        return _utf8_safe(value)
+    if isinstance(value, list):
+        return [_cleaned(item, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {_utf8_safe(str(k)): _cleaned(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def _utf8_safe(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
 
 
 # The look's fields as version 1 held them, loose beside the template's name (frozen here:
@@ -168,14 +355,36 @@ def _v2_to_v3(document: JsonDocument) -> JsonDocument:
 TEMPLATE_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
-def _parse(document: JsonDocument, name: str) -> Template:
+def _parse(
+    document: JsonDocument, name: str, *, known: Iterable[str] = (), builtins: bool = True
+) -> Template:
+    """The template in a file's document. builtins: whether a refused name is checked
+    against the built-in templates' (not while reading those)."""
     document = migrate(document, TEMPLATE_MIGRATIONS, TEMPLATE_SCHEMA_VERSION, name=name)
+    fields = document.get("template")
+    if not isinstance(fields, dict):
+        raise StorageError(f"{name} is damaged: it holds no template.")
     try:
-        return Template.model_validate(document["template"])
-    except KeyError:
-        raise StorageError(f"{name} is damaged: it holds no template.") from None
+        return Template.model_validate(fields)
     except ValidationError as error:
-        raise StorageError(f"{name} is not a valid template: {first_problem(error)}") from None
+        raw = fields.get("name")
+        if builtins and isinstance(raw, str) and error.errors()[0]["loc"] == ("name",):
+            _refuse_imitation(raw, name, known)
+        raise StorageError(f"{name} is not a valid template: {template_problem(error)}") from None
+
+
+def _refuse_imitation(raw: str, file_name: str, known: Iterable[str]) -> None:
+    """StorageError naming the template raw (a refused name) poses as, if it poses as one."""
+    builtin = imitated_name(raw, (t.name for t in builtin_templates()))
+    imitated = builtin or imitated_name(raw, known)
+    if imitated is not None:
+        message = imitation_message(raw, imitated, builtin=builtin is not None)
+        raise StorageError(f"{file_name} cannot be used. {message}")
+
+
+def template_problem(error: ValidationError) -> str:
+    """The first thing wrong with a template's fields, as plain words."""
+    return plain_problem(error, whole="the template", shown=shown_name)
 
 
 def apply_template(briefing: Briefing, template: Template) -> Briefing:

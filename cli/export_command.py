@@ -14,7 +14,7 @@ from app.proposals import briefing_from_article
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing
 from app.template_library import find_template
 from app.templates import apply_template
-from exporters.common import ExportError
+from exporters.common import ExportError, target_problem
 from exporters.export import FORMATS, export_briefing, format_of
 
 
@@ -56,18 +56,34 @@ def run(argv: Sequence[str]) -> int:
             f"'{output.name}' does not end in .{output_format}; a {output_format} file with "
             "another suffix would not open in the program people expect"
         )
+    problem = target_problem(output)  # said before the article is read, not after
+    if problem:
+        return _failed(problem)
     try:
         briefing = read_input(Path(options.input), encoding=options.encoding)
         if options.template:
             briefing = apply_template(briefing, find_template(options.template))
         report = export_briefing(briefing, output, output_format)
     except (ImportFailure, StorageError, ExportError) as error:
-        print(f"briefing-builder: {error}", file=sys.stderr)
-        return 1
+        return _failed(str(error))
+    except MemoryError:
+        return _failed(
+            "The input is too large to export with the memory available; nothing was written."
+        )
+    except Exception:  # a last guard: a sentence and status 1, never a traceback
+        return _failed(
+            "The export failed because of an error inside Briefing Builder; nothing was "
+            "written. Please report it with the input file."
+        )
     for warning in report.warnings:
         print(f"briefing-builder: warning: {warning}", file=sys.stderr)
     print(f"Wrote {output}")
     return 0
+
+
+def _failed(message: str) -> int:
+    print(f"briefing-builder: {message}", file=sys.stderr)
+    return 1
 
 
 def read_input(path: Path, *, encoding: str | None = None) -> Briefing:

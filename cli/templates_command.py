@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     options = build_parser().parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
+        # A file name the system could not decode is printed escaped, never a traceback.
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         return _COMMANDS[options.command](options)
     except StorageError as error:
@@ -48,7 +49,9 @@ def run(argv: Sequence[str]) -> int:
     except BrokenPipeError:
         raise  # the reader went away: `cli.main` ends quietly
     except OSError as error:  # a file name too long, a folder that cannot be made, ...
-        print(f"briefing-builder: {error.strerror or error}: {error.filename}", file=sys.stderr)
+        where = f"{error.filename}" if error.filename else "The file"
+        reason = (error.strerror or "the system refused").lower()
+        print(f"briefing-builder: {where} could not be used: {reason}.", file=sys.stderr)
         return 1
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from app.layout import LayoutSettings, layout
 from app.models import Briefing
 from app.template_library import reference_docx_bytes
-from exporters.common import ExportError, ExportReport, write_atomically
+from exporters.common import ExportError, ExportReport, target_problem, write_atomically
 from exporters.pages import PageReport
 from exporters.pdf import export_pdf, render_pdf
-from exporters.word import docx_bytes, export_docx
+from exporters.word import export_docx, render_docx
 
 FORMATS = {"docx": export_docx, "pdf": export_pdf}
 FORMAT_NAMES = {"docx": "Word document", "pdf": "PDF"}
@@ -34,8 +34,9 @@ def export_briefing(
     """Lay out briefing and write it to path; ExportError says what went wrong."""
     if output_format not in FORMATS:
         raise ExportError(f"Unknown export format '{output_format}' (use docx or pdf).")
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name to export to.")
+    problem = target_problem(path)  # said before the work, not after it
+    if problem:
+        raise ExportError(problem)
     data, warnings = document_bytes(briefing, output_format, settings=settings)
     write_atomically(path, data)
     return ExportReport(path=path, warnings=warnings)
@@ -79,8 +80,8 @@ def render_document(
         pages = replace(pdf.pages, budget=budget)
         return RenderedDocument(pdf.data, [*pdf.warnings, *_budget_warning(pages)], pages)
     reference, problem = reference_docx_bytes(briefing.style.reference_docx)
-    data = docx_bytes(document_layout, reference=reference, progress=progress)
-    warnings = [*document_layout.warnings, *([problem] if problem else [])]
+    data, word_warnings = render_docx(document_layout, reference=reference, progress=progress)
+    warnings = [*document_layout.warnings, *([problem] if problem else []), *word_warnings]
     if budget is None:
         return RenderedDocument(data, warnings, None)
     # Word lays out its own pages; the PDF of the same layout is a close estimate of them.

@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+_TITLES_LISTED = 6  # section headings named in one warning
+_TITLE_CHARS = 80  # of each
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= _TITLE_CHARS else title[: _TITLE_CHARS - 1].rstrip() + "…"
+
 
 @dataclass
 class SectionPages:
@@ -63,9 +70,12 @@ class PageReport:
         return f"{about}{self.pages} page{'' if self.pages == 1 else 's'}"
 
     def _past(self) -> str:
-        titles = [f"“{title}”" for title in self.overflowing()]
+        overflowing = self.overflowing()
+        titles = [f"“{_short(title)}”" for title in overflowing[:_TITLES_LISTED]]
         if not titles:
             return ""
+        if len(overflowing) > _TITLES_LISTED:  # a warning names a few, and counts the rest
+            titles.append(f"{len(overflowing) - _TITLES_LISTED} more sections")
         listed = titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
         verb = "runs" if len(titles) == 1 else "run"
         return f"{listed} {verb} past page {self.budget}"

@@ -10,7 +10,7 @@ import copy
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import assert_never
 
@@ -33,9 +33,17 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Paragraph as PdfParagraph
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from app.layout import blocks as b
+from app.layout.limits import (
+    PIECE_CHARS,
+    TABLE_PIECE_ROWS,
+    page_marking,
+    pieces,
+    property_text,
+)
 from exporters import styles
 from exporters.common import ExportError, ExportReport, write_atomically
 from exporters.pages import PageReport, SectionPages
@@ -91,11 +99,27 @@ def render_pdf(
     template = _document(stream, document_layout, furniture, invariant=invariant)
     if progress is not None:
         template.setProgressCallBack(_ProgressReport(progress))
-    flowables = _Flowables(sheet, markup, template.width).all(document_layout.blocks)
+    flowables = _Flowables(sheet, markup, template.width, template.height).all(
+        document_layout.blocks
+    )
     try:
         template.build(flowables, canvasmaker=furniture.canvas_class())
-    except Exception as error:  # reportlab's LayoutError and friends: say it, do not crash
-        raise ExportError(f"The PDF could not be laid out: {error}") from None
+    except LayoutError:  # the caps of app.layout.limits should leave none: said, not shown
+        raise ExportError(
+            f"The PDF could not be laid out: {template.placing_now()} is too large to fit "
+            "on a page. Shorten it, or export to Word, which lays out long parts itself; "
+            "nothing was written."
+        ) from None
+    except MemoryError:
+        raise ExportError(
+            "The briefing is too large to export as a PDF with the memory available; "
+            "nothing was written."
+        ) from None
+    except Exception:  # reportlab's own failures: a sentence for the user, never its internals
+        raise ExportError(
+            f"The PDF could not be made: laying out {template.placing_now()} failed inside "
+            "the PDF library. Export to Word instead, or shorten that part; nothing was written."
+        ) from None
     pages = PageReport(pages=template.page, sections=tuple(template.sections))
     warnings = [*document_layout.warnings, *_warnings(markup)]
     return RenderedPdf(stream.getvalue(), warnings, pages)
@@ -108,6 +132,18 @@ class _BriefingDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab shi
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.sections: list[SectionPages] = []
+        self._placing: Flowable | None = None  # for a message when it cannot be placed
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:  # reportlab's name
+        if flowables:
+            self._placing = flowables[0]
+        super().handle_flowable(flowables)
+
+    def placing_now(self) -> str:
+        """The part being placed, in words: 'a figure table in “Key figures”'."""
+        where = f"“{_shortened(self.sections[-1].title)}”" if self.sections else ""
+        what = _part_name(self._placing)
+        return f"{what} in the section {where}" if where else f"{what} near the start"
 
     def afterFlowable(self, flowable: Flowable) -> None:  # reportlab's hook and name
         for placed in _placed(flowable):
@@ -119,6 +155,25 @@ class _BriefingDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab shi
 
 
 _NOT_CONTENT = (CondPageBreak, Spacer)  # they take room but show nothing of a section
+_NAMED_CHARS = 60  # a heading quoted in a message
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= _NAMED_CHARS else text[: _NAMED_CHARS - 1].rstrip() + "…"
+
+
+def _part_name(flowable: Flowable | None) -> str:
+    """What a flowable shows, in a reader's words."""
+    if isinstance(flowable, Table):
+        return "a figure table"
+    if isinstance(flowable, _ListEntry):
+        return "a list entry"
+    if isinstance(flowable, KeepTogether):
+        return "a quotation or a list's first entry"
+    style = getattr(getattr(flowable, "style", None), "name", "")
+    if style in (b.HEADING_1, b.HEADING_2):
+        return "a heading"
+    return f"a paragraph ({style})" if style else "a part"
 
 
 def _placed(flowable: Flowable) -> list[Flowable]:
@@ -184,10 +239,10 @@ def _document(
         rightMargin=margin,
         topMargin=top,
         bottomMargin=bottom,
-        title=layout_.title,
-        author=layout_.author,
-        subject=layout_.subject,
-        keywords=layout_.marking,
+        title=property_text(layout_.title),
+        author=property_text(layout_.author),
+        subject=property_text(layout_.subject),
+        keywords=property_text(layout_.marking),
         creator="Briefing Builder",
         invariant=int(invariant),
     )
@@ -196,7 +251,8 @@ def _document(
     return template
 
 
-TALL_CELL_CHARACTERS = 1200  # about half a page in the narrowest column; taller rows split
+# A row that may be this share of the page's text height or more is allowed to split.
+TALL_ROW_SHARE = 0.4
 
 
 class _PageFurniture:
@@ -214,7 +270,7 @@ class _PageFurniture:
         width, height = styles.PAGE_SIZES_MM[layout_.page_size]
         self.page_size = (width * mm, height * mm)
         self.text_width = width * mm - 2 * styles.MARGIN_MM * mm
-        marking = markup.text(layout_.marking)
+        marking = markup.text(page_marking(layout_.marking))
         # Each line as (markup, style, height), in order from the paper's edge inwards.
         # A long marking takes several lines: the body moves aside rather than run under it.
         self.top = self._lines(
@@ -328,6 +384,11 @@ class _Paragraph(PdfParagraph):  # type: ignore[misc]  # reportlab ships no type
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # A table splitting a row measures its cells without their padding but splits them
+        # with it (reportlab's own inconsistency): split at the width this was measured at,
+        # or the parts disagree with the row's height and the table fails.
+        if self._wrapped_width is not None and self._wrapped_width < availWidth:
+            availWidth = self._wrapped_width
         if self._lines is not None:  # reportlab's split needs its own lines: make them
             self._lines = None
             PdfParagraph.wrap(self, availWidth, availHeight)
@@ -686,10 +747,17 @@ def _is_heading(flowable: Flowable) -> bool:
 class _Flowables:
     """One method per block kind; the look comes from the stylesheet by name."""
 
-    def __init__(self, sheet: dict[str, ParagraphStyle], markup: Markup, width: float) -> None:
+    def __init__(
+        self,
+        sheet: dict[str, ParagraphStyle],
+        markup: Markup,
+        width: float,
+        height: float = 700.0,
+    ) -> None:
         self.sheet = sheet
         self.markup = markup
         self.width = width
+        self.height = height  # of the page's text, for rows that may need to split
         self.fragments = _Fragments()
 
     def all(self, blocks: tuple[b.Block, ...]) -> list[Flowable]:
@@ -717,36 +785,73 @@ class _Flowables:
                     heading.section_title = block.text
                 return [_RoomForSection(HEADING_ROOM), heading]
             case b.Paragraph():
-                return [self.paragraph(block.spans, block.style)]
+                return list(self.paragraphs(block.spans, block.style))
             case b.Quote():
                 return [self.quote(block)]
             case b.FigureTable():
-                return [self.table(block), Spacer(1, 8)]
+                return [*self.tables(block), Spacer(1, 8)]
             case b.NumberedList():
                 return self.numbered(block)
             case b.BulletList():
                 return self.bulleted(block.entries)
             case b.SourceList():
                 return [
-                    self.paragraph((b.Span(b.source_label(e)), *e.spans), b.SOURCE_ENTRY)
+                    piece
                     for e in block.entries
+                    for piece in self.paragraphs(
+                        (b.Span(b.source_label(e)), *e.spans), b.SOURCE_ENTRY
+                    )
                 ]
             case _:  # a new kind of block must be drawn here, not silently left out
                 assert_never(block)
 
     def quote(self, quote: b.Quote) -> KeepTogether:
         parts = [
-            self.paragraph(quote.spans, b.QUOTE),
-            self.paragraph(quote.attribution, b.ATTRIBUTION),
+            *self.paragraphs(quote.spans, b.QUOTE),
+            *self.paragraphs(quote.attribution, b.ATTRIBUTION),
         ]
         if quote.note:
-            parts.append(self.paragraph(quote.note, b.ANALYST_NOTE))
+            parts += self.paragraphs(quote.note, b.ANALYST_NOTE)
         return KeepTogether(parts)
 
-    def paragraph(self, spans: b.Spans, style: str) -> _Paragraph:
+    def paragraphs(self, spans: b.Spans, style: str) -> list[_Paragraph]:
+        """The paragraph, as consecutive pieces of at most PIECE_CHARS characters when it is
+        longer: reportlab breaks a paragraph carried over a page into lines again from
+        that page on, so one long paragraph took time growing with its length squared.
+        The pieces follow one another without a gap, as one paragraph."""
+        groups = pieces(spans, PIECE_CHARS)
+        if len(groups) == 1:
+            return [self.paragraph(spans, style)]
+        last = len(groups) - 1
+        return [
+            self.paragraph(group, style, piece=(number > 0, number < last))
+            for number, group in enumerate(groups)
+        ]
+
+    def paragraph(
+        self, spans: b.Spans, style: str, *, piece: tuple[bool, bool] = (False, False)
+    ) -> _Paragraph:
+        """spans as one paragraph; piece: (continues one before, continued after it)."""
         nodes = _cleaned([node for span in spans for node in self.span(span)])
-        sheet_style = self.sheet[style]
+        sheet_style = self._piece_style(style, *piece)
         return _Paragraph(None, sheet_style, frags=self.fragments(nodes, sheet_style))
+
+    def _piece_style(self, style: str, continues: bool, continued: bool) -> ParagraphStyle:
+        """style, or for a piece of a long paragraph the same without the space (and
+        hanging first line) that would show where one piece meets the next."""
+        if not (continues or continued):
+            return self.sheet[style]
+        name = f"{style} (piece {int(continues)}{int(continued)})"
+        made = self.sheet.get(name)
+        if made is None:
+            made = ParagraphStyle(name, parent=self.sheet[style])
+            if continues:
+                made.spaceBefore = 0
+                made.firstLineIndent = 0
+            if continued:
+                made.spaceAfter = 0
+            self.sheet[name] = made
+        return made
 
     def span(self, span: b.Span) -> list[Node]:
         if span.style == "link" and span.url:
@@ -756,6 +861,16 @@ class _Flowables:
             return [("font", {"color": REFERENCE_COLOUR, "size": str(REFERENCE_SIZE)}, nodes)]
         tag = _SPAN_TAGS.get(span.style)
         return [(tag, {}, nodes)] if tag else nodes
+
+    def tables(self, figure_table: b.FigureTable) -> list[Table]:
+        """The figure table, as consecutive tables of at most TABLE_PIECE_ROWS rows, each
+        with the header: reportlab measures every row left again at each page a table
+        is carried over, so one long table took time growing with its rows squared."""
+        rows = figure_table.rows
+        return [
+            self.table(replace(figure_table, rows=rows[start : start + TABLE_PIECE_ROWS]))
+            for start in range(0, max(1, len(rows)), TABLE_PIECE_ROWS)
+        ]
 
     def table(self, figure_table: b.FigureTable) -> Table:
         header = [self.paragraph((b.Span(t),), b.TABLE_HEADING) for t in figure_table.header]
@@ -776,9 +891,9 @@ class _Flowables:
         # splitInRow also splits ordinary rows at a page foot and leaves an empty sliver of
         # row under the repeated header, so it is used only when some row could need it.
         tall = any(
-            len(b.spans_text(cell)) > TALL_CELL_CHARACTERS
+            self._may_be_tall(cell, width)
             for row in figure_table.rows
-            for cell in row
+            for cell, width in zip(row, widths, strict=True)
         )
         return Table(
             [header, *rows],
@@ -788,6 +903,15 @@ class _Flowables:
             style=table_style,
             splitInRow=int(tall),
         )
+
+    def _may_be_tall(self, spans: b.Spans, width: float) -> bool:
+        """True when the cell could take TALL_ROW_SHARE of a page's text height, counting
+        every character as wide as the font is high (the widest scripts) and each line
+        as half empty (long words wrapped early)."""
+        style = self.sheet[b.TABLE_TEXT]
+        per_line = max(1.0, (width - 2 * CELL_PADDING) / style.fontSize / 2)
+        lines = sum(len(span.text) for span in spans) / per_line + 1
+        return bool(lines * style.leading >= TALL_ROW_SHARE * self.height)
 
     def cell(self, spans: b.Spans, width: float) -> Flowable | str:
         """A figure-table cell: a paragraph, or a plain string when the cell holds one short
@@ -817,18 +941,30 @@ class _Flowables:
         table_style.add("TEXTCOLOR", first, last, HexColor(REFERENCE_COLOUR))
 
     def numbered(self, numbered: b.NumberedList) -> list[Flowable]:
-        style = self.sheet[b.LIST_NUMBER]
         digits = len(str(numbered.start + len(numbered.entries) - 1))
         return [
-            _ListEntry(self.paragraph(entry, b.LIST_NUMBER), f"{number}.", 10 + 7 * digits, style)
+            drawn
             for number, entry in enumerate(numbered.entries, numbered.start)
+            for drawn in self.entry(entry, b.LIST_NUMBER, f"{number}.", 10 + 7 * digits)
         ]
+
+    def entry(self, spans: b.Spans, style: str, marker: str, indent: float) -> list[_ListEntry]:
+        """A list entry: its marker beside its first (or only) piece."""
+        marker_style = self.sheet[style]
+        entries = [
+            _ListEntry(piece, "" if number else marker, indent, marker_style)
+            for number, piece in enumerate(self.paragraphs(spans, style))
+        ]
+        for made in entries:
+            made.page_height = self.height
+        return entries
 
     def bulleted(self, entries: tuple[b.Spans, ...]) -> list[Flowable]:
         style = self.sheet[b.LIST_BULLET]
         drawn = [
-            _ListEntry(self.paragraph(entry, b.LIST_BULLET), "•", style.leftIndent + 14, style)
+            piece
             for entry in entries
+            for piece in self.entry(entry, b.LIST_BULLET, "•", style.leftIndent + 14)
         ]
         if drawn:  # a little more room before the next paragraph, as Word sets it
             drawn[-1].space_after = BODY_GAP
@@ -871,6 +1007,7 @@ class _ListEntry(Flowable):  # type: ignore[misc]  # reportlab ships no types
         self.indent = indent
         self.style_ = style  # the marker's font and size (a "style" would be looked up)
         self.space_after: float | None = None  # None: the paragraph's own
+        self.page_height = float("inf")  # the page's text height, when known
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = self.paragraph.wrap(availWidth - self.indent, availHeight)
@@ -881,12 +1018,17 @@ class _ListEntry(Flowable):  # type: ignore[misc]  # reportlab ships no types
         whole = self.paragraph
         parts = whole.split(availWidth - self.indent, availHeight)
         widowed = len(parts) > 1 and hasattr(whole, "blPara")
-        if widowed and len(parts[0].blPara.lines) == len(whole.blPara.lines) - 1:
+        # Moving on helps only an entry that fits on a page; a taller one, moved on for
+        # ever, could never be laid out.
+        movable = getattr(self, "height", 0.0) <= self.page_height
+        if widowed and movable and len(parts[0].blPara.lines) == len(whole.blPara.lines) - 1:
             return []  # as ListFlowable: no entry leaves its last line alone over a page
         split = [
             _ListEntry(p, self.marker if not n else "", self.indent, self.style_)
             for n, p in enumerate(parts)
         ]
+        for entry in split:
+            entry.page_height = self.page_height
         if split:
             split[-1].space_after = self.space_after
         return split

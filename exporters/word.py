@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, assert_never
@@ -18,17 +19,18 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row
 from docx.shared import Mm
-from docx.table import Table, _Row
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
 from app.layout import blocks as b
+from app.layout.limits import breakable, page_marking, property_text
 from exporters import styles
 from exporters.common import ExportError, ExportReport, resource_bytes, write_atomically
 
 REFERENCE_DOCX = "reference.docx"
-PROPERTY_LIMIT = 255
 
 
 class _HeaderOrFooter(Protocol):
@@ -39,6 +41,12 @@ class _HeaderOrFooter(Protocol):
     def add_paragraph(self) -> WordParagraph: ...
 
 
+REFERENCE_UNUSABLE = (
+    "The template's Word look could not be used (its reference document is damaged or is "
+    "not a Word document Briefing Builder can build on); the standard look was used."
+)
+
+
 def docx_bytes(
     document_layout: b.DocumentLayout,
     *,
@@ -47,18 +55,55 @@ def docx_bytes(
 ) -> bytes:
     """The layout as the bytes of a .docx file; progress, if given, hears (blocks written,
     blocks in all) as the work goes on."""
+    return render_docx(document_layout, reference=reference, progress=progress)[0]
+
+
+def render_docx(
+    document_layout: b.DocumentLayout,
+    *,
+    reference: bytes | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[bytes, list[str]]:
+    """The layout as a .docx file's bytes, and warnings about the export itself (the
+    layout's own are the caller's). A template's reference document that python-docx
+    cannot build on (a damaged part, a style part without its content type) gives the
+    standard look and a warning: a template's look never makes an export fail."""
+    if reference is not None:
+        try:
+            return _built(document_layout, reference, progress), []
+        except Exception:  # python-docx raises many kinds for a document it cannot use
+            pass
+    return _built(document_layout, None, progress), [REFERENCE_UNUSABLE] if reference else []
+
+
+def _built(
+    document_layout: b.DocumentLayout,
+    reference: bytes | None,
+    progress: Callable[[int, int], None] | None,
+) -> bytes:
     document = _open_reference(reference)
     _clear_body(document)
     style_ids = _StyleIds(document)
     _page_setup(document, document_layout, style_ids)
     _properties(document, document_layout)
     writer = _BlockWriter(document, style_ids, _text_width(document_layout))
-    for done, block in enumerate(document_layout.blocks, start=1):
-        writer.write(block)
-        if progress is not None:
-            progress(done, len(document_layout.blocks))
-    stream = io.BytesIO()
-    document.save(stream)
+    try:
+        for done, block in enumerate(document_layout.blocks, start=1):
+            writer.write(block)
+            if progress is not None:
+                progress(done, len(document_layout.blocks))
+        stream = io.BytesIO()
+        document.save(stream)
+    except (ExportError, MemoryError, AssertionError):  # AssertionError: a bug, said loudly
+        raise
+    except Exception:  # python-docx's own failures: a sentence, never its internals
+        if reference is not None:
+            raise  # render_docx tries again with the standard look
+        where = f"the section “{writer.section}”" if writer.section else "the document's start"
+        raise ExportError(
+            f"The Word document could not be written: something in {where} could not be "
+            "stored in a Word file. Nothing was written."
+        ) from None
     return stream.getvalue()
 
 
@@ -66,8 +111,9 @@ def export_docx(
     document_layout: b.DocumentLayout, path: Path, *, reference: bytes | None = None
 ) -> ExportReport:
     """Write the layout to path as a Word document, atomically."""
-    write_atomically(path, docx_bytes(document_layout, reference=reference))
-    return ExportReport(path=path, warnings=list(document_layout.warnings))
+    data, warnings = render_docx(document_layout, reference=reference)
+    write_atomically(path, data)
+    return ExportReport(path=path, warnings=[*document_layout.warnings, *warnings])
 
 
 def _open_reference(reference: bytes | None) -> Document:
@@ -79,10 +125,7 @@ def _open_reference(reference: bytes | None) -> Document:
     ours = docx.Document(io.BytesIO(resource_bytes(REFERENCE_DOCX)))
     if reference is None:
         return ours
-    try:
-        document = docx.Document(io.BytesIO(reference))
-    except Exception:  # python-docx raises several kinds for a file that is not Word
-        raise ExportError("The template's reference document is not a Word file.") from None
+    document = docx.Document(io.BytesIO(reference))
     _add_missing_styles(document, ours)
     return document
 
@@ -146,7 +189,7 @@ def _page_setup(
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(styles.MARGIN_MM))
     section.header_distance = section.footer_distance = Mm(10)
-    marking, header_text = document_layout.marking, document_layout.header_text
+    marking, header_text = page_marking(document_layout.marking), document_layout.header_text
     top = [(marking, styles.MARKING), (header_text, styles.HEADER)]
     bottom = [(document_layout.footer_text, styles.FOOTER), (marking, styles.MARKING)]
     _furnish(section.header, [line for line in top if line[0]], style_ids)
@@ -165,7 +208,7 @@ def _furnish(
     for paragraph, (text, style) in zip(paragraphs, lines, strict=False):
         style_ids.paragraph(paragraph, style)
         if text:
-            paragraph.add_run(text)
+            paragraph.add_run(_word_text(text))
     return paragraphs
 
 
@@ -201,7 +244,7 @@ def _field(paragraph: WordParagraph, instruction: str, placeholder: str) -> None
 
 def _properties(document: Document, document_layout: b.DocumentLayout) -> None:
     properties = document.core_properties
-    # Word's document properties hold at most 255 characters each.
+    # Word's document properties hold at most 255 characters each (limits.PROPERTY_CHARS).
     properties.title = _property(document_layout.title)
     properties.subject = _property(document_layout.subject)
     properties.author = properties.last_modified_by = _property(document_layout.author)
@@ -212,7 +255,22 @@ def _properties(document: Document, document_layout: b.DocumentLayout) -> None:
 
 
 def _property(text: str) -> str:
-    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+    return property_text(_xml_safe(text))
+
+
+# What XML 1.0 (so a .docx) cannot hold; layout cleans every field, this is the last guard
+# against python-docx refusing a whole export for one character.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _word_text(text: str) -> str:
+    """text as a run holds it: XML-safe, and with break opportunities in very long words
+    (see limits.breakable) so Word and LibreOffice can wrap them."""
+    return breakable(_xml_safe(text))
 
 
 class _BlockWriter:
@@ -227,6 +285,7 @@ class _BlockWriter:
         self.bullet_in_style: bool | None = None  # does List Bullet draw its own bullet?
         self.previous: b.Block | None = None  # the block written before this one
         self.last_paragraph: WordParagraph | None = None  # the last paragraph added
+        self.section = ""  # the heading written last, to say where a failure happened
 
     def write(self, block: b.Block) -> None:
         introduced = isinstance(block, b.BulletList) and isinstance(self.previous, b.Paragraph)
@@ -235,6 +294,8 @@ class _BlockWriter:
         self.previous = block
         match block:
             case b.Heading():
+                if block.level == 1:
+                    self.section = block.text[:60]
                 self._paragraph((b.Span(block.text),), block.style)
             case b.Paragraph():
                 self._paragraph(block.spans, block.style)
@@ -262,15 +323,19 @@ class _BlockWriter:
         self.last_paragraph = paragraph
         return paragraph
 
-    def _fill(self, paragraph: WordParagraph, spans: b.Spans, style: str) -> None:
-        """Style paragraph and add runs for spans; a link span becomes a working hyperlink."""
-        self.ids.paragraph(paragraph, style)
+    def _fill(
+        self, paragraph: WordParagraph, spans: b.Spans, style: str, *, styled: bool = False
+    ) -> None:
+        """Style paragraph (unless already styled) and add runs for spans; a link span
+        becomes a working hyperlink."""
+        if not styled:
+            self.ids.paragraph(paragraph, style)
         for span in spans:
             if span.style == "link" and span.url:
                 link_style = self.ids[styles.CHARACTER_STYLES["link"]]
-                _hyperlink(paragraph, span.text, span.url, link_style)
+                _hyperlink(paragraph, _xml_safe(span.text), _xml_safe(span.url), link_style)
                 continue
-            run = paragraph.add_run(span.text)
+            run = paragraph.add_run(_word_text(span.text))
             if span.style != "plain":
                 self.ids.run(run, styles.CHARACTER_STYLES[span.style])
 
@@ -291,11 +356,19 @@ class _BlockWriter:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
         _keep_row_on_one_page(table.rows[0])  # before tblHeader: the schema's order
         _repeat_as_header(table)
+        empty_row: CT_Row | None = None
         for row in figure_table.rows:
-            added = table.add_row()
-            _keep_row_on_one_page(added)
-            for cell, spans in zip(added.cells, row, strict=True):
-                self._fill(cell.paragraphs[0], spans, b.TABLE_TEXT)
+            if empty_row is None:  # styled once; later rows are copies of it, styles and all
+                added = table.add_row()
+                _keep_row_on_one_page(added)
+                cells = list(added.cells)
+                for cell in cells:
+                    self.ids.paragraph(cell.paragraphs[0], b.TABLE_TEXT)
+                empty_row = copy.deepcopy(added._tr)
+            else:
+                cells = _copied_row(table, empty_row)
+            for cell, spans in zip(cells, row, strict=True):
+                self._fill(cell.paragraphs[0], spans, b.TABLE_TEXT, styled=True)
         self._paragraph((), b.BODY)  # Word needs a paragraph between tables
 
     def _numbered_list(self, numbered: b.NumberedList) -> None:
@@ -335,6 +408,15 @@ def _text_width(document_layout: b.DocumentLayout) -> int:
     """The width between the margins that _page_setup sets, in EMU."""
     width, _ = styles.PAGE_SIZES_MM[document_layout.page_size]
     return Mm(width) - 2 * Mm(styles.MARGIN_MM)
+
+
+def _copied_row(table: Table, empty_row: CT_Row) -> list[_Cell]:
+    """A copy of empty_row added at the table's end, and its cells. python-docx's add_row
+    looks up the table's grid among all its rows each time, so a table of thousands of
+    rows took time growing with their number squared; a row is the table's last child."""
+    row = copy.deepcopy(empty_row)
+    table._tbl.append(row)
+    return [_Cell(cell, table) for cell in row.tc_lst]
 
 
 def _column_widths(table: Table, fractions: tuple[float, ...], usable: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import traceback
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING
 from platformdirs import user_log_dir
 
 if TYPE_CHECKING:  # imported at run time only once Qt is wanted
+    from PySide6.QtCore import QSettings
+
     from ui.main_window import MainWindow
 
 log = logging.getLogger("briefing_builder")
@@ -33,6 +36,16 @@ WINDOW_DOMAIN_MODULES = (
 
 def run_application(*, file: str | None, qt_args: list[str]) -> int:
     """Create the application and the main window, and run the event loop."""
+    start(file=file, qt_args=qt_args)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()  # made by start()
+    return app.exec() if app is not None else 1
+
+
+def start(*, file: str | None, qt_args: list[str], settings: QSettings | None = None) -> MainWindow:
+    """Everything a start does before the event loop runs: the application, the log, the
+    clean-up of what killed saves left, and the first window showing its first briefing."""
     for module in WINDOW_DOMAIN_MODULES:
         import_module(module)
     from PySide6.QtWidgets import QApplication
@@ -43,18 +56,54 @@ def run_application(*, file: str | None, qt_args: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     _log_to_file()
-    window = MainWindow()
+    window = MainWindow(settings)
     sys.excepthook = lambda *error: _report_unexpected(*error, window=window)
+    remove_interrupted_saves_at_start(window, file)
     window.show()
     window.open_initial(file)
-    return app.exec()
+    return window
+
+
+def remove_interrupted_saves_at_start(window: MainWindow, file: str | None) -> int:
+    """Remove temporary files that saves killed mid-write left behind, each as large as
+    its briefing, in the folders this app saves to: the autosave folder, the folders of
+    recent files and of the file being opened. Only this app's own, unused ones go."""
+    from app.storage import BRIEFING_SUFFIX, remove_interrupted_saves
+    from app.templates import TEMPLATE_SUFFIX
+    from ui.autosave import autosave_dir
+
+    removed = 0
+    for folder in dict.fromkeys([window.autosaver.folder, autosave_dir()]):
+        removed += remove_interrupted_saves(folder)  # the app's own folder: all of them
+    # The user's folders hold other programs' files too: only leftovers of what this app
+    # saves there (briefings, templates, exports) are removed.
+    ours = (BRIEFING_SUFFIX, TEMPLATE_SUFFIX, ".docx", ".pdf")
+    for folder in dict.fromkeys(_user_folders(window, file)):
+        removed += remove_interrupted_saves(folder, suffixes=ours)
+    if removed:
+        log.info("Removed %d temporary files of interrupted saves", removed)
+    return removed
+
+
+def _user_folders(window: MainWindow, file: str | None) -> list[Path]:
+    """Where the user saves: the file dialogs' last folder, those of recent files and of
+    the file being opened."""
+    folders = [Path(window.folders.last_folder())]
+    with contextlib.suppress(OSError):  # a hostile settings file must not stop a start
+        folders += [path.parent for path in window.recent.paths()]
+    if file:
+        folders.append(Path(file).parent)
+    return folders
 
 
 def _log_to_file() -> None:
     folder = Path(user_log_dir("briefing-builder", appauthor=False))
+    target = folder / "briefing-builder.log"
+    if any(getattr(h, "baseFilename", None) == str(target) for h in log.handlers):
+        return  # a second start in one process (tests) logs once
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(folder / "briefing-builder.log", encoding="utf-8")
+        handler = logging.FileHandler(target, encoding="utf-8")
     except OSError:
         return  # a read-only home must not stop the app from starting
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
@@ -69,7 +118,8 @@ def _report_unexpected(
     *,
     window: MainWindow | None = None,
 ) -> None:
-    """Autosave, log the bug, and tell the user in plain words; never show a traceback."""
+    """Autosave, log the bug, and tell the user in plain words; never show a traceback,
+    nor the error's class or its text: those are for the log, not the user."""
     log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
     kept = ""
     try:
@@ -83,6 +133,6 @@ def _report_unexpected(
         window,
         "Briefing Builder",
         "Something went wrong inside Briefing Builder and the last action did not finish."
-        f"{kept}\n\n{kind.__name__}: {error}\n\nThe details are in the log file "
+        f"{kept}\n\nThe details are in the log file "
         f"({user_log_dir('briefing-builder', appauthor=False)}).",
     )

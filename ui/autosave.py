@@ -1,8 +1,9 @@
 """Autosave and crash recovery.
 
 Each running window keeps a copy of its unsaved briefing in the per-user data folder,
-written a couple of seconds after each change (and at least every few seconds while changes
-keep coming), so a crash or a kill loses at most those seconds. A lock file marks the copy
+written a moment after changes stop, and while they keep coming (continuous typing) within
+2 s of the first unprotected change and then at least every 5 s, so a crash or a kill
+loses at most those seconds. A lock file marks the copy
 as in use; a copy whose lock is stale (its process is gone) is offered for recovery at the
 next start. A clean close or a save removes the copy.
 """
@@ -11,21 +12,78 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from app.models import Briefing
 from app.paths import data_dir
-from app.storage import StorageError, atomic_write_bytes, load_briefing, save_briefing
+from app.storage import (
+    StorageError,
+    atomic_write_bytes,
+    load_briefing,
+    plain_os_error,
+    read_bounded,
+    save_briefing,
+)
 from ui.document import BriefingDocument
 
 QUIET_MS = 1500  # write this long after the last change...
-LONGEST_WAIT_MS = 5000  # ...but never later than this after the first unsaved one
+FIRST_WAIT_MS = 2000  # ...but no later than this after a change while no copy protects it
+LONGEST_WAIT_MS = 5000  # ...nor this after the first change the copy does not hold yet
+_MAX_META_BYTES = 64 * 1024  # a copy's note of the file it belongs to: one path
+
+
+@dataclass(frozen=True)
+class AutosaveTiming:
+    """When autosave writes: a debounce (quiet) with a longest wait, in milliseconds."""
+
+    quiet_ms: int = QUIET_MS
+    first_wait_ms: int = FIRST_WAIT_MS
+    longest_wait_ms: int = LONGEST_WAIT_MS
+
+
+class AutosaveSchedule:
+    """When the next autosave is due, from the times of changes and writes.
+
+    A debounce alone never fires while typing goes on, and a fixed deadline after the
+    first change let the first copy of a session wait the full 5 s: work not yet in any
+    copy (the first of a session, or since the last save) is written within first_wait_ms,
+    later changes within longest_wait_ms, and either a quiet moment after typing stops.
+    """
+
+    def __init__(self, timing: AutosaveTiming, clock: Callable[[], float]) -> None:
+        self._timing = timing
+        self._clock = clock
+        self._pending_since: float | None = None  # first change the copy does not hold
+        self._copy_written = False
+
+    def changed(self) -> int:
+        """A change was made now: milliseconds until the copy should be written."""
+        now = self._clock()
+        if self._pending_since is None:
+            self._pending_since = now
+        wait = self._timing.longest_wait_ms if self._copy_written else self._timing.first_wait_ms
+        due = min(now + self._timing.quiet_ms / 1000, self._pending_since + wait / 1000)
+        return max(0, round((due - now) * 1000))
+
+    def written(self) -> None:
+        self._pending_since, self._copy_written = None, True
+
+    def failed(self) -> None:
+        """A write failed: the next try waits for the next change's full interval, so a
+        full disk is not written to again at every keystroke."""
+        self._pending_since = None
+
+    def removed(self) -> None:
+        """No copy holds the work any more (saved, or nothing unsaved)."""
+        self._pending_since, self._copy_written = None, False
 
 
 def autosave_dir() -> Path:
@@ -58,23 +116,33 @@ class Autosaver(QObject):
     # for as long as the work is unprotected, not for a passing moment.
     problem_changed = Signal(str)
 
-    def __init__(self, document: BriefingDocument, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        document: BriefingDocument,
+        folder: Path | None = None,
+        *,
+        timing: AutosaveTiming | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(document)
         self._document = document
         self._folder = folder or autosave_dir()
         session = uuid.uuid4().hex
         self.path = self._folder / f"{session}.briefing"
         self._lock: QLockFile | None = None
-        self._quiet = _single_shot(self, QUIET_MS, self.save_now)
-        self._deadline = _single_shot(self, LONGEST_WAIT_MS, self.save_now)
+        self.schedule = AutosaveSchedule(timing or AutosaveTiming(), clock)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        # A coarse timer may fire 5% late: 2 s would become 2.1 s.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.save_now)
         self.last_error: str | None = None
         document.changed.connect(self._on_changed)
         document.modified_changed.connect(self._on_changed)
 
     def save_now(self) -> bool:
         """Write the autosave copy at once if there is unsaved work; True when written."""
-        self._quiet.stop()
-        self._deadline.stop()
+        self._timer.stop()
         if not self._document.is_modified():
             self.remove()
             return False
@@ -83,11 +151,28 @@ class Autosaver(QObject):
             save_briefing(self._document.briefing, self.path)
             meta = {"original": str(self._document.path) if self._document.path else None}
             atomic_write_bytes(self.path.with_suffix(".json"), json.dumps(meta).encode())
-        except (OSError, StorageError) as error:
+        except StorageError as error:
+            self.schedule.failed()
             self._set_problem(str(error))  # the work stays in memory; the window says so
             return False
+        except OSError as error:  # the folder or its lock: said in words, not "[Errno 13]"
+            self.schedule.failed()
+            self._set_problem(
+                f"The autosave folder {self._folder} cannot be used: {plain_os_error(error)}."
+            )
+            return False
+        self.schedule.written()
         self._set_problem(None)
         return True
+
+    @property
+    def folder(self) -> Path:
+        """Where this session's copy goes."""
+        return self._folder
+
+    def due_in(self) -> int | None:
+        """Milliseconds until the next write, None when none is planned."""
+        return self._timer.remainingTime() if self._timer.isActive() else None
 
     def _set_problem(self, problem: str | None) -> None:
         if problem != self.last_error:
@@ -96,6 +181,7 @@ class Autosaver(QObject):
 
     def remove(self) -> None:
         """Drop this session's copy (after a save, or at a clean close)."""
+        self.schedule.removed()
         for suffix in (".briefing", ".json"):
             with contextlib.suppress(OSError):  # an unusable folder holds no copy to remove
                 self.path.with_suffix(suffix).unlink(missing_ok=True)
@@ -105,13 +191,10 @@ class Autosaver(QObject):
 
     def _on_changed(self, _change: object = None) -> None:
         if not self._document.is_modified():
-            self._quiet.stop()
-            self._deadline.stop()
+            self._timer.stop()
             self.remove()
             return
-        self._quiet.start()
-        if not self._deadline.isActive():
-            self._deadline.start()
+        self._timer.start(self.schedule.changed())
 
     def _hold_lock(self) -> None:
         if self._lock is None:
@@ -119,7 +202,9 @@ class Autosaver(QObject):
             lock = QLockFile(str(self.path.with_suffix(".lock")))
             lock.setStaleLockTime(0)  # only a dead process makes it stale, never age
             if not lock.tryLock(0):
-                raise OSError("the autosave lock is held by another process")
+                raise StorageError(
+                    "Another running Briefing Builder holds this window's autosave copy."
+                )
             self._lock = lock
 
 
@@ -141,9 +226,11 @@ def left_behind(folder: Path | None = None) -> list[Recoverable]:
 
 
 def _original(briefing_path: Path) -> Path | None:
-    try:
-        meta = json.loads(briefing_path.with_suffix(".json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    try:  # read_bounded: a pipe or a huge file in its place must not stall the start
+        meta = json.loads(
+            read_bounded(briefing_path.with_suffix(".json"), _MAX_META_BYTES, what="")
+        )
+    except (StorageError, ValueError):
         return None
     original = meta.get("original") if isinstance(meta, dict) else None
     return Path(original) if isinstance(original, str) else None
@@ -154,14 +241,6 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def _single_shot(parent: QObject, interval: int, slot: object) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(interval)
-    timer.timeout.connect(slot)
-    return timer
 
 
 def ask_recover(parent: QWidget, found: Recoverable, app_name: str) -> QMessageBox.StandardButton:

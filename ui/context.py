@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -17,6 +18,14 @@ from app.models import Briefing
 from ui.document import BriefingDocument
 
 LAST_FOLDER_KEY = "paths/last_folder"
+
+
+def as_shown(text: str) -> str:
+    """text for a message box or label, shown as written even when a file or section name
+    in it looks like markup (Qt would render "<b>" in a name as bold, or worse)."""
+    if "<" not in text and "&" not in text:
+        return text
+    return f"<p style='white-space: pre-wrap'>{escape(text)}</p>"
 
 
 class Messages:
@@ -31,10 +40,10 @@ class Messages:
 
     def warn(self, title: str, message: str) -> None:
         self.say(message, 10000)
-        QMessageBox.warning(self._parent, title, message)
+        QMessageBox.warning(self._parent, title, as_shown(message))
 
     def inform(self, title: str, message: str) -> None:
-        QMessageBox.information(self._parent, title, message)
+        QMessageBox.information(self._parent, title, as_shown(message))
 
 
 class FolderMemory:

@@ -7,7 +7,6 @@ the preview's PDF renderer load only at the first export, never at start-up.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,10 +71,19 @@ class ExportActions(QObject):
             self._save(path, data, warnings)
 
     def _save(self, path: Path, data: bytes, warnings: list[str]) -> None:
+        from exporters.common import target_problem  # light, but never loaded at start-up
+
+        problem = target_problem(path)  # a pipe or device there would block the write
+        if problem:
+            self._warn(problem)
+            return
         try:
             atomic_write_bytes(path, data)  # a failure leaves any earlier file as it was
         except StorageError as error:
             self._warn(str(error))
+            return
+        except (OSError, ValueError):  # a last guard: a sentence, never a traceback
+            self._warn(f"Could not write {path.name}; nothing was written. Choose another name.")
             return
         message = f"Exported {path.name}."
         if warnings:
@@ -86,12 +94,14 @@ class ExportActions(QObject):
         self.exported.emit(path)
 
     def _folder_writable(self, path: Path) -> bool:
-        """Say at once when the folder cannot take the file, not after the work is done."""
-        folder = path.parent
-        if folder.is_dir() and os.access(folder, os.W_OK):
+        """Say at once when the file cannot be written there (a missing or read-only folder,
+        a name too long, a folder or a pipe in its place), not after the work is done."""
+        from exporters.common import target_problem
+
+        problem = target_problem(path)
+        if problem is None:
             return True
-        reason = "it does not exist" if not folder.exists() else "it cannot be written to"
-        self._warn(f"Cannot save in {folder}: {reason}.")
+        self._warn(problem)
         return False
 
     # ----- dialogs (tests replace these) --------------------------------------------------

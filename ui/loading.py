@@ -21,6 +21,7 @@ from app.child_process import Cancelled, CancelScope
 from app.extraction import extract
 from app.importing import ImportFailure, import_file
 from app.models import Source
+from ui.context import as_shown
 from ui.status import BusyIndicator
 
 Loader = Callable[[], Source]
@@ -171,7 +172,7 @@ class JobRunner(QObject):
             QMessageBox.warning(
                 parent if isinstance(parent, QWidget) else None,
                 "Article may be incomplete",
-                "\n\n".join(warnings),
+                as_shown("\n\n".join(warnings)),
             )
 
     def _progressed(self, job: BackgroundJob, done: int, total: int) -> None:

@@ -29,7 +29,7 @@ from app.importing import ImportFailure, import_text
 from app.models import Briefing, ItemKind, Source, default_sections
 from app.review import ProposalRow
 from app.sample import load_sample
-from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing, save_briefing
+from app.storage import BRIEFING_SUFFIX, StorageError, open_briefing, save_briefing
 from ui import shortcuts
 from ui.autosave import Autosaver, Recoverable, ask_recover, autosave_problem_label, left_behind
 from ui.briefing_editor import BriefingEditor
@@ -229,14 +229,17 @@ class MainWindow(QMainWindow, WindowActions):
         briefing, or into this one when add is true or this one is still blank."""
         if path.suffix.lower() == BRIEFING_SUFFIX:
             try:
-                briefing = load_briefing(path)
+                briefing, repairs = open_briefing(path)
             except StorageError as error:
                 self._warn("Cannot open file", str(error))
                 return False
             self.acceptance.cancel()
-            self.document.reset(briefing, path)
+            # A repaired briefing differs from its file until saved: it counts as unsaved.
+            self.document.reset(briefing, path, unsaved=bool(repairs))
             self.recent.add(path)
             self.messages.say(f"Opened {path.name}.")
+            if repairs:
+                self._warn("Briefing repaired", f"{path.name} was repaired: {' '.join(repairs)}")
             return True
         job = import_job(path, encoding)
         job.finished.connect(lambda s, e: self._article_loaded(s, e, path, add=add))

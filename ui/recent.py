@@ -19,7 +19,7 @@ class RecentFiles:
         stored = self._settings.value(_KEY, [], type=list) or []
         if not isinstance(stored, list):
             return []  # a settings file edited by hand
-        return [Path(p) for p in stored if isinstance(p, str) and Path(p).is_file()]
+        return [Path(p) for p in stored if isinstance(p, str) and _is_file(p)]
 
     def add(self, path: Path) -> None:
         path = path.resolve()
@@ -28,3 +28,12 @@ class RecentFiles:
 
     def clear(self) -> None:
         self._settings.setValue(_KEY, [])
+
+
+def _is_file(name: str) -> bool:
+    # A stored name can be too long for this system, or hold a NUL byte (settings edited by
+    # hand, a file system since changed): such a name is simply no longer a recent file.
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):
+        return False

@@ -9,6 +9,7 @@ to check, not at start-up. Words with digits, acronyms and URLs are never checke
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
@@ -25,6 +26,8 @@ from app.spelling import (
     word_at,
 )
 from ui.offsets import OffsetMap
+
+_log = logging.getLogger(__name__)
 
 LANGUAGE_KEY = "spelling/language"
 ENABLED_KEY = "spelling/enabled"
@@ -251,8 +254,12 @@ class SpellChecking(QObject):
         if speller is not None:
             try:
                 speller.add_to_dictionary(word)
-            except Exception as error:  # the word list could not be written
-                self._say(f"“{word}” could not be added to your dictionary ({error}).")
+            except Exception:  # the word list could not be written; the log has why
+                _log.warning("adding %r to the personal word list failed", word, exc_info=True)
+                self._say(
+                    f"“{word}” could not be added to your dictionary: your word list "
+                    "could not be written."
+                )
                 return
             self._say(f"Added “{word}” to your dictionary.")
         self.recheck()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import template_library as library
 from app.storage import StorageError
 from app.templates import TEMPLATE_SUFFIX, Template, builtin_templates, load_template
+from ui.context import as_shown
 from ui.file_dialogs import ask_save_name
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -63,6 +64,14 @@ def describe(template: Template) -> str:
     return "".join(rows)
 
 
+def show_message(parent: QWidget, title: str, text: str, *, warning: bool = True) -> None:
+    """A warning (or, with warning=False, a note) showing text as written."""
+    if warning:
+        QMessageBox.warning(parent, title, as_shown(text))
+    else:
+        QMessageBox.information(parent, title, as_shown(text))
+
+
 class _TemplateList(QWidget):
     """Templates on the left, the chosen one's contents on the right."""
 
@@ -90,7 +99,10 @@ class _TemplateList(QWidget):
             kind = "built-in" if library.is_builtin(template) else "yours"
             entry = QListWidgetItem(f"{template.name}  ({kind})")
             entry.setData(NAME_ROLE, template.name)
-            entry.setToolTip(template.description)
+            # Escaped inside a paragraph: a tooltip shows markup it finds as rich text.
+            entry.setToolTip(
+                f"<p>{escape(template.description)}</p>" if template.description else ""
+            )
             self.list.addItem(entry)
         names = [t.name for t in templates]
         self.list.setCurrentRow(names.index(select) if select in names else 0)
@@ -149,6 +161,7 @@ class TemplateManager(QDialog):
         self.templates = _TemplateList(self)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self.problems.setStyleSheet("color: #b91c1c")
         self.buttons: dict[str, QPushButton] = {}
         self._deleted: list[bytes] = []  # files deleted while the manager is open, to restore
@@ -263,10 +276,12 @@ class TemplateManager(QDialog):
         path = self._ask_import_path()
         if path is None:
             return
-        incoming = self._run(lambda: load_template(path))
+        known = [t.name for t in library.user_templates()[0]]
+        incoming = self._run(lambda: load_template(path, known=known))
         if incoming is None:
             return
-        own = not library.is_builtin(incoming) and library.name_taken(incoming.name)
+        # Only a template of exactly that name is replaced; a look-alike name is refused.
+        own = library.is_own_name(incoming.name)
         if own and not self._confirm(
             f"You already have a template called “{incoming.name}”. "
             "Replace it with the imported one?"
@@ -284,20 +299,17 @@ class TemplateManager(QDialog):
         # The save dialog has asked before replacing a file of that name.
         written = self._run(lambda: library.export_template(template.name, path, overwrite=True))
         if written is not None:
-            QMessageBox.information(self, "Templates", f"Wrote {written}.")
+            show_message(self, "Templates", f"Wrote {written}.", warning=False)
 
     def _run(self, operation: Callable[[], T]) -> T | None:
         """operation's result, or None after telling the user why it could not be done."""
         try:
             return operation()
         except StorageError as error:
-            QMessageBox.warning(self, "Templates", str(error))
+            show_message(self, "Templates", str(error))
         except OSError as error:
-            QMessageBox.warning(
-                self,
-                "Templates",
-                f"The template folder could not be changed: {error.strerror or error}.",
-            )
+            reason = error.strerror or "the system refused"
+            show_message(self, "Templates", f"The template folder could not be changed: {reason}.")
         return None
 
     # ----- questions (tests replace these) ------------------------------------------------

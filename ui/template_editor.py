@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.storage import StorageError, first_problem
-from app.templates import Template, TemplateSection
+from app.storage import StorageError
+from app.templates import Template, TemplateSection, template_problem
+from ui.context import as_shown
 from ui.section_dialogs import NEW_SECTION_TITLE, SectionFields, SectionValues
 
 
@@ -59,6 +60,7 @@ class TemplateEditor(QDialog):
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b91c1c")
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # section titles are not markup
         self.buttons: dict[str, QPushButton] = {}
         self._build()
         self._fill_list(0)
@@ -212,7 +214,7 @@ class TemplateEditor(QDialog):
         try:
             self.template()
         except ValidationError as error:
-            return f"The template cannot be saved: {first_problem(error)}"
+            return f"The template cannot be saved: {template_problem(error)}"
         return ""
 
     def _check(self) -> None:
@@ -230,12 +232,16 @@ class TemplateEditor(QDialog):
         try:
             self._save(template)
         except StorageError as error:
-            QMessageBox.warning(self, "Edit Template", str(error))
+            self._tell(str(error))
             return
         except OSError as error:
-            QMessageBox.warning(
-                self, "Edit Template", f"The template could not be saved: {error.strerror}."
+            self._tell(
+                f"The template could not be saved: {error.strerror or 'the system refused'}."
             )
             return
         self.saved = template
         super().accept()
+
+    def _tell(self, text: str) -> None:
+        """A warning showing text as written (names are not markup)."""
+        QMessageBox.warning(self, "Edit Template", as_shown(text))

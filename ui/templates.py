@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from app import template_library as library
 from app.edits import UNSORTED
 from app.models import Briefing
-from app.storage import StorageError, first_problem
+from app.storage import StorageError
 from app.templates import (
     Template,
     apply_template,
@@ -62,11 +63,12 @@ class TemplateActions(QObject):
         name, description = answer
         try:
             template = template_from_briefing(self._briefing, name, description)
-        except ValueError as error:  # pydantic's ValidationError: the name is unusable
-            self._warn(f"“{name}” cannot be a template name: {first_problem(error)}")
+        except ValidationError as error:  # the name is unusable, or poses as a template's
+            self._warn(library.template_refusal(name, error))
             return None
         replace = False
-        if not library.is_builtin(name) and library.name_taken(name):
+        # Only a template of exactly this name may be replaced; a look-alike is refused.
+        if library.is_own_name(template.name):
             if not self._confirm_replace(name):
                 return None
             replace = True

@@ -36,7 +36,7 @@ from app.extraction.noun_phrases import (
 )
 from app.extraction.numbers import trie_pattern
 from app.extraction.quotes import next_quote, quote_containing, quote_starting_at
-from app.extraction.spans import Span
+from app.extraction.spans import Span, contains_any
 
 # Letter classes are Unicode (\w): a cue next to a letter of any script is part of a word.
 _CUE_WORD = re.compile(
@@ -56,7 +56,7 @@ _RULE_FORMS = frozenset("rule rules ruled".split())
 _RULED_THAT = re.compile(r"[^.;!?\"“”]{0,60}?\bthat\b")
 # "state(s)" is a verb only before what is stated: "key states like Ohio" is a noun.
 _STATE_FORMS = frozenset(("state", "states"))
-_STATED_AHEAD = re.compile(r"\s*(?:that\b|:|,?\s*[\"“])")
+_STATED_AHEAD = re.compile(r"\s*+(?:that\b|:|,?\s*+[\"“])")  # possessive: no re-reading of spaces
 # "added 20.72 points", "adds to the pressure": 'add' before an amount or 'to' is not speech.
 _ADD_FORMS = frozenset("add adds added adding".split())
 _ADDED_AMOUNT = re.compile(r"\s+(?:[$€£¥+−-]?\d|(?:to|up)\b|(?:a|an|another)\s+(?:further\s+)?\d)")
@@ -465,6 +465,7 @@ def _passive_with_agent(text: str, sentence: Span, cue: _Cue) -> Attribution | N
 
 
 _AS_CLAUSE = re.compile(r"\s*[Aa]s\s+(?:[\w’']+\s+){0,3}")
+_END_MARKS = re.compile(r"[ .!]*+")  # "Prices rose, as she said." ends after the cue
 _COMMENT_END = re.compile(r"(?:\s+[^,.;:!?\"“”]{1,50})?,\s*(?=\w)")
 
 
@@ -479,7 +480,7 @@ def _as_parenthetical(text: str, sentence: Span, phrase_start: int, cue_end: int
         return None
     after = _COMMENT_END.match(text, cue_end, sentence.end)
     if after is None:
-        if not opening and not text[cue_end : sentence.end].strip(" .!"):
+        if not opening and _run_end(_END_MARKS, text, cue_end, sentence.end) == sentence.end:
             return _trim(text, sentence.start, comma)  # "Prices rose, as she said."
         return None
     if opening:
@@ -495,8 +496,11 @@ def _object_is_not_content(text: str, word: str, content: Span) -> bool:
     if word not in _CLAUSE_ONLY_VERBS:
         return False
     opening = text[content.start : content.start + 6].lower()
-    quoted = any(mark in text[content.start : content.end] for mark in _QUOTE_MARKS)
-    return not (quoted or opening.startswith("that ") or _CLAUSE_LIKE.match(text, content.start))
+    if opening.startswith("that ") or _CLAUSE_LIKE.match(text, content.start):
+        return False
+    # Looked up in an index of the marks: a scan of each content would cost a sentence of
+    # thousands of cues a pass over itself per cue.
+    return not contains_any(text, _QUOTE_MARKS, content.start, content.end)
 
 
 def _only_scene_setting(text: str, content: Span) -> bool:
@@ -679,7 +683,10 @@ def _antecedent(text: str, start: int, word_start: int, word: str) -> Span | Non
     # "an architect who said ..." names the architect; "X ... and said" names the subject.
     if word in ("and", "but"):
         return subject_of(text, start, word_start)
-    end = _before_parenthetical(text, start, text[:word_start].rstrip(" ,").__len__())
+    end = word_start
+    while end > 0 and text[end - 1] in " ,":  # no copy of the text before the word
+        end -= 1
+    end = _before_parenthetical(text, start, end)
     phrase = noun_phrase_before(text, start, end)
     return phrase if phrase is not None and is_plausible_speaker(text, phrase) else None
 
@@ -870,12 +877,12 @@ def _speaker_after(text: str, sentence: Span, cue: _Cue) -> Span | None:
 
 def _content_after(text: str, word: str, start: int, end: int, quotes: list[Span]) -> Span | None:
     end = _cut_at_participle(text, start, end)
-    rest = text[start:end]
-    stripped = rest.lstrip(" ,")
-    if not stripped.strip(" .;"):
+    # Offsets, never a copy of the rest of the sentence: a sentence of thousands of cues
+    # must not cost a copy of itself per cue.
+    begin = _run_end(_SPACES_AND_COMMAS, text, start, end)
+    if _only_stops(text, begin, end):
         return None
-    if stripped.startswith(":") or stripped[0] in _QUOTE_OPEN:
-        begin = start + (len(rest) - len(stripped))
+    if text[begin] == ":" or text[begin] in _QUOTE_OPEN:
         return _trim(text, begin, _utterance_end(text, begin, end, quotes))
     if word in CLAUSE_VERBS and not _TAIL_START.match(text, start, end):
         return _trim(text, start, _quote_end(end, quotes))  # "said (that) the plan ..."
@@ -904,6 +911,23 @@ def _content_after(text: str, word: str, start: int, end: int, quotes: list[Span
     return None
 
 
+_SPACES_AND_COMMAS = re.compile(r"[ ,]*+")
+_STOPS = re.compile(r"[ .;]*+")
+# Three words at least (as str.split counts them), read no further than the third.
+_THREE_WORDS = re.compile(r"\s*+\S++\s++\S++\s++\S")
+
+
+def _only_stops(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds nothing but spaces, full stops and semicolons."""
+    return _run_end(_STOPS, text, start, end) == end
+
+
+def _run_end(run: re.Pattern[str], text: str, start: int, end: int) -> int:
+    """End of the run of characters that run (a possessive class repeat) matches at start."""
+    match = run.match(text, start, end)
+    return match.end() if match else start
+
+
 def _utterance_end(text: str, begin: int, end: int, quotes: list[Span]) -> int:
     """'told us, ‘We will never sign,’ and then left': a quotation that ends in its own
     punctuation is the whole utterance; one that does not ('said "the deal" was bad') goes on."""
@@ -924,21 +948,20 @@ def _after_addressee(text: str, start: int, end: int, quotes: list[Span]) -> Spa
     addressee = Span(start, pronoun.end()) if pronoun else noun_phrase_after(text, start, end)
     if addressee is None:
         return None
-    rest = text[addressee.end : end]
-    stripped = rest.lstrip(" ,")
-    if not stripped.strip(" .;"):
+    begin = _run_end(_SPACES_AND_COMMAS, text, addressee.end, end)
+    if _only_stops(text, begin, end):
         return None
     directive = text[addressee.start - 6 : addressee.start].strip() not in ("told", "tell")
-    if directive and (stripped.startswith("to ") or _DIRECTIVE_TO.match(text, addressee.end, end)):
+    to_next = text.startswith("to ", begin, end)
+    if directive and (to_next or _DIRECTIVE_TO.match(text, addressee.end, end)):
         # "urged colleagues to reject the bill": what is urged is "colleagues to reject it"
         return _trim(text, addressee.start, end)
-    if stripped.startswith(("to ", ":")) or stripped[0] in _QUOTE_OPEN:
-        begin = addressee.end + len(rest) - len(stripped)
+    if to_next or text[begin] == ":" or text[begin] in _QUOTE_OPEN:
         return _trim(text, begin, _utterance_end(text, begin, end, quotes))
     ahead = _QUOTE_OR_COLON_AHEAD.match(text, addressee.end, end)
     if ahead:
         return _trim(text, ahead.end(), end)
-    if not _TAIL_START.match(text, addressee.end, end) and len(stripped.split()) >= 3:
+    if not _TAIL_START.match(text, addressee.end, end) and _THREE_WORDS.match(text, begin, end):
         return _trim(text, addressee.end, end)  # "told the forum he was against the war"
     return None
 
@@ -1013,8 +1036,9 @@ def _quote_continuing_after(text: str, position: int, end: int, quotes: list[Spa
     quote = next_quote(quotes, position)
     if quote is None or quote.start >= end:
         return None
-    between = text[position : quote.start]
-    if len(between) <= 120 and _RESUMES_QUOTE.search(between):
+    if quote.start - position > 120:  # checked before the copy: the quote may be far off
+        return None
+    if _RESUMES_QUOTE.search(text[position : quote.start]):
         return quote.end
     return None
 
@@ -1028,8 +1052,10 @@ def _per_source(text: str, sentence: Span, cue: Span) -> Attribution | None:
     speaker = _source_after(text, start, sentence.end)
     if speaker is None:
         return None
-    rest = text[speaker.end : sentence.end].strip()
-    if rest and rest[0] not in ",.;)—–-":
+    after = speaker.end  # the first character after the source, without copying the rest
+    while after < sentence.end and text[after].isspace():
+        after += 1
+    if after < sentence.end and text[after] not in ",.;)—–-":
         return None
     return _according_to(text, sentence, cue)
 
@@ -1057,7 +1083,7 @@ def _according_to(text: str, sentence: Span, cue: Span) -> Attribution | None:
     if speaker is None:
         return None
     content: Span | None
-    if text[sentence.start : cue.start].strip():
+    if _stripped_end(text, sentence.start, cue.start) > sentence.start:  # words before the cue
         content = _trim(text, sentence.start, cue.start)
     else:
         after = text.find(",", speaker.end, sentence.end)

@@ -15,6 +15,7 @@ DAILY = re.compile(
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|stood at|reached|totalled|totaled|hit)\s+$")
 
 
+_COPULA_ENDS = ("is", "was", "are", "were", "at", "reached", "totalled", "totaled", "hit")
 _SUBJECT = re.compile(
     r"\b(?:the|a|an|its|their|his|her)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
     r"(?=\s+(?:in|of|for|on|at|among|from|during|-|–|is|was|are|were|stood|"
@@ -86,6 +87,9 @@ def counted_noun(text: str, position: int, end: int) -> str | None:
 def subject_counted(text: str, start: int) -> str | None:
     """'the daily casualty rate in September ... is 1,271': the number counts the subject."""
     window = text[max(0, start - 160) : start]
+    # The copula ends the window, before white space: tested cheaply before the pattern.
+    if not window[-1:].isspace() or not window.rstrip().endswith(_COPULA_ENDS):
+        return None
     if not _COPULA_BEFORE.search(window):
         return None
     clause = re.split(r"[.;:!?]\s|\bthat\b", window)[-1]

@@ -26,15 +26,26 @@ _TIED_SCORE = re.compile(r"(\d{1,3})\s?[-–]\s?\1")
 def carry_units(text: str, figures: list[ProposedFigure]) -> list[ProposedFigure]:
     """figures of one paragraph in text order, bare amounts completed from their neighbours."""
     completed = list(figures)
+    donors_end = -1  # the furthest end of a figure so far that says its unit or noun
     for index, figure in enumerate(completed):
         if figure.unit is not None or figure.counts is not None or figure.value is None:
+            donors_end = max(donors_end, figure.end) if _says_what(figure) else donors_end
             continue
         if _TIED_SCORE.fullmatch(figure.text):
             continue
-        donor = _suspended_donor(text, completed, index) or _earlier_donor(text, completed, index)
+        donor = _suspended_donor(text, completed, index)
+        if donor is None and donors_end >= figure.start - _MAX_GAP:
+            # (with no donor in reach, the walk back could only end empty: a table of bare
+            # numbers skips it, instead of walking back over its last hundred numbers each)
+            donor = _earlier_donor(text, completed, index)
         if donor is not None:
             completed[index] = dataclasses.replace(figure, unit=donor.unit, counts=donor.counts)
+            donors_end = max(donors_end, figure.end) if _says_what(donor) else donors_end
     return completed
+
+
+def _says_what(figure: ProposedFigure) -> bool:
+    return figure.unit is not None or figure.counts is not None
 
 
 def _suspended_donor(text: str, figures: list[ProposedFigure], index: int) -> ProposedFigure | None:

@@ -624,7 +624,7 @@ def _figure(
     text: str, span: Span, amount: Amount, high: Amount | None, end: int
 ) -> ProposedFigure | None:
     unit, stop = amount.unit, span.end
-    age = _AGE_BEFORE.search(text, max(0, span.start - 16), span.start)
+    age = _age_before(text, span.start)
     if unit is None and age:
         unit = "year of age"  # "over the age of 21", "aged 45 years": an age, not a count
         years = _YEARS_AFTER.match(text, stop, end)  # matches, perhaps nothing, everywhere
@@ -651,6 +651,17 @@ def _figure(
         approximate=approximate,
         value_high=high.value if high else None,
     )
+
+
+def _age_before(text: str, start: int) -> bool:
+    """'aged 45', 'over the age of 21': cheap tests first (white space, then the word before
+    it), since a table of numbers asks this of each of its many numbers."""
+    low = max(0, start - 16)
+    if start == low or not text[start - 1].isspace():
+        return False
+    if not text[low:start].rstrip().lower().endswith(("aged", "of", "ages")):
+        return False
+    return _AGE_BEFORE.search(text, low, start) is not None
 
 
 def _finish(

@@ -121,6 +121,7 @@ _GROUP_UNDER_BEFORE = re.compile(
 _AGE_OF_BEFORE = re.compile(
     r"\b(?:over|under|above|below|past)\s+the\s+age\s+of\s+$", re.IGNORECASE
 )
+_AGE_BOUND_WORDS = ("under", "over", "below", "above", "than", "of", "aged", "ages")
 _OPEN_BOUND_AFTER = re.compile(
     r"\s*(?:\+|(?:and|or)\s+(?:older|over|up|above|under|younger|below))", re.IGNORECASE
 )
@@ -135,6 +136,10 @@ def is_age_bound(text: str, start: int, stop: int, whole_stop: int, has_second: 
     """Whether the number at text[start:stop] (a pair up to whole_stop) is an age that bounds
     a population rather than a figure."""
     before = text[max(0, start - 40) : start]
+    # Every pattern below ends in a word of _AGE_BOUND_WORDS and white space: a cheap test
+    # first, since a table of numbers asks this of each of its many numbers.
+    if not before[-1:].isspace() or not before.rstrip().lower().endswith(_AGE_BOUND_WORDS):
+        return False
     if _GROUP_UNDER_BEFORE.search(before) or _AGE_OF_BEFORE.search(before):
         return True
     if not _AGED_BEFORE.search(before[-10:]):
@@ -152,7 +157,8 @@ def _is_apposed_age(text: str, start: int, stop: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _AGE.search(before[-14:]) and _AGE_ENDS.match(text, stop, stop + 2):
         return True
-    return bool(_AGE_NO_COMMA.search(before) and _HOMETOWN_AFTER.match(text, stop, stop + 8))
+    # the short look ahead first: most numbers have no hometown after them
+    return bool(_HOMETOWN_AFTER.match(text, stop, stop + 8) and _AGE_NO_COMMA.search(before))
 
 
 def _is_word_figure(written: str, text: str, start: int, stop: int, amount: Amount) -> bool:

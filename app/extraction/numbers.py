@@ -144,6 +144,10 @@ def parse_whole_number(written: str) -> float | None:
     return float(written) if written.isdigit() else parse_word_number(written)
 
 
+# Spelled figures in news stop at trillions; a longer chain of scale words is not a number.
+_LARGEST_SPELLED = 10**18
+
+
 def parse_word_number(words: str) -> float | None:
     """'two hundred and fifty thousand' -> 250000.0; None when the words are not a number."""
     total, current = 0, 0
@@ -162,4 +166,6 @@ def parse_word_number(words: str) -> float | None:
             current = 0
         else:
             return None
+        if total + current > _LARGEST_SPELLED:
+            return None  # "hundred hundred hundred ...": no count, and float() would overflow
     return float(total + current)

@@ -20,9 +20,9 @@ from app.extraction.units_of_text import Paragraph
 from app.extraction.unknowns import unknown_cue
 
 _TAG_QUESTION = re.compile(
-    r",\s*(?:right|no|yes|eh|ok|okay|correct|true|yeah|surely)\?$"
-    r"|,\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)"
-    r"n[’']t\s+\w+\?$",
+    r",\s*+(?:right|no|yes|eh|ok|okay|correct|true|yeah|surely)\?$"
+    r"|,\s*+(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)"
+    r"n[’']t\s++\w++\?$",
     re.IGNORECASE,
 )
 # A question typed without its mark, as interview questions and headlines sometimes are:
@@ -35,7 +35,8 @@ _UNMARKED_QUESTION = re.compile(
 # A question mark ends a question only before a space, punctuation or the end: the '?' of
 # "example.org/report?id=5" opens a web address's query.
 _QUESTION_MARK = re.compile(r"\?+[\"”’')\]]*(?![^\s.,;:!?…–—-])")
-_QUESTION_OPENER = re.compile(r"(?:(?<=[\s:,(])[“\"]|;\s*)(?=[^“\";]*$)")
+# Possessive, so that spaces after a semicolon are not re-read by the look-ahead once each.
+_QUESTION_OPENER = re.compile(r"(?:(?<=[\s:,(])[“\"]|;\s*+)(?=[^“\";]*+$)")
 # "WASHINGTON (AP) — New uncertainty ...": the sentence starts after the dateline's dash.
 _DATELINE = re.compile(r"[A-Z][A-Z.,'’ -]{1,40}(?:\([A-Za-z .]{1,20}\)\s*)?\s*[—–-]{1,2}\s+")
 _OPENING_MARKS = "\"“‘'(["

@@ -13,14 +13,18 @@ from app.extraction.lexicon import (
     TITLES,
 )
 
-_CAP_WORD = r"[A-Z][\w’'.-]*"
 _TITLE_WORDS = (
     r"(?:Mr|Mrs|Ms|Dr|Prof|President|Prime Minister|Minister|Chancellor|Secretary|"
     r"Senator|Sen|Rep|Governor|Gov|Mayor|General|Gen|Judge|King|Queen|Prince|Pope|Ambassador|"
     r"Commissioner|Chairman|Director|Colonel|Col|Lieutenant|Captain|Sheikh)\.?"
 )
 _TITLED_NAME = re.compile(rf"\b{_TITLE_WORDS}\s+(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]+")
-_MULTI_WORD_NAME = re.compile(rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}")
+# A name is tried once per word, from the word's first capital (a lower-case start as in
+# "eBay Inc" is passed over): tried from every capital of a 200,000-letter word in capitals,
+# each try reading to the word's end, the scan took minutes.
+_MULTI_WORD_NAME = re.compile(
+    r"(?<![\w’'.-])(?:(?![A-Z])[\w’'.-])*+(?P<name>[A-Z][\w’'.-]*+(?:\s++[A-Z][\w’'.-]*+){1,5})"
+)
 _ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}([a-z]+),\s*$")
 
 
@@ -101,9 +105,10 @@ class SpeakerResolver:
         if self._names is None:
             self._names = {}
             for match in _MULTI_WORD_NAME.finditer(self._text):
-                name = strip_titles(_without_function_words(match.group()))
+                name = strip_titles(_without_function_words(match.group("name")))
                 if len(name.split()) > 1:
-                    self._names.setdefault(name.split()[-1], []).append((match.start(), name))
+                    entry = (match.start("name"), name)
+                    self._names.setdefault(name.split()[-1], []).append(entry)
         return self._names
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypedDict, Unpack
@@ -30,6 +33,10 @@ __all__ = ["SUPPORTED_SUFFIXES", "ImportFailure", "import_file", "import_text"]
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_TEXT_CHARS = 5_000_000  # about 2,000 pages of prose
+# Opening a FIFO for reading waits for a writer; without waiting it opens at once (and the
+# open file is then refused as not regular). O_BINARY matters on Windows only.
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_MAX_SHOWN_CHARS = 120  # a longer path is shortened in messages
 _BLANK_PAGE_CHARS = 20  # a PDF page with less text than this has no text layer to speak of
 
 
@@ -49,11 +56,17 @@ class SourceMetadata(TypedDict, total=False):
 
 
 def import_text(
-    text: str, *, title: str = "", origin: str = "pasted", **metadata: Unpack[SourceMetadata]
+    text: str,
+    *,
+    title: str = "",
+    origin: str = "pasted",
+    warnings: list[str] | None = None,
+    **metadata: Unpack[SourceMetadata],
 ) -> Source:
     """A Source from text already in memory (a paste, or a reader's output). Details not
-    given are read from the article's byline and date line; all of them are cleaned."""
-    clean = normalise_text(text)
+    given are read from the article's byline and date line; all of them are cleaned.
+    What the clean-up had to change (marks cut, lines grouped) is appended to warnings."""
+    clean = normalise_text(text, warnings)
     if not any(ch.isalnum() for ch in clean):
         what = "The pasted text" if origin == "pasted" else origin
         raise ImportFailure(f"{what} is empty: there is no text to import.")
@@ -72,7 +85,7 @@ def import_text(
         published=details.published,
         origin=origin,
         encoding=metadata.get("encoding"),
-        paragraphs=find_paragraphs(clean),
+        paragraphs=find_paragraphs(clean, warnings),
         boilerplate=boilerplate,
         retrieved=metadata.get("retrieved", datetime.now(UTC)),
     )
@@ -98,21 +111,16 @@ def import_file(
 ) -> Source:
     """A Source from a .txt, .md, .html, .docx or .pdf file; ImportFailure says why not.
     What the user should know about an import that succeeded (an article much shorter
-    than its file suggests) is appended to warnings."""
+    than its file suggests, bytes that had to be replaced) is appended to warnings."""
     found: list[str] = [] if warnings is None else warnings
     path = Path(path)
     name = path.name
     suffix = path.suffix.lower()
-    if not path.exists():
-        raise ImportFailure(f"{path} does not exist.")
-    if path.is_dir():
-        raise ImportFailure(f"{path} is a folder, not a file.")
-    if not path.is_file():
-        raise ImportFailure(f"{name} is not a regular file (a device, pipe or socket).")
+    _check_path(path)
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailure(
-            f"{name}: "
-            + (f"files of type '{suffix}'" if suffix else "files without a type suffix")
+            f"{_shown(name)}: "
+            + (f"files of type '{_shown(suffix)}'" if suffix else "files without a type suffix")
             + " cannot be imported. "
             f"Supported: {', '.join(SUPPORTED_SUFFIXES)}."
         )
@@ -122,45 +130,106 @@ def import_file(
     if suffix == ".pdf":
         return _from_pdf(path, found)
     if suffix == ".docx":
-        return _from_docx(data, name)
+        return _from_docx(data, name, found)
     markup = suffix in (".html", ".htm")
-    text, used = decode_text(data, name=name, encoding=encoding, markup=markup)
+    text, used = decode_text(data, name=name, encoding=encoding, markup=markup, warnings=found)
     if markup:
         return _from_html(text, name, used, found)
     if suffix in (".md", ".markdown"):
+        _refuse_too_long(text, name)  # before the Markdown pass, which would read it all
         return import_text(
             markdown_to_text(text),
             title=first_heading(text),
             origin=name,
             encoding=used,
             retrieved=None,
+            warnings=found,
         )
-    return import_text(text, origin=name, encoding=used, retrieved=None)
+    return import_text(text, origin=name, encoding=used, retrieved=None, warnings=found)
+
+
+def _refuse_too_long(text: str, name: str) -> None:
+    # Mark-up takes room: a file twice the text limit cannot hold an article within it.
+    if len(text) > 2 * MAX_TEXT_CHARS:
+        raise ImportFailure(
+            f"{name} is too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})."
+        )
+
+
+def _check_path(path: Path) -> None:
+    """A sentence when path is missing, a folder, a device or a pipe (stat never blocks)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise ImportFailure(_unreadable(path, error)) from None
+    except ValueError:  # a NUL in the name
+        raise ImportFailure(f"{_shown(str(path))} is not a valid file name.") from None
+    _check_regular(path, mode)
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, bounded; a sentence for anything that is not a readable regular
+    file. Opened without blocking and checked on the open descriptor, so a FIFO or a
+    device put where a file was expected can neither hang the import nor be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailure(
-                f"{path.name} is too large ({size // (1024 * 1024)} MB; the limit is "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
-            )
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)  # bounded even if the size lied
-        if len(data) > MAX_FILE_BYTES:
-            raise ImportFailure(
-                f"{path.name} is too large (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
-            )
-        return data
-    except FileNotFoundError:
-        raise ImportFailure(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise ImportFailure(f"{path} is a folder, not a file.") from None
-    except PermissionError:
-        raise ImportFailure(f"{path} cannot be read: permission denied.") from None
+        descriptor = os.open(path, os.O_RDONLY | _NO_WAIT)
     except OSError as error:
-        raise ImportFailure(f"{path} cannot be read: {error.strerror or error}.") from None
+        raise ImportFailure(_unreadable(path, error)) from None
+    except ValueError:  # a NUL in the name
+        raise ImportFailure(f"{_shown(str(path))} is not a valid file name.") from None
+    try:
+        with os.fdopen(descriptor, "rb") as stream:
+            _check_regular(path, os.fstat(stream.fileno()).st_mode)
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise ImportFailure(
+                    f"{path.name} is too large ({size // (1024 * 1024):,} MB; the limit is "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB)."
+                )
+            data = stream.read(MAX_FILE_BYTES + 1)  # bounded even if the size lied
+    except OSError as error:
+        raise ImportFailure(_unreadable(path, error)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFailure(
+            f"{path.name} is too large (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)."
+        )
+    return data
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ImportFailure(f"{_shown(str(path))} is a folder, not a file.")
+    if not stat.S_ISREG(mode):
+        raise ImportFailure(
+            f"{path.name} is not a regular file (it is a device, pipe or socket), "
+            "so it cannot be imported."
+        )
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    """Why path cannot be opened or read, in words (never the exception's own text)."""
+    shown = _shown(str(path))
+    reasons = {
+        errno.ENOENT: f"{shown} does not exist.",
+        errno.ENOTDIR: f"{shown} does not exist: part of its folder path is a file.",
+        errno.EISDIR: f"{shown} is a folder, not a file.",
+        errno.EACCES: f"{shown} cannot be read: permission denied.",
+        errno.EPERM: f"{shown} cannot be read: permission denied.",
+        errno.ENAMETOOLONG: f"{shown} cannot be read: its name is longer than this system allows.",
+        errno.ELOOP: f"{shown} cannot be read: it is a link that leads back to itself.",
+        errno.EIO: f"{shown} cannot be read: the disk reported an input/output error.",
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    words = error.strerror or "the system refused to open it"
+    return f"{shown} cannot be read: {words[:1].lower()}{words[1:]}."
+
+
+def _shown(text: str) -> str:
+    """text for a message, shortened when it is too long to read (a name over the limit)."""
+    return (
+        text if len(text) <= _MAX_SHOWN_CHARS else text[: _MAX_SHOWN_CHARS - 21] + "…" + text[-20:]
+    )
 
 
 def _from_html(markup: str, name: str, encoding: str, warnings: list[str]) -> Source:
@@ -181,6 +250,7 @@ def _from_html(markup: str, name: str, encoding: str, warnings: list[str]) -> So
         url=page.url,
         published=page.published,
         retrieved=None,  # a saved page: when it was fetched is not known
+        warnings=warnings,
     )
     # The headline printed again (a share block, a related list) is the title shown as
     # such: no proposals from it.
@@ -195,10 +265,11 @@ def _from_html(markup: str, name: str, encoding: str, warnings: list[str]) -> So
     return source.model_copy(update={"boilerplate": marked})
 
 
-def _from_docx(data: bytes, name: str) -> Source:
+def _from_docx(data: bytes, name: str, warnings: list[str]) -> Source:
     from app.importing.word import read_docx  # see _from_html
 
     document = read_docx(data, name=name)
+    warnings.extend(document.warnings)
     if not document.text.strip():
         raise ImportFailure(f"{name} holds no text.")
     return import_text(
@@ -206,6 +277,7 @@ def _from_docx(data: bytes, name: str) -> Source:
         title=document_title(document.title, file_name=name),
         origin=name,
         retrieved=None,
+        warnings=warnings,
         document_properties=_properties(document.author),
     )
 
@@ -215,16 +287,21 @@ def _from_pdf(path: Path, warnings: list[str]) -> Source:
     from app.importing.pdf_text import join_pdf_pages, unreadable_reason
 
     document = read_pdf(path, name=path.name)
+    warnings.extend(document.warnings)
     text = join_pdf_pages(document.pages)
     if not text.strip():
         raise ImportFailure(
             f"{path.name} has no text layer (it is probably a scan or images of pages). "
             "Run it through OCR first, or paste the text."
         )
-    blank = sum(1 for page in document.pages if len(page.strip()) < _BLANK_PAGE_CHARS)
-    if blank and blank * 2 >= len(document.pages):
+    # Pages left out for taking too long are already named; they are not scans.
+    read = [
+        page for number, page in enumerate(document.pages, 1) if number not in document.left_out
+    ]
+    blank = sum(1 for page in read if len(page.strip()) < _BLANK_PAGE_CHARS)
+    if blank and blank * 2 >= len(read):
         warnings.append(
-            f"{path.name}: {blank} of its {len(document.pages)} pages have no text layer "
+            f"{path.name}: {blank} of its {len(read)} pages have no text layer "
             "(scanned pages or images), so their text is missing. Run the file through OCR "
             "to read them."
         )
@@ -240,6 +317,7 @@ def _from_pdf(path: Path, warnings: list[str]) -> Source:
         origin=path.name,
         retrieved=None,
         document_properties=_properties(document.author),
+        warnings=warnings,
     )
 
 

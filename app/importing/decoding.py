@@ -1,16 +1,19 @@
-"""Bytes of a text file -> str: BOMs first, then UTF-8 (or a web page's declared charset),
-then a guess for legacy encodings.
+"""Bytes of a text file -> str, in this order: a byte-order mark; clean UTF-8; UTF-16
+without a byte-order mark (any script); UTF-8 holding NULs or controls; a web page's declared
+charset; UTF-8 with a few stray bytes; a guess among legacy encodings.
 
 A few invalid bytes in a file that is otherwise UTF-8 (a page cut and pasted together, one
 byte of a character lost) must not make it a legacy code page: one stray byte would turn
-every accented letter and curly quote of the article into mojibake. Such a file is read as
-UTF-8 with the stray bytes replaced.
+every accented letter and curly quote of the article into mojibake ("£" into "ВЈ"). Such a
+file is read as UTF-8 with the stray bytes replaced, and the import says how many were.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
 
 from app.importing.errors import ImportFailure
 from app.importing.normalise import control_character_ratio
@@ -47,37 +50,75 @@ _LEGACY_CANDIDATES = (
     "euc_kr",
 )
 _MAX_CONTROL_RATIO = 0.05  # stray controls happen; binary data is far above this
+# Above the ratio above, text is still text when controls are under half of it and the
+# rest reads as prose (colour codes in a log); those controls are removed at import.
+_MAX_SPRINKLED_RATIO = 0.5
+_MIN_SPRINKLED_SCORE = 0.95  # random printable ASCII scores 0.9 (a tenth are symbols)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # A page's own charset declaration: <meta charset="..."> or
 # <meta http-equiv="Content-Type" content="text/html; charset=...">, in its first bytes.
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I
 )
 _DECLARATION_WINDOW = 4096
-# At most this share of a file's non-ASCII sequences may be broken for it to count as UTF-8
-# with stray bytes; legacy text (cp1252, cp1251) breaks nearly every one of them.
-_MAX_STRAY_SHARE = 0.1
+# At most this many broken bytes per valid non-ASCII character for a file to count as UTF-8
+# with stray bytes; legacy text (cp1252, cp1251) breaks nearly every non-ASCII byte.
+_MAX_STRAY_PER_VALID = 1.0
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+# UTF-16 without a byte-order mark: judged on this many bytes of the start.
+_SAMPLE_BYTES = 16_384
+_UTF16 = ("utf-16-le", "utf-16-be")
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+_MAX_UTF16_ASCII_SHARE = 0.9  # UTF-16 of Latin text is half NULs; of others, fewer still
+_PROSE_CATEGORIES = frozenset("LMNPZ")  # letters, marks, digits, punctuation, spaces
+_MIN_TEXT_SCORE = 0.95
+_MAX_SCRIPTS = 3  # Japanese mixes kanji, hiragana and katakana; most texts one or two
+_MIN_MAIN_SCRIPT_SHARE = 0.9
+_MIN_DISTINCT_CHARACTERS = 8  # "Hello world" has 8; any article far more
+_UNICODE_NAMES = {
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+    "utf-16": "UTF-16",
+    "utf-32": "UTF-32",
+    "utf-8-sig": "UTF-8",
+}
 _MAX_REPLACED_SHARE = 0.01  # of all characters, when decoding as a declared charset
 
 
 def decode_text(
-    data: bytes, *, name: str, encoding: str | None = None, markup: bool = False
+    data: bytes,
+    *,
+    name: str,
+    encoding: str | None = None,
+    markup: bool = False,
+    warnings: list[str] | None = None,
 ) -> tuple[str, str]:
     """Decode data and return (text, encoding used); encoding overrides the guess. With
-    markup, a charset the page declares is honoured after the byte-order mark."""
+    markup, a charset the page declares is honoured after the byte-order mark. Bytes that
+    had to be replaced are reported, in words, by appending to warnings."""
+    found: list[str] = [] if warnings is None else warnings
     if encoding:
         return _decode_as(data, encoding, name=name), encoding
-    chosen = _bom_encoding(data)
-    if chosen is None and b"\x00" in data:
-        chosen = _utf16_without_bom(data)  # NULs are valid UTF-8 but never text
-    if chosen is None and (strict := _utf8_or_none(data)):
-        return _decode_as(data, strict, name=name), strict
-    if chosen is None and markup:
+    marked = _bom_encoding(data)
+    if marked is not None:
+        return _decode_marked(data, marked, name=name, warnings=found), marked
+    if b"\x00" not in data and (clean := _clean_utf8(data)) is not None:
+        return clean, "utf-8"  # the common case, decided without any guessing
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return _decode_marked(data, utf16, name=name, warnings=found), utf16
+    if _utf8_or_none(data):  # UTF-8 with NULs or controls: _decode_as judges it
+        return _decode_as(data, "utf-8", name=name), "utf-8"
+    if markup:
         declared = declared_charset(data)
         if declared and (text := _tolerant(data, declared)) is not None:
             return _checked(text, name=name), declared
-    if chosen is None and _mostly_utf8(data):
-        return _checked(data.decode("utf-8", errors="replace"), name=name), "utf-8"
-    chosen = chosen or _guess_legacy(data, name=name)
+    repaired = _repaired_utf8(data)
+    if repaired is not None:
+        text, replaced = repaired
+        found.append(_replaced_warning(name, replaced))
+        return _checked(text, name=name), "utf-8"
+    chosen = _guess_legacy(data, name=name)
     return _decode_as(data, chosen, name=name), chosen
 
 
@@ -113,21 +154,67 @@ def _tolerant(data: bytes, encoding: str) -> str | None:
     return text
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """True when nearly every non-ASCII sequence of data is well-formed UTF-8."""
-    text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd")
-    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    return broken > 0 and broken <= _MAX_STRAY_SHARE * non_ascii
+def _repaired_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, bytes replaced) when data is UTF-8 with a few stray bytes; None when it is
+    not UTF-8 at all.
+
+    Legacy text (cp1252, cp1251) read as UTF-8 breaks at nearly every non-ASCII byte and
+    almost never forms a valid multi-byte character; UTF-8 with stray bytes has more valid
+    non-ASCII characters than broken bytes. Each run of broken bytes becomes one U+FFFD.
+    """
+    escaped = data.decode("utf-8", errors="surrogateescape")  # one U+DCxx per bad byte
+    runs = _ESCAPED_BYTES.findall(escaped)
+    broken = sum(len(run) for run in runs)
+    non_ascii = len(escaped) - len(escaped.encode("ascii", errors="ignore"))
+    valid = non_ascii - broken
+    if broken == 0 or valid <= 0 or broken > _MAX_STRAY_PER_VALID * valid:
+        return None
+    return _ESCAPED_BYTES.sub("\ufffd", escaped), broken
+
+
+def _replaced_warning(name: str, replaced: int) -> str:
+    were = "byte was" if replaced == 1 else "bytes were"
+    return (
+        f"{name}: {replaced:,} {were} not valid UTF-8 and replaced with \ufffd; the rest of "
+        "the text was read as UTF-8."
+    )
+
+
+def _clean_utf8(data: bytes) -> str | None:
+    """data as UTF-8 when it is valid and reads as text (not controls: UTF-16 of some
+    scripts is valid ASCII full of control bytes)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return (
+        text if control_character_ratio(text) <= _MAX_CONTROL_RATIO else None
+    )  # else judged later
 
 
 def _checked(text: str, *, name: str) -> str:
-    if control_character_ratio(text) > _MAX_CONTROL_RATIO:
+    if looks_binary(text):
         raise ImportFailure(
             f"{name} is not a text file (it contains binary data). If it is "
             "text, choose its encoding."
         )
     return text
+
+
+def looks_binary(text: str) -> bool:
+    """True when text is decoded binary data rather than text with stray controls.
+
+    A few controls are common (a form feed, an escape); text can also be sprinkled with
+    many (a terminal log's colour codes), and import removes them. It is binary when
+    controls are most of it, or when what is left without them does not read as prose.
+    """
+    ratio = control_character_ratio(text)
+    if ratio <= _MAX_CONTROL_RATIO:
+        return False
+    if ratio > _MAX_SPRINKLED_RATIO:
+        return True
+    rest = _CONTROLS.sub("", text[: 4 * _SAMPLE_BYTES])
+    return _text_score(rest) < _MIN_SPRINKLED_SCORE
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -152,14 +239,96 @@ def _guess_legacy(data: bytes, *, name: str) -> str:
     return _prefer_windows_1252(data, best.encoding)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    # UTF-16 text without a BOM has a NUL in every other byte for Latin script.
-    even, odd = data[0::2], data[1::2]
-    if len(data) >= 4 and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if len(data) >= 4 and even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
-    return None
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when data reads as UTF-16 text of any script without a
+    byte-order mark; None otherwise.
+
+    Judged on a sample: a strict decoding (an unpaired surrogate, certain in random bytes,
+    rules a reading out) must give nearly only letters, marks, digits, punctuation and
+    spaces, the letters of a few scripts. Bytes that are nearly all printable ASCII are
+    8-bit text: read as UTF-16 they would look like Chinese ("Bush hid the facts").
+    """
+    sample = data[:_SAMPLE_BYTES]
+    if len(sample) < 4 or _printable_ascii_share(sample) >= _MAX_UTF16_ASCII_SHARE:
+        return None
+    readings = [(_utf16_sample(sample, codec), codec) for codec in _UTF16]
+    plausible = [(text, codec) for text, codec in readings if _text_score(text) >= _MIN_TEXT_SCORE]
+    if not plausible:
+        return None
+    # Both byte orders can pass (Latin read the wrong way round is all CJK ideographs and
+    # spaces): the right one keeps its characters in far fewer blocks of 256.
+    text, codec = min(plausible, key=lambda reading: len({ord(ch) >> 8 for ch in reading[0]}))
+    # Without a single NUL there is no space, line break or digit in it: only CJK text can
+    # be like that, and so can GBK or Shift-JIS bytes, whose pairs also read as ideographs.
+    # A legacy reading that looks at least as much like text wins.
+    if b"\x00" not in sample and _legacy_reads_as_well(sample, _text_score(text)):
+        return None
+    return codec
+
+
+def _legacy_reads_as_well(sample: bytes, score: float) -> bool:
+    for encoding in _LEGACY_CANDIDATES:
+        try:  # incremental, so that a character cut at the sample's end is no failure
+            reading = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        if _text_score(reading) >= score:
+            return True
+    return False
+
+
+def _utf16_sample(sample: bytes, codec: str) -> str:
+    """sample strictly decoded; '' when it is not UTF-16 (a cut pair at its end is fine)."""
+    even = sample[: len(sample) - len(sample) % 2]
+    try:
+        return even.decode(codec)
+    except UnicodeDecodeError as error:
+        if error.start < len(even) - 2:
+            return ""
+        return even[: error.start].decode(codec, errors="replace")
+
+
+def _text_score(text: str) -> float:
+    """Share of text's characters that prose is made of, 0 when its letters are spread
+    over more scripts than a text mixes (a misreading lands in many Unicode blocks)."""
+    if len(set(text)) < _MIN_DISTINCT_CHARACTERS:
+        return 0.0  # a handful of characters repeated: a pattern, not writing
+    scripts: Counter[str] = Counter()
+    prose = 0
+    for ch in text:
+        kind = unicodedata.category(ch)[0]
+        if kind in _PROSE_CATEGORIES or ch in "\t\n\r":
+            prose += 1
+        if kind == "L":
+            scripts[unicodedata.name(ch, "?").split(" ", 1)[0]] += 1
+    letters = sum(scripts.values())
+    main = sum(count for _, count in scripts.most_common(_MAX_SCRIPTS))
+    if letters == 0 or main < _MIN_MAIN_SCRIPT_SHARE * letters:
+        return 0.0
+    return prose / len(text)
+
+
+def _printable_ascii_share(sample: bytes) -> float:
+    return 1 - len(sample.translate(None, _PRINTABLE_ASCII)) / len(sample)
+
+
+def _decode_marked(data: bytes, encoding: str, *, name: str, warnings: list[str]) -> str:
+    """data in a Unicode encoding known from its BOM or its shape; a last character cut in
+    half or a stray unpaired surrogate is replaced with a warning, not a refusal."""
+    try:
+        return _decode_as(data, encoding, name=name)
+    except ImportFailure:
+        text = _tolerant(data, encoding)
+        if text is None:
+            raise
+    replaced = text.count("\ufffd")
+    what = "character was" if replaced == 1 else "characters were"
+    unicode = _UNICODE_NAMES.get(encoding, encoding)
+    warnings.append(
+        f"{name}: {replaced:,} {what} not valid {unicode} (the file is cut short or damaged) "
+        "and replaced with \ufffd; the rest of the text was read."
+    )
+    return _checked(text, name=name)
 
 
 def _prefer_windows_1252(data: bytes, guessed: str) -> str:
@@ -198,9 +367,4 @@ def _decode_as(data: bytes, encoding: str, *, name: str) -> str:
         ) from None
     except (UnicodeError, ValueError, TypeError):
         raise ImportFailure(f"{name} cannot be read as {encoding}.") from None
-    if control_character_ratio(text) > _MAX_CONTROL_RATIO:
-        raise ImportFailure(
-            f"{name} is not a text file (it contains binary data). If it is "
-            "text, choose its encoding."
-        )
-    return text
+    return _checked(text, name=name)

@@ -24,6 +24,7 @@ _SURELY_ENOUGH_CHARS = 2_000
 _MIN_ARTICLE_CHARS = 400
 _SHORT_PAGE_CHARS = 2_000
 _MIN_SHARE = 0.05
+_PAGE_START_CHARS = 50  # where trafilatura looks for "html" to accept a file as a page
 
 
 @dataclass(frozen=True)
@@ -39,15 +40,13 @@ class PageText:
 
 def read_html(markup: str, *, name: str) -> PageText:
     """Main text and metadata of an HTML page held in memory."""
-    try:
-        document = _extract(markup, with_metadata=True)
-    except Exception:  # broken metadata must not cost the article: read the text alone
-        try:
-            document = _extract(markup, with_metadata=False)
-        except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
-            raise ImportFailure(f"{name} could not be read as a web page ({error}).") from None
-    text = _fuller_text(markup, getattr(document, "text", None) or "")
-    text = text or trafilatura.html2txt(markup) or ""
+    document, text = _article(markup, name=name)
+    if not text.strip() and _is_fragment(markup):
+        # trafilatura takes a file whose start does not say "html" and that parses to one
+        # element for something other than a page: a saved fragment (paragraphs, a cut
+        # page) is read once more as the body of a page.
+        markup = f"<html><body>{markup}</body></html>"
+        document, text = _article(markup, name=name)
     if not text.strip():
         raise ImportFailure(f"{name} holds no readable article text.")
     details = page_details(markup, document)
@@ -62,16 +61,34 @@ def read_html(markup: str, *, name: str) -> PageText:
     )
 
 
+def _article(markup: str, *, name: str) -> tuple[object, str]:
+    """trafilatura's document for markup and the article text kept from it ('' if none)."""
+    try:
+        document = _extract(markup, with_metadata=True)
+    except Exception:  # broken metadata must not cost the article: read the text alone
+        try:
+            document = _extract(markup, with_metadata=False)
+        except Exception:  # lxml and trafilatura raise many kinds on broken markup
+            # Their messages name parser internals: the user is told what it means instead.
+            raise ImportFailure(
+                f"{name} could not be read as a web page: its markup is too damaged or too "
+                "deeply nested to take apart."
+            ) from None
+    text = _fuller_text(markup, getattr(document, "text", None) or "")
+    return document, text or _page_text(markup)
+
+
+def _is_fragment(markup: str) -> bool:
+    return "html" not in markup[:_PAGE_START_CHARS].lower()
+
+
 def _short_article_warning(markup: str, text: str, *, name: str) -> str:
     """A warning when the article kept is a small part of the page's text (the extraction
     kept a notice or a teaser, not the article); '' otherwise."""
     kept = len(text.strip())
     if kept >= _SURELY_ENOUGH_CHARS:
         return ""
-    try:
-        page = len((trafilatura.html2txt(markup) or "").strip())
-    except Exception:  # the warning is a courtesy; the import stands without it
-        return ""
+    page = len(_page_text(markup).strip())
     if page < _SHORT_PAGE_CHARS or (kept >= _MIN_ARTICLE_CHARS and kept >= _MIN_SHARE * page):
         return ""
     return (
@@ -79,6 +96,14 @@ def _short_article_warning(markup: str, text: str, *, name: str) -> str:
         f"{page:,} characters of text. Part of the article may be missing: compare it with "
         "the page, or copy the article's text and paste it."
     )
+
+
+def _page_text(markup: str) -> str:
+    """All the page's text (no article detection); '' when lxml cannot take it apart."""
+    try:
+        return trafilatura.html2txt(markup) or ""
+    except Exception:  # broken markup: the caller says what that means
+        return ""
 
 
 def _fuller_text(markup: str, precise: str) -> str:

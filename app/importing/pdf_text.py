@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_ENDS_SENTENCE = re.compile(r"""[.!?:;"”’)\]]$""")
+_SENTENCE_ENDS = tuple(""".!?:;"”’)]""")
 _STARTS_CONTINUATION = re.compile(r"^[a-z0-9(,;]")
 _OPENS_QUOTE = re.compile(r"""^["“‘'«]""")
 _STARTS_LIST_ITEM = re.compile(r"^(?:[•●▪◦·*–—-]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
 # A word broken by a hyphen at a line end: "adip-" + "iscing".
 _HYPHEN_END = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^([^\W\d_]\w*)")
-# A number broken at a dash: "206–231–" + "3195".
-_NUMBER_DASH_END = re.compile(r"\d[-–]$")
+_DASHES = ("-", "–")
 # Bare page numbers and "Page 3 of 10" lines.
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
@@ -43,6 +42,7 @@ _COMPOUND_SECOND = frozenset(
     "minded ranking type sized size year-old".split()
 )
 _LONGEST_WORD = 60  # characters looked at before a line-end hyphen (bounds the search)
+_TAIL = _LONGEST_WORD + 4  # characters of a paragraph that joining a line looks at
 _FULL_WIDTH = 0.8  # of the page's usual line length: a line this long wrapped
 _RUNNING_SHARE = 0.6  # of the pages: a top or bottom line repeated this often runs
 _EDGE_LINES = 2  # lines looked at for headers and footers, at each end of a page
@@ -58,19 +58,46 @@ def join_pdf_pages(pages: tuple[str, ...]) -> str:
     page_lines = [_lines(page) for page in pages]
     running = _running_lines(page_lines)
     kept = [_without_furniture(lines, running) for lines in page_lines]
+    if any(page_lines) and not any(kept):
+        # Lines on every page that are all there is are the text itself (a one-page
+        # leaflet printed several times, a form), not a running header.
+        kept = [_without_furniture(lines, frozenset()) for lines in page_lines]
     kept = [lines for lines in kept if lines]
     words = _document_words(kept)
     width = _usual_width([line for lines in kept for line in lines])
-    out: list[str] = []
+    out: list[_Paragraph] = []
     for lines in kept:
         for index, line in enumerate(lines):
-            if out and out[-1] and _continues(out[-1], line, width):
-                out[-1] = _joined(out[-1], line, words)
+            if out and out[-1].length and _continues(out[-1], line, width):
+                out[-1].join(line, words)
             elif index == 0 and out:
-                out.extend(["", line])  # a page break that is also a paragraph break
+                out.extend([_Paragraph(""), _Paragraph(line)])  # a page break: a paragraph break
             else:
-                out.append(line)
-    return "\n".join(out)
+                out.append(_Paragraph(line))
+    return "\n".join(paragraph.text() for paragraph in out)
+
+
+class _Paragraph:
+    """A paragraph being built from lines. Joining a line looks only at the paragraph's
+    length and its last characters, so only those are kept at hand: writing the whole
+    paragraph anew for each line took time growing with the square of its length (30
+    seconds for a page of 20,000 one-word lines)."""
+
+    def __init__(self, line: str) -> None:
+        self._done: list[str] = []  # text before the tail, in pieces
+        self.tail = line
+        self.length = len(line)
+
+    def join(self, line: str, words: frozenset[str]) -> None:
+        joined = _joined(self.tail, line, words)
+        self.length += len(joined) - len(self.tail)
+        if len(joined) > 2 * _TAIL:
+            self._done.append(joined[:-_TAIL])
+            joined = joined[-_TAIL:]
+        self.tail = joined
+
+    def text(self) -> str:
+        return "".join(self._done) + self.tail
 
 
 def _lines(page: str) -> list[str]:
@@ -108,7 +135,9 @@ def _without_furniture(lines: list[str], running: frozenset[str]) -> list[str]:
 
 
 def _is_furniture(line: str, running: frozenset[str]) -> bool:
-    return bool(_PAGE_NUMBER.match(line)) or _shape(line) in running
+    # White space made single first: the pattern's neighbouring optional spaces would
+    # otherwise try every split of a long run of spaces.
+    return bool(_PAGE_NUMBER.match(" ".join(line.split()))) or _shape(line) in running
 
 
 def _usual_width(lines: list[str]) -> int:
@@ -120,10 +149,11 @@ def _usual_width(lines: list[str]) -> int:
     return lengths[-(-9 * (len(lengths) - 1) // 10)]
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
-    if _ENDS_SENTENCE.search(previous) or _STARTS_LIST_ITEM.match(line):
+def _continues(paragraph: _Paragraph, line: str, width: int) -> bool:
+    previous = paragraph.tail
+    if previous.endswith(_SENTENCE_ENDS) or _STARTS_LIST_ITEM.match(line):
         return False
-    full = width > 0 and len(previous) >= _FULL_WIDTH * width
+    full = width > 0 and paragraph.length >= _FULL_WIDTH * width
     if _OPENS_QUOTE.match(line):
         return full
     return (
@@ -134,7 +164,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
 
 
 def _joined(previous: str, line: str, words: frozenset[str]) -> str:
-    if _NUMBER_DASH_END.search(previous) and line[:1].isdigit():
+    """previous (a paragraph, or at least its last _TAIL characters) with line joined on."""
+    if previous.endswith(_DASHES) and previous[-2:-1].isdecimal() and line[:1].isdigit():
         return previous + line  # "206–231–" + "3195"
     if previous.endswith("\u00ad"):  # a soft hyphen: the word was broken here
         return previous[:-1] + line

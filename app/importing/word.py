@@ -10,12 +10,13 @@ revisions and field codes are left out; inserted revisions are kept.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from app.importing.errors import ImportFailure
-from app.importing.zipcheck import open_checked_zip
+from app.importing.zipcheck import MEMBER_ERRORS, DamagedMember, open_checked_zip, read_member
 
 _CORE_NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -62,6 +63,9 @@ _SKIPPED = frozenset(
     }
 )
 _NOTES_HEADING = "Notes"
+_PARSE_ERRORS: tuple[type[BaseException], ...] = (*MEMBER_ERRORS, RecursionError, MemoryError)
+_FORBIDDEN_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FORBIDDEN_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class WordText:
     title: str = ""
     author: str = ""
     created: str = ""  # as written in the file, e.g. "2024-10-17T09:00:00Z"
+    warnings: tuple[str, ...] = ()  # for the user: parts left out (damaged notes)
 
 
 @dataclass
@@ -92,56 +97,115 @@ class _Notes:
 
 
 def read_docx(data: bytes, *, name: str) -> WordText:
-    """Plain text (paragraphs separated by blank lines) and core properties of a .docx."""
+    """Plain text (paragraphs separated by blank lines) and core properties of a .docx.
+
+    A damaged main text refuses the file with a sentence; damaged notes are left out with a
+    warning and damaged properties are ignored, so the article is kept.
+    """
     archive = open_checked_zip(data, name=name, required="word/document.xml")
     try:
         body = _parse(archive, "word/document.xml")
-        notes = _Notes(texts=_note_texts(archive))
-        blocks = _blocks(body, notes)
-    except ImportFailure:
+    except DamagedMember as damage:
         raise ImportFailure(
-            f"{name} is damaged or built to overload a reader: its text could not be read."
+            f"{name} is damaged: its main text cannot be read ({damage.reason})."
         ) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, ElementTree.ParseError):
-        raise ImportFailure(f"{name} is damaged: its text could not be read.") from None
+    warnings: list[str] = []
+    notes = _Notes(texts=_note_texts(archive, name=name, warnings=warnings))
+    try:
+        blocks = _blocks(body, notes)
     except (RecursionError, MemoryError):
         raise ImportFailure(
-            f"{name} is damaged or built to overload a reader: its text could not be read."
+            f"{name} is damaged or built to overload a reader: its text is nested too "
+            "deeply to be read."
         ) from None
     if notes.numbered:
         blocks.append(_NOTES_HEADING)
         blocks.extend(f"[{number}] {text}" for number, text in notes.numbered)
     title, author, created = _core_properties(archive)
     text = "\n\n".join(block for block in blocks if block.strip())
-    return WordText(text=text, title=title, author=author, created=created)
+    return WordText(
+        text=text, title=title, author=author, created=created, warnings=tuple(warnings)
+    )
 
 
-def _parse(archive: zipfile.ZipFile, member: str) -> ElementTree.Element:
-    data = archive.read(member)
+def _parse(
+    archive: zipfile.ZipFile, member: str, *, limit: int | None = None
+) -> ElementTree.Element:
+    """The parsed XML of member; DamagedMember for anything that stops it being read."""
+    data = read_member(archive, member, limit=limit)
     # Word never writes a document type; one here can only declare entities (a bomb).
     if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
-        raise ImportFailure(member)
-    return ElementTree.fromstring(data)
+        raise DamagedMember(
+            member,
+            "it declares XML entities, which Word never writes and which can overload a reader",
+        )
+    try:
+        try:
+            return ElementTree.fromstring(data)
+        except ElementTree.ParseError:
+            # Control characters XML forbids, written by a careless tool: the text survives.
+            return ElementTree.fromstring(_without_forbidden_characters(data))
+    except ElementTree.ParseError:
+        raise DamagedMember(member, "its XML is broken or cut short") from None
+    except _PARSE_ERRORS:
+        raise DamagedMember(member, "its XML cannot be read") from None
 
 
-def _note_texts(archive: zipfile.ZipFile) -> dict[tuple[str, str], str]:
+def _without_forbidden_characters(data: bytes) -> bytes:
+    """data without the C0 controls and character references XML 1.0 forbids. Removing
+    bytes below 0x20 is safe in UTF-8, where they never occur inside a character."""
+    return _FORBIDDEN_REFERENCE.sub(_allowed_reference, _FORBIDDEN_BYTES.sub(b"", data))
+
+
+def _allowed_reference(match: re.Match[bytes]) -> bytes:
+    digits = match.group(1)
+    try:
+        code = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    except ValueError:
+        return b""
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+    return match.group() if allowed or 0x10000 <= code <= 0x10FFFF else b""
+
+
+def _note_texts(
+    archive: zipfile.ZipFile, *, name: str, warnings: list[str]
+) -> dict[tuple[str, str], str]:
+    """Note texts by (kind, id); a damaged notes part is left out with a warning, since the
+    article itself is still worth having."""
     texts: dict[tuple[str, str], str] = {}
     names = set(archive.namelist())
     for member, kind in _NOTE_PARTS:
         if member not in names:
             continue
-        root = _parse(archive, member)
-        for note in root:
-            if _local(note.tag) != kind or _attribute(note, "type") in (
-                "separator",
-                "continuationSeparator",
-                "continuationNotice",
-            ):
-                continue
-            text = " ".join(" ".join(_blocks(note, None)).split())
-            if text:
-                texts[(kind, _attribute(note, "id"))] = text
+        try:
+            texts.update(_notes_of(_parse(archive, member), kind))
+        except DamagedMember as damage:
+            warnings.append(_notes_lost(name, kind, damage.reason))
+        except (RecursionError, MemoryError):
+            warnings.append(_notes_lost(name, kind, "they are nested too deeply"))
     return texts
+
+
+def _notes_of(root: ElementTree.Element, kind: str) -> dict[tuple[str, str], str]:
+    texts: dict[tuple[str, str], str] = {}
+    for note in root:
+        if _local(note.tag) != kind or _attribute(note, "type") in (
+            "separator",
+            "continuationSeparator",
+            "continuationNotice",
+        ):
+            continue
+        text = " ".join(" ".join(_blocks(note, None)).split())
+        if text:
+            texts[(kind, _attribute(note, "id"))] = text
+    return texts
+
+
+def _notes_lost(name: str, kind: str, reason: str) -> str:
+    return (
+        f"{name}: its {kind}s could not be read ({reason}), so they are left out; "
+        "the rest of the article was imported."
+    )
 
 
 def _blocks(container: ElementTree.Element, notes: _Notes | None) -> list[str]:
@@ -231,13 +295,13 @@ def _attribute(element: ElementTree.Element, name: str) -> str:
 
 
 def _core_properties(archive: zipfile.ZipFile) -> tuple[str, str, str]:
-    """(title, creator, created) of docProps/core.xml; empty strings when unreadable."""
+    """(title, creator, created) of docProps/core.xml; empty strings when it is missing or
+    damaged: the text is still worth having without them."""
+    if "docProps/core.xml" not in archive.namelist():
+        return "", "", ""
     try:
-        info = archive.getinfo("docProps/core.xml")
-        if info.file_size > _MAX_CORE_XML_BYTES:
-            return "", "", ""
-        root = ElementTree.fromstring(archive.read(info))
-    except Exception:  # missing, damaged, or an XML bomb: the text is still worth having
+        root = _parse(archive, "docProps/core.xml", limit=_MAX_CORE_XML_BYTES)
+    except DamagedMember:
         return "", "", ""
     title = root.findtext("dc:title", default="", namespaces=_CORE_NS) or ""
     author = root.findtext("dc:creator", default="", namespaces=_CORE_NS) or ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from itertools import groupby
 from typing import TypeVar, assert_never
 
@@ -11,6 +11,16 @@ from app.layout.analyst_text import ANALYST_LABEL, ANALYST_NOTE, own_text
 from app.layout.checks import export_warnings
 from app.layout.citation import short_name, source_entry
 from app.layout.figures import asserted_by, figure_value
+from app.layout.limits import (
+    CELL_CHARS,
+    HEADING_CHARS,
+    MARKING_CHARS,
+    SECTION_ITEMS,
+    Cuts,
+    bounded_briefing,
+    cut_spans,
+    items_cut_note,
+)
 from app.layout.prose import statement_sentence
 from app.layout.wording import clean, clean_block, long_date, quoted, typographic
 from app.models import (
@@ -58,13 +68,15 @@ class _Citations:
 
     def __init__(self, briefing: Briefing) -> None:
         self._briefing = briefing
+        # By id, once: a briefing may cite thousands of times from hundreds of sources.
+        self._sources = {source.id: source for source in reversed(briefing.sources)}
         self._numbers: dict[str, int] = {}
         self.inline = briefing.style.citation_style == "inline"
 
     def reference(self, item: Item) -> b.Spans:
         """' [1, ¶4]' for an anchored item; nothing for one typed by hand."""
         anchor = item.anchor
-        source = self._briefing.source(anchor.source_id) if anchor else None
+        source = self._sources.get(anchor.source_id) if anchor else None
         if anchor is None or source is None:
             return ()
         number = self._numbers.setdefault(source.id, len(self._numbers) + 1)
@@ -86,8 +98,9 @@ class _Citations:
 class _Context:
     """What every part of the layout consults: citations, the style, and paragraph numbers."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, cuts: Cuts) -> None:
         self.citations = _Citations(briefing)
+        self.cuts = cuts  # what was cut to fit the page, for the export's warnings
         self.numbered = briefing.style.numbered_items
         self.grading = briefing.style.grading
         self.next_number = 1
@@ -149,9 +162,13 @@ def _speaker_roles(briefing: Briefing) -> dict[str, str]:
 
 
 def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.DocumentLayout:
-    """The briefing as neutral blocks: title block, bottom line, sections, then sources."""
-    settings = settings or LayoutSettings()
-    context = _Context(briefing)
+    """The briefing as neutral blocks: title block, bottom line, sections, then sources.
+    Text over the caps of app.layout.limits is cut, with a note in the text and a warning."""
+    settings = _bounded_settings(settings or LayoutSettings())
+    cuts = Cuts()
+    checked = briefing  # quotes are checked against their articles as the analyst wrote them
+    briefing = bounded_briefing(briefing, cuts)
+    context = _Context(briefing, cuts)
     blocks: list[b.Block] = [*_title_block(briefing), *_bottom_line(briefing, settings, context)]
     for section in briefing.sections:
         blocks += _section(section, context)
@@ -162,12 +179,28 @@ def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.Docu
         title=_title(briefing),
         subject=_subject(briefing),
         author=clean(briefing.author),
-        marking=clean(briefing.marking),
+        marking=_marking(briefing, cuts),
         page_size=briefing.style.page_size,
         blocks=tuple(blocks),
         header_text=clean(briefing.style.header_text),
         footer_text=clean(briefing.style.footer_text),
-        warnings=export_warnings(briefing),
+        warnings=(*export_warnings(checked), *cuts.warnings()),
+    )
+
+
+def _marking(briefing: Briefing, cuts: Cuts) -> str:
+    """The marking whole (for document properties); the writers print it on the pages
+    within MARKING_CHARS (limits.page_marking), and a longer one is warned of here."""
+    marking = clean(briefing.marking)
+    if len(marking) > MARKING_CHARS:
+        cuts.counts["marking"] += 1
+    return marking
+
+
+def _bounded_settings(settings: LayoutSettings) -> LayoutSettings:
+    """A template's headings, cleaned and within the heading cap like the briefing's own."""
+    return LayoutSettings(
+        *(clean(heading)[:HEADING_CHARS] for heading in astuple(settings)),
     )
 
 
@@ -208,9 +241,14 @@ def _bottom_line(briefing: Briefing, settings: LayoutSettings, context: _Context
 def _section(section: Section, context: _Context) -> list[b.Block]:
     if not section.items:
         return []  # a hand-made briefing has no empty headings
-    blocks: list[b.Block] = [b.Heading(clean(section.title) or "Untitled section")]
+    title = clean(section.title) or "Untitled section"
+    blocks: list[b.Block] = [b.Heading(title)]
     questions_so_far = 0  # numbering runs on through a section, past notes between questions
     ordered = _in_statement_order(section.items, context.statement_order)
+    more = len(ordered) - SECTION_ITEMS
+    if more > 0:  # a flood of items: the export stays a document, and says what it left out
+        ordered = ordered[:SECTION_ITEMS]
+        context.cuts.sections.append((_short_title(title), more))
     for _, run in groupby(ordered, key=lambda item: item.kind):
         items = list(run)
         match first := items[0]:
@@ -228,7 +266,13 @@ def _section(section: Section, context: _Context) -> list[b.Block]:
                     blocks += _note(note, context, section_title=section.title)
             case _:  # a new kind of item must be laid out here, not silently left out
                 assert_never(first)
+    if more > 0:
+        blocks.append(b.Paragraph((b.Span(items_cut_note(more), "emphasis"),), b.BODY))
     return blocks
+
+
+def _short_title(title: str, limit: int = 80) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 def _in_statement_order(items: tuple[Item, ...], order: str) -> list[Item]:
@@ -310,7 +354,20 @@ def _figure_table(figures: list[Figure], context: _Context) -> list[b.Block]:
         if clean(figure.note)
     ]
     header, widths = _figure_columns(context)
+    rows = tuple(_bounded_row(row, context.cuts) for row in rows)
     return [b.FigureTable(header, rows, widths), *notes]
+
+
+def _bounded_row(row: tuple[b.Spans, ...], cuts: Cuts) -> tuple[b.Spans, ...]:
+    """The row with each cell within CELL_CHARS: a huge cell would take minutes to lay
+    out, over pages of one row."""
+    bounded = []
+    for cell in row:
+        kept, more = cut_spans(cell, CELL_CHARS)
+        if more:
+            cuts.counts["cell"] += 1
+        bounded.append(kept)
+    return tuple(bounded)
 
 
 def _figure_columns(context: _Context) -> tuple[tuple[str, ...], tuple[float, ...]]:

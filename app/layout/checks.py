@@ -4,9 +4,13 @@ does not give yet, and sections over their limits. The export still goes ahead."
 from __future__ import annotations
 
 from app.edits import UNSORTED
-from app.fidelity import quote_is_faithful
+from app.fidelity import normalised, quote_is_faithful
 from app.layout.wording import clean
-from app.models import Briefing, Section, Statement
+from app.models import Briefing, Section, Source, Statement
+
+_NAME_CHARS = 80  # a title or name quoted in a warning: the warning stays a sentence
+_NAMES_LISTED = 6  # speakers named in one warning; the rest are counted
+_NEAR_ANCHOR = 2  # the article read around a quote's anchor, in quote lengths either side
 
 
 def export_warnings(briefing: Briefing) -> tuple[str, ...]:
@@ -69,30 +73,57 @@ def _completeness_warnings(briefing: Briefing) -> list[str]:
         warnings.append("The briefing has no date.")
     empty = [f"“{_title_of(s)}”" for s in briefing.sections if not s.items and s.title != UNSORTED]
     if empty:
-        sections = ", ".join(empty)
+        sections = _listed(empty)
         warnings.append(f"Empty, so left out of the export: {sections}.")
     return warnings
 
 
 def _title_of(section: Section) -> str:
-    return clean(section.title) or "Untitled section"
+    return _short(clean(section.title)) or "Untitled section"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _NAME_CHARS else text[: _NAME_CHARS - 1].rstrip() + "…"
+
+
+def _listed(names: list[str]) -> str:
+    """ "A, B, C" or "A, B, C and 12 others": a warning never lists thousands of names."""
+    shown = ", ".join(_short(name) for name in names[:_NAMES_LISTED])
+    rest = len(names) - _NAMES_LISTED
+    return f"{shown} and {rest} others" if rest > 0 else shown
 
 
 def _content_warnings(briefing: Briefing) -> list[str]:
     """Direct quotes whose words are not in their article: misquotes must not go unnoticed."""
+    sources = {source.id: source for source in reversed(briefing.sources)}
     unfaithful = [
         item
         for item in briefing.items()
         if isinstance(item, Statement)
         and item.anchor is not None
-        and not quote_is_faithful(item, briefing.source(item.anchor.source_id))
+        and not _faithful(item, sources.get(item.anchor.source_id))
     ]
     warnings = [] if briefing.items() else ["The briefing has no items yet."]
     if not unfaithful:
         return warnings
-    who = ", ".join(sorted({clean(s.speaker) or "unattributed" for s in unfaithful}))
+    who = _listed(sorted({clean(s.speaker) or "unattributed" for s in unfaithful}))
     return [
         *warnings,
         f"{len(unfaithful)} direct quote(s) no longer match the article word for word "
         f"({who}); they are exported as edited. Check them, or mark them as reported speech.",
     ]
+
+
+def _faithful(statement: Statement, source: Source | None) -> bool:
+    """quote_is_faithful, first tried on the article around the quote's anchor: a quote
+    found there is in the article. Searching a long report whole for each of thousands of
+    quotes took minutes; only a quote not found near its anchor is looked for everywhere."""
+    anchor = statement.anchor
+    if source is None or anchor is None or statement.wording.strip() or not statement.direct:
+        return quote_is_faithful(statement, source)
+    words = normalised(statement.content)
+    reach = _NEAR_ANCHOR * max(len(statement.content), anchor.end - anchor.start, 1)
+    near = source.text[max(0, anchor.start - reach) : anchor.end + reach]
+    if words and words in normalised(near):
+        return True
+    return quote_is_faithful(statement, source)

@@ -121,8 +121,10 @@ def reporting_cue(cue: str) -> Cue:
     """The cue as the briefing prints it: "calling" → called, "has warned" → warned,
     "according to" stays; an empty or unknown cue is "said"."""
     words = [word.strip(",.;:") for word in clean(cue).lower().split()]
-    while words and words[0] in _AUXILIARIES:
-        words = words[1:]
+    skipped = 0  # counted, not sliced off one by one: a cue of many "has" stays linear
+    while skipped < len(words) and words[skipped] in _AUXILIARIES:
+        skipped += 1
+    words = words[skipped:]
     if not words:
         return SAID
     if words[0] == "according":

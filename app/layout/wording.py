@@ -126,21 +126,21 @@ _OPENING_CONTEXT = " \t\n([{—–-/"
 
 
 _SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+# A straight double quote at the start or after an opening context opens; any other closes.
+_OPENING_QUOTE = re.compile(f'(?<![^{re.escape(_OPENING_CONTEXT)}])"')
+_APOSTROPHE = re.compile(r"(?<=[^\W_])'")  # after a letter or digit (str.isalnum)
 
 
 def typographic(text: str) -> str:
     """Straight double quotes and apostrophes as printers set them: “…” and ’; a hyphen
     standing between spaces as the dash it stands for (" – ")."""
     text = _SPACED_HYPHEN.sub("–", text)
-    out: list[str] = []
-    for index, char in enumerate(text):
-        before = text[index - 1] if index else " "
-        if char == '"':
-            char = "“" if before in _OPENING_CONTEXT else "”"
-        elif char == "'" and before.isalnum():
-            char = "’"
-        out.append(char)
-    return "".join(out)
+    if '"' not in text and "'" not in text:
+        return text
+    # Each pass looks only at the character before a mark, in the text as it came: the
+    # same as a loop over every character, at the regular-expression engine's speed.
+    text = _OPENING_QUOTE.sub("“", text).replace('"', "”")
+    return _APOSTROPHE.sub("’", text)
 
 
 def quoted(words: str) -> str:

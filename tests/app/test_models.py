@@ -43,3 +43,22 @@ def test_source_helpers() -> None:
     )
     assert source.paragraph_number(5) == 2
     assert source.is_boilerplate(5, 6) and not source.is_boilerplate(0, 3)
+
+
+def test_is_boilerplate_agrees_with_a_scan_of_every_range() -> None:
+    import random
+
+    chance = random.Random(16)
+    for _ in range(200):
+        ranges = []
+        for _ in range(chance.randint(0, 8)):
+            start = chance.randint(0, 50)
+            ranges.append(TextRange(start=start, end=start + chance.randint(1, 12)))
+        source = Source(text="x" * 80, boilerplate=tuple(ranges))
+        for _ in range(20):
+            start = chance.randint(0, 60)
+            end = start + chance.randint(0, 10)
+            expected = any(r.overlaps(start, end) for r in ranges)
+            assert source.is_boilerplate(start, end) == expected
+    copied = source.model_copy(update={"boilerplate": ()})
+    assert not copied.is_boilerplate(0, 80)

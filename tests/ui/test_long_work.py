@@ -139,7 +139,7 @@ def test_cancel_kills_the_pdf_readers_child_process(
         f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
     )
     monkeypatch.setattr(
-        pdf_reader, "_worker_command", lambda path: [sys.executable, "-c", slow_reader]
+        pdf_reader, "_worker_command", lambda path, *budgets: [sys.executable, "-c", slow_reader]
     )
     article = tmp_path / "slow.pdf"
     article.write_bytes(b"%PDF-1.4\n% a reader that never ends stands in for pypdf\n")
