@@ -133,26 +133,33 @@ def read_json_document(path: Path, *, expected_format: str, max_bytes: int) -> J
     """
     raw = read_bounded(path, max_bytes, what="a file of this app")
     try:
-        document = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise StorageError(
             f"{path.name} is damaged and cannot be opened: it is not text in UTF-8."
         ) from None
-    except json.JSONDecodeError as error:
-        raise StorageError(
-            f"{path.name} is damaged and cannot be opened: its contents break off or are "
-            f"garbled at line {error.lineno}, column {error.colno}."
-        ) from None
-    except (RecursionError, ValueError):  # nesting thousands deep, numbers of 5,000 digits
-        raise StorageError(
-            f"{path.name} is damaged: its JSON is nested or sized beyond "
-            "what a file of this app holds."
-        ) from None
+    document = parse_json(text, name=path.name)
     if not isinstance(document, dict) or document.get("format") != expected_format:
         raise StorageError(f"{path.name} is not a {expected_format.split('/')[-1]} file.")
     if _SURROGATE_ESCAPE.search(raw):  # rare, so the walk below costs ordinary files nothing
         _replace_lone_surrogates(document)
     return document
+
+
+def parse_json(text: str, *, name: str) -> object:
+    """json.loads, with what can go wrong said in words (StorageError)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise StorageError(
+            f"{name} is damaged and cannot be opened: its contents break off or are "
+            f"garbled at line {error.lineno}, column {error.colno}."
+        ) from None
+    except (RecursionError, ValueError):  # nesting thousands deep, numbers of 5,000 digits
+        raise StorageError(
+            f"{name} is damaged: its contents are nested or sized beyond "
+            "what a file of this app holds."
+        ) from None
 
 
 def _replace_lone_surrogates(document: JsonDocument) -> None:

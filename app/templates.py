@@ -31,6 +31,7 @@ from app.storage import (
     Migration,
     StorageError,
     migrate,
+    parse_json,
     read_bounded,
     write_json_document,
 )
@@ -265,17 +266,7 @@ def _from_bytes(data: bytes, name: str, known: Iterable[str]) -> Template:
         text = "\x00"
     if "\x00" in text:
         raise StorageError(f"{name} is damaged or not a template file: it is not text.")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise StorageError(
-            f"{name} is damaged and cannot be read: its contents are cut short or garbled "
-            f"near line {error.lineno}."
-        ) from None
-    except (RecursionError, ValueError):  # nesting thousands deep, numbers of 5,000 digits
-        raise StorageError(
-            f"{name} is damaged: its contents are nested or sized beyond what a template holds."
-        ) from None
+    document = parse_json(text, name=name)
     if not isinstance(document, dict) or document.get("format") != TEMPLATE_FORMAT:
         raise StorageError(f"{name} is not a template file.")
     return _parse(_cleaned_document(document, name), name, known=known)
