@@ -56,16 +56,17 @@ def cut_note(more: int) -> str:
     return f"… [cut: {more:,} more characters; see the briefing file]"
 
 
-# The warnings, one per kind of cut, for the person exporting.
+# The warnings, one per kind of cut, for the person exporting; {noun}, {were} and {them}
+# agree with the count.
 _WARNINGS = {
     "text": (
-        "{n} text(s) longer than {cap:,} characters (a note, a statement, a question or "
-        "the bottom line) were cut in the export, with a note of how much is missing. The "
-        "briefing file keeps them whole."
+        "{n} {noun} longer than {cap:,} characters (a note, a statement, a question or "
+        "the bottom line) {were} cut in the export, with a note of how much is missing. The "
+        "briefing file keeps {them} whole."
     ),
     "heading": (
-        "{n} title(s) or section heading(s) longer than {cap:,} characters were cut in the "
-        "export, with a note of how much is missing."
+        "{n} {noun} longer than {cap:,} characters {were} cut in the export, with a note of "
+        "how much is missing."
     ),
     "marking": (
         "The protective marking is longer than a page header can hold; its first {cap:,} "
@@ -73,11 +74,30 @@ _WARNINGS = {
         "briefing file keeps it whole."
     ),
     "cell": (
-        "{n} figure-table cell(s) held more than {cap:,} characters; they were cut in the "
-        "export, with a note in each of how much is missing. The briefing file keeps them "
-        "whole."
+        "{n} {noun} held more than {cap:,} characters; {they} {were} cut in the export, "
+        "with a note of how much is missing. The briefing file keeps {them} whole."
     ),
 }
+_NOUNS = {  # (one, several)
+    "text": ("text", "texts"),
+    "heading": ("title or section heading", "titles or section headings"),
+    "marking": ("marking", "markings"),
+    "cell": ("figure-table cell", "figure-table cells"),
+}
+
+
+def _warning(kind: str, count: int) -> str:
+    one = count == 1
+    return _WARNINGS[kind].format(
+        n=count,
+        cap=_CAPS[kind],
+        noun=_NOUNS[kind][0 if one else 1],
+        were="was" if one else "were",
+        they="it" if one else "they",
+        them="it" if one else "them",
+    )
+
+
 _CAPS = {
     "text": TEXT_CHARS,
     "heading": HEADING_CHARS,
@@ -101,11 +121,7 @@ class Cuts:
         return kept
 
     def warnings(self) -> list[str]:
-        kinds = [
-            message.format(n=self.counts[kind], cap=_CAPS[kind])
-            for kind, message in _WARNINGS.items()
-            if self.counts[kind]
-        ]
+        kinds = [_warning(kind, self.counts[kind]) for kind in _WARNINGS if self.counts[kind]]
         return [*kinds, *(_section_warning(title, more) for title, more in self.sections)]
 
 

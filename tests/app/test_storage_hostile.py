@@ -7,10 +7,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import signal
-import subprocess
-import sys
-import textwrap
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +23,7 @@ from app.storage import (
     save_briefing,
 )
 from tests.factories import rich_briefing
+from tests.killed_saves import kill_a_save, temporary_files
 
 ROOT = Path(__file__).resolve().parents[2]
 HANG_GUARD_SECONDS = 20  # a case that takes longer is stuck, not slow
@@ -260,25 +257,6 @@ def test_a_full_disk_with_an_earlier_file_says_it_is_unchanged(
 
 
 # ----- leftovers of killed saves ---------------------------------------------------------
-
-
-def kill_a_save(path: Path) -> None:
-    """A child process saves a large briefing to path and is killed mid-write."""
-    script = textwrap.dedent(f"""
-        import os, signal
-        from app import storage
-        from tests.factories import rich_briefing
-        os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
-        storage.save_briefing(rich_briefing(items_per_section=300), {str(path)!r})
-    """)
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=120, check=False
-    )
-    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
-
-
-def temporary_files(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_the_next_save_of_that_file_removes_what_a_killed_save_left(tmp_path: Path) -> None:

@@ -128,7 +128,10 @@ def test_a_20_mb_note_is_cut_with_a_visible_note_and_a_warning(tmp_path: Path, s
     assert "[cut:" in shown and "see the briefing file]" in shown
     assert f"{more // 1000:,}" in shown.replace("\n", " ")  # how much, in the reader's terms
     assert squeezed(shown).count("briefing") >= TEXT_CHARS // 9 - 10
-    assert any("were cut in the export" in w and "100,000" in w for w in warnings)
+    assert any(
+        "1 text longer than" in w and "was cut in the export" in w and "100,000" in w
+        for w in warnings
+    )
 
 
 def test_a_long_paragraph_within_the_cap_keeps_every_word_in_order(tmp_path: Path) -> None:
@@ -194,7 +197,7 @@ def test_words_of_100_000_characters_over_the_cap_are_cut(tmp_path: Path) -> Non
 
     shown = squeezed(pdf_text(path))
     assert "y" * (TEXT_CHARS - 10) in shown and "[cut:" in shown
-    assert any("were cut in the export" in w for w in warnings)
+    assert any("1 text longer than" in w and "was cut in the export" in w for w in warnings)
 
 
 def test_only_words_longer_than_a_line_get_break_opportunities() -> None:
@@ -623,3 +626,12 @@ def test_render_document_reports_the_cuts_among_its_warnings() -> None:
     rendered = render_document(_briefing(Note(text="x"), marking="M " * 1_000), "pdf")
     assert rendered.data.startswith(b"%PDF")
     assert any("protective marking" in w for w in rendered.warnings)
+
+
+def test_cut_warnings_agree_with_their_count() -> None:
+    from app.layout.limits import _warning
+
+    assert _warning("text", 1).startswith("1 text longer than")
+    assert "was cut" in _warning("text", 1) and "keeps it whole" in _warning("text", 1)
+    assert _warning("cell", 3).startswith("3 figure-table cells held")
+    assert "(s)" not in _warning("heading", 2) + _warning("cell", 1)

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import signal
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ from app import edits, storage
 from app.models import Anchor, Briefing, Section, Source, Statement, TextRange
 from app.storage import load_briefing, save_briefing
 from tests.factories import rich_briefing
+from tests.killed_saves import kill_a_save, temporary_files
 from ui.application import _report_unexpected, start
 from ui.autosave import Autosaver, AutosaveSchedule, AutosaveTiming, autosave_dir
 from ui.document import BriefingDocument
@@ -112,25 +110,6 @@ def test_the_window_autosaves_within_two_seconds_of_typing_that_never_pauses(qtb
 
 
 # ----- a start removes the leftovers of killed saves -------------------------------------
-
-
-def kill_a_save(path: Path) -> None:
-    """A child process saves a large briefing to path and is killed mid-write."""
-    script = textwrap.dedent(f"""
-        import os, signal
-        from app import storage
-        from tests.factories import rich_briefing
-        os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
-        storage.save_briefing(rich_briefing(items_per_section=300), {str(path)!r})
-    """)
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=120, check=False
-    )
-    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
-
-
-def temporary_files(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
 @pytest.fixture
