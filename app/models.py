@@ -231,6 +231,10 @@ class Figure(ItemBase):
     asserted_by: str = ""
     verification: VerificationStatus = VerificationStatus.CLAIMED
     hedged: bool = False  # a forecast or possibility ("could reach 5,000"), not a fact
+    # The analyst's say on which figures count the same thing, across articles: "" lets the
+    # comparison group the figure by what it counts; any other text puts every figure with
+    # the same text in one group (a merge), and a figure's own id alone splits it off.
+    group: str = ""
 
 
 class Question(ItemBase):
@@ -239,6 +243,16 @@ class Question(ItemBase):
     question_kind: QuestionKind = QuestionKind.EXPLICIT
     owner: str = ""
     status: QuestionStatus = QuestionStatus.OPEN
+    # Its history across a series of briefings: the briefing that first asked it and when,
+    # who asked it (the analyst, or the outlet whose passage raised it), and how many
+    # follow-ups carried it. A new question has none of these yet.
+    asked_on: dt.date | None = None
+    asked_in: str = ""
+    asked_by: str = ""
+    carried: int = Field(default=0, ge=0)
+    # The id of the item in this briefing that answers it, once the analyst says one does.
+    answered_by: str = ""
+    answered_on: dt.date | None = None
 
 
 NoteRole = Literal["", "assessment", "comment", "recommendation", "background"]
@@ -296,6 +310,33 @@ def bare_docx_name(name: str) -> str:
     return name
 
 
+class GlossaryEntry(Frozen):
+    """An acronym or short name and what it stands for, as the export's glossary lists it.
+
+    An empty expansion is a term the articles use without explaining, left for the analyst.
+    """
+
+    id: str = Field(default_factory=new_id)
+    term: str = Field(min_length=1, max_length=200)
+    expansion: str = Field(default="", max_length=1000)
+    anchor: Anchor | None = None  # the passage that explains (or first uses) the term
+
+
+class PreviousBriefing(Frozen):
+    """The briefing a follow-up continues from: what \"Since the last briefing\" compares with.
+
+    Its figures are copies without anchors (their articles stay with the old file); the
+    digest source holds its bottom line and carried questions, so they can be cited.
+    """
+
+    title: str = ""
+    date: dt.date | None = None
+    file_name: str = ""
+    source_id: str = ""  # the digest Source of this briefing listing the previous one
+    figures: tuple[Figure, ...] = ()
+    question_ids: tuple[str, ...] = ()  # the questions carried over, by their (kept) ids
+
+
 class BriefingStyle(Frozen):
     """How a briefing is exported, set from its template and kept with the briefing so a
     colleague opening the file exports the same document."""
@@ -317,6 +358,12 @@ class BriefingStyle(Frozen):
     statement_order: Literal["briefing", "speaker", "source"] = "briefing"
     label_analyst_text: bool = True  # "Assessment:" before the analyst's own paragraphs
     mark_hedged: bool = True  # "(hedged)" after a statement or figure the source only hedged
+    # Sections the export adds after the template's own, each only when it has something
+    # to say: figures from several articles side by side, the glossary, and what changed
+    # since the briefing this one follows up.
+    figures_compared: bool = True
+    glossary: bool = True
+    since_last_briefing: bool = True
 
     @field_validator("reference_docx")
     @classmethod
@@ -338,6 +385,8 @@ class Briefing(Frozen):
     sources: tuple[Source, ...] = ()
     template: str = ""
     rejected: tuple[str, ...] = ()  # keys of proposals the user rejected, to restore later
+    glossary: tuple[GlossaryEntry, ...] = ()
+    previous: PreviousBriefing | None = None  # set on a follow-up briefing
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

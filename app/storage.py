@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 BRIEFING_FORMAT = "briefing-builder/briefing"
-BRIEFING_SCHEMA_VERSION = 4
+BRIEFING_SCHEMA_VERSION = 5
 BRIEFING_SUFFIX = ".briefing"
 MAX_BRIEFING_BYTES = 200 * 1024 * 1024
 
@@ -57,7 +57,19 @@ def _v3_to_v4(document: JsonDocument) -> JsonDocument:
     return document
 
 
-BRIEFING_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(document: JsonDocument) -> JsonDocument:
+    """Version 5 adds the glossary, follow-up briefings (the previous briefing, question
+    histories), figure groups chosen by the analyst and the comparison sections' switches;
+    their defaults mean what version 4 did."""
+    return document
+
+
+BRIEFING_MIGRATIONS: dict[int, Migration] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 
 
 class StorageError(Exception):

@@ -38,7 +38,7 @@ from app.storage import (
 from app.validation_words import plain_problem
 
 TEMPLATE_FORMAT = "briefing-builder/template"
-TEMPLATE_SCHEMA_VERSION = 3
+TEMPLATE_SCHEMA_VERSION = 4
 TEMPLATE_SUFFIX = ".bbtemplate"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name, suffix included
@@ -343,7 +343,13 @@ def _v2_to_v3(document: JsonDocument) -> JsonDocument:
     return document
 
 
-TEMPLATE_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(document: JsonDocument) -> JsonDocument:
+    """Version 4 adds the switches for the Figures compared, Glossary and Since the last
+    briefing sections; all on, as version 3 exported (it had nothing to put in them)."""
+    return document
+
+
+TEMPLATE_MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _parse(
