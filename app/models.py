@@ -394,6 +394,12 @@ class Briefing(Frozen):
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
 
+    def articles(self) -> tuple[Source, ...]:
+        """The sources that are articles: all but a follow-up's digest of the briefing it
+        follows (which is cited, but is not one more article to compare)."""
+        digest = self.previous.source_id if self.previous else None
+        return tuple(source for source in self.sources if source.id != digest)
+
 
 def default_sections() -> tuple[Section, ...]:
     """The section layout of a new briefing until the template issue brings real templates."""

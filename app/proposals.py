@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.anchors import make_anchor
 from app.extraction import Extraction, ProposedFigure, ProposedQuestion, ProposedStatement
 from app.extraction.roles import introduce_speaker
@@ -51,26 +53,29 @@ def item_from_proposal(source: Source, proposal: Proposal) -> Item:
             hedged=proposal.hedged,
         )
     if isinstance(proposal, ProposedFigure):
-        return Figure(
-            anchor=anchor,
-            text=proposal.text,
-            value=proposal.value,
-            value_high=proposal.value_high,
-            unit=proposal.unit or "",
-            counts=proposal.counts or "",
-            approximate=proposal.approximate,
-            asserted_by=proposal.asserted_by or "",
-            hedged=proposal.hedged,
-            verification=(
-                VerificationStatus.UNCONFIRMED
-                if proposal.unconfirmed
-                else VerificationStatus.CLAIMED
-            ),
-        )
+        return figure_from_proposal(proposal, anchor=anchor)
     return Question(
         anchor=anchor,
         text=proposal.text,
         question_kind=QuestionKind(proposal.kind),
+    )
+
+
+def figure_from_proposal(proposal: ProposedFigure, **fields: Any) -> Figure:
+    """The Figure a proposed figure becomes, with fields (anchor, id) added."""
+    return Figure(
+        text=proposal.text,
+        value=proposal.value,
+        value_high=proposal.value_high,
+        unit=proposal.unit or "",
+        counts=proposal.counts or "",
+        approximate=proposal.approximate,
+        asserted_by=proposal.asserted_by or "",
+        hedged=proposal.hedged,
+        verification=(
+            VerificationStatus.UNCONFIRMED if proposal.unconfirmed else VerificationStatus.CLAIMED
+        ),
+        **fields,
     )
 
 

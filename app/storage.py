@@ -17,7 +17,16 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from app.anchors import locate
-from app.models import Anchor, Briefing, Item, Section, Source, TextRange, carriable_text
+from app.models import (
+    Anchor,
+    Briefing,
+    GlossaryEntry,
+    Item,
+    Section,
+    Source,
+    TextRange,
+    carriable_text,
+)
 from app.validation_words import plain_problem
 
 try:  # advisory locks tell a live save's temporary file from a dead one (POSIX only)
@@ -259,10 +268,12 @@ def repaired_offsets(briefing: Briefing) -> LoadedBriefing:
     by_id = {source.id: source for source in sources}
     outcomes: list[str] = []
     sections = tuple(_section_within_text(s, by_id, outcomes) for s in briefing.sections)
+    glossary = _glossary_within_text(briefing.glossary, by_id, outcomes)
     unchanged = zip((*sources, *sections), (*briefing.sources, *briefing.sections), strict=True)
-    if all(new is old for new, old in unchanged):
+    if all(new is old for new, old in unchanged) and glossary is briefing.glossary:
         return LoadedBriefing(briefing, ())
-    repaired = briefing.model_copy(update={"sources": sources, "sections": sections})
+    update = {"sources": sources, "sections": sections, "glossary": glossary}
+    repaired = briefing.model_copy(update=update)
     return LoadedBriefing(
         repaired, _repair_sentences(outcomes.count("found"), outcomes.count("lost"))
     )
@@ -284,6 +295,22 @@ def _section_within_text(
     if len(outcomes) == 0 or all(new is old for new, old in zip(items, section.items, strict=True)):
         return section
     return section.model_copy(update={"items": tuple(items)})
+
+
+def _glossary_within_text(
+    entries: tuple[GlossaryEntry, ...], sources: dict[str, Source], outcomes: list[str]
+) -> tuple[GlossaryEntry, ...]:
+    """entries themselves, or copies whose anchors lie inside their articles (as items')."""
+    repaired = []
+    for entry in entries:
+        anchor, outcome = _anchor_within_text(entry.anchor, sources)
+        if anchor is not entry.anchor:
+            entry = entry.model_copy(update={"anchor": anchor})
+            outcomes.append(outcome)
+        repaired.append(entry)
+    if all(new is old for new, old in zip(repaired, entries, strict=True)):
+        return entries
+    return tuple(repaired)
 
 
 def _repair_sentences(found: int, lost: int) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from app.proposals import briefing_from_article
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing
 from app.template_library import find_template
 from app.templates import apply_template
+from cli.paths import same_file
 from exporters.common import ExportError, target_problem
 from exporters.export import FORMATS, export_briefing, format_of
 
@@ -45,7 +46,7 @@ def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     options = parser.parse_args(argv)
     output = Path(options.output)
-    if _same_file(Path(options.input), output):
+    if same_file(Path(options.input), output):
         parser.error("OUT is the input file itself; choose another output name")
     output_format = options.format or format_of(output)
     if output_format is None:
@@ -92,10 +93,3 @@ def read_input(path: Path, *, encoding: str | None = None) -> Briefing:
         return load_briefing(path)
     source = import_file(path, encoding=encoding)
     return briefing_from_article(source, extract(source))
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.resolve() == second.resolve()
-    except OSError:
-        return False

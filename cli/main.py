@@ -31,6 +31,8 @@ SUBCOMMANDS: dict[str, str] = {
     "extract": "cli.extract_command",
     "export": "cli.export_command",
     "templates": "cli.templates_command",
+    "compare": "cli.compare_command",
+    "follow-up": "cli.follow_up_command",
 }
 
 

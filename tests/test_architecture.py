@@ -90,3 +90,20 @@ def test_no_import_cycle_inside_ui() -> None:
 def test_cycle_finder_finds_a_cycle() -> None:
     assert import_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert import_cycle({"a": {"b"}, "b": set()}) == []
+
+
+def test_every_package_is_installed() -> None:
+    """A package missing from pyproject's list works in the checkout and vanishes from a
+    wheel: every folder with an __init__.py must be named there."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("app", "ui", "exporters", "cli", "resources")
+        for init in (ROOT / top).rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set()

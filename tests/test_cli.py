@@ -33,7 +33,7 @@ def test_extract_jsonl_one_line_per_path(tmp_path: Path) -> None:
     lines = done.stdout.strip().split("\n")
     objects = [json.loads(line) for line in lines]
     assert [o["path"] for o in objects] == [str(first), str(second)]
-    assert set(objects[0]) == {"path", "text", "statements", "figures", "questions"}
+    assert set(objects[0]) == {"path", "text", "statements", "figures", "questions", "glossary"}
     statement = objects[0]["statements"][0]
     assert statement["speaker"] == "the general" and statement["cue"] == "said"
     assert statement["direct"] is True

@@ -22,7 +22,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app import edits
 from app.changes import BriefingChange
+from app.compare import Comparison, compare_briefing
 from app.fidelity import quote_is_faithful
+from app.follow_up.history import question_history
 from app.layout.wording import value_range
 from app.models import NOTE_ROLES, Briefing, Figure, Item, Note, Question, Section, Statement
 from ui.document import BriefingDocument
@@ -409,7 +411,8 @@ def item_label(item: Item, briefing: Briefing) -> str:
         what = " ".join(p for p in (item.unit, item.counts) if p)
         return (value or item.text) + (f" — {what}" if what else "")
     if isinstance(item, Question):
-        return f"? {_short(item.text)} [{item.question_kind.value}, {item.status.value}]"
+        carried = ", carried" if item.carried else ""
+        return f"? {_short(item.text)} [{item.question_kind.value}, {item.status.value}{carried}]"
     assert isinstance(item, Note)
     if item.anchor is None:  # the analyst's own paragraph, under its role
         label = NOTE_ROLES[item.role] if item.role else "Your text"
@@ -435,7 +438,24 @@ def _tooltip(item: Item, briefing: Briefing, unfaithful: bool) -> str:
         lines.append(f"Note: {item.note}")
     if unfaithful:
         lines.append("This quote no longer matches the article word for word.")
+    if isinstance(item, Question) and (history := question_history(item, briefing)):
+        lines.append(history[:1].upper() + history[1:] + ".")
+    corroboration = _comparison(briefing).corroboration_of(item.id)
+    if corroboration is not None and len(briefing.articles()) > 1:
+        settled = f", {corroboration.confirmation}" if corroboration.confirmation else ""
+        lines.append(corroboration.label[:1].upper() + corroboration.label[1:] + settled)
     return "\n".join(lines)
+
+
+# The comparison of the briefing last shown: tooltips ask for it item by item, and a
+# briefing is immutable, so one comparison serves until the next change.
+_COMPARED: list[tuple[Briefing, Comparison]] = []
+
+
+def _comparison(briefing: Briefing) -> Comparison:
+    if not _COMPARED or _COMPARED[0][0] is not briefing:
+        _COMPARED[:] = [(briefing, compare_briefing(briefing))]
+    return _COMPARED[0][1]
 
 
 def _short(text: str, limit: int = 110) -> str:

@@ -25,6 +25,7 @@ from app.anchors import locate
 from app.capture import capture
 from app.changes import BriefingChange
 from app.extraction import Extraction, extract
+from app.follow_up import answer_hints
 from app.importing import ImportFailure, import_text
 from app.models import Briefing, ItemKind, Source, default_sections
 from app.review import ProposalRow
@@ -33,10 +34,12 @@ from app.storage import BRIEFING_SUFFIX, StorageError, open_briefing, save_brief
 from ui import shortcuts
 from ui.autosave import Autosaver, Recoverable, ask_recover, autosave_problem_label, left_behind
 from ui.briefing_editor import BriefingEditor
+from ui.compare_view import SourcesCompared
 from ui.context import FolderMemory, Messages, WindowContext, file_stem
 from ui.document import BriefingDocument
 from ui.exporting import ExportActions
 from ui.file_dialogs import ask_encoding, ask_save_changes, ask_save_name, open_filter
+from ui.follow_up import FollowUpActions
 from ui.loading import JobRunner, extract_job, import_job
 from ui.menus import WindowActions, build_menus
 from ui.new_paragraph import AnalystText
@@ -97,6 +100,10 @@ class MainWindow(QMainWindow, WindowActions):
         self.analyst_text = AnalystText(self.document, self.editor, self)
         self.article_properties = SourceProperties(self.document, self.reviews, self.messages, self)
         self.writing = WritingTools(self, self)  # spelling, print, drop, copy, shortcut list
+        self.follow_up = FollowUpActions(self.context, self.editor)  # series of briefings
+        self.sources_compared = SourcesCompared(
+            self.context, self.reviews, self.reader, self._reveal_item, self
+        )
         self._build_menus()
         self._restore_window_state()
         self._show_current()
@@ -333,6 +340,16 @@ class MainWindow(QMainWindow, WindowActions):
         self.reader.show_source(source, extraction)
         rows = session.rows if session and extraction is not None else {}
         self.proposals.model.show_review(rows, self.reviews.states())
+        self._show_answer_hints()
+
+    def _show_answer_hints(self) -> None:
+        """Proposals that may answer a question carried from the last briefing say so."""
+        source = self.reviews.current_source()
+        session = self.reviews.current_session()
+        hints: dict[str, tuple[str, ...]] = {}
+        if source is not None and session and session.extraction and self.briefing.previous:
+            hints = answer_hints(self.briefing, source, session.extraction)
+        self.proposals.model.set_answer_hints(hints, self.briefing)
 
     def _show_states(self) -> None:
         self.proposals.model.update_states(self.reviews.states())
@@ -434,6 +451,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.autosaver.remove()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/docks", self.saveState())  # Sources Compared
         event.accept()
 
     def _may_discard_changes(self) -> bool:
@@ -452,6 +470,9 @@ class MainWindow(QMainWindow, WindowActions):
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        docks = self.settings.value("window/docks")
+        if isinstance(docks, QByteArray):
+            self.restoreState(docks)
 
     # ----- dialogs (tests replace these) --------------------------------------------------
     def _ask_open_path(self, *, articles_only: bool = False) -> Path | None:
@@ -485,6 +506,8 @@ class MainWindow(QMainWindow, WindowActions):
         if change.everything or change.path or "title" in change.header:
             self._update_title()
         self.setWindowModified(self.document.is_modified())
+        if self.briefing.previous is not None or change.everything:
+            self._show_answer_hints()  # a follow-up's questions were answered or opened
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else (self.briefing.title or "Untitled briefing")

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
 from ui import shortcuts as keys
 from ui.briefing_editor import BriefingEditor
+from ui.compare_view import SourcesCompared
 from ui.document import BriefingDocument
 from ui.exporting import ExportActions
+from ui.follow_up import FollowUpActions
 from ui.new_paragraph import AnalystText
 from ui.proposals import ProposalsPanel
 from ui.reader_pane import ReaderPane
@@ -65,6 +67,8 @@ class MenuHost(Protocol):
     analyst_text: AnalystText
     article_properties: SourceProperties
     writing: WritingTools
+    follow_up: FollowUpActions
+    sources_compared: SourcesCompared
 
     def menuBar(self) -> QMenuBar: ...
     def action(
@@ -87,6 +91,7 @@ def build_menus(window: MenuHost, actions: WindowActions, parent: QWidget) -> No
     widget) owns undo, redo and About."""
     _file_menu(window, actions)
     _edit_menu(window, actions, parent)
+    _view_menu(window)
     window.menuBar().addMenu("&Article").addAction(window.article_properties.action)
     _item_menu(window)
     window.menuBar().addMenu("&Section").addActions(window.editor.sections.actions())
@@ -106,7 +111,9 @@ def _file_menu(w: MenuHost, a: WindowActions) -> None:
     a.open_action = w.action(
         "&Open…", w.ask_and_open, keys.OPEN, "Open a saved briefing, or an article as a new one"
     )
-    menu.addActions([a.new_action, a.new_from_template_action, a.open_action])
+    menu.addActions([a.new_action, a.new_from_template_action])
+    menu.addAction(w.follow_up.new_follow_up_action)
+    menu.addAction(a.open_action)
     a.recent_menu = menu.addMenu("Open &Recent")
     a.recent_menu.aboutToShow.connect(lambda: _fill_recent(w, a))
     menu.addSeparator()
@@ -187,6 +194,11 @@ def _edit_menu(w: MenuHost, a: WindowActions, parent: QWidget) -> None:
     menu.addMenu(w.writing.spelling.build_menu(parent))
 
 
+def _view_menu(w: MenuHost) -> None:
+    menu = w.menuBar().addMenu("&View")
+    menu.addAction(w.sources_compared.toggle_action)
+
+
 def _item_menu(w: MenuHost) -> None:
     menu = w.menuBar().addMenu("&Item")
     menu.addActions(w.pane.reader.capture_actions)
@@ -207,6 +219,8 @@ def _item_menu(w: MenuHost) -> None:
             editor.delete_action,
         ]
     )
+    menu.addSeparator()
+    menu.addActions([w.follow_up.mark_answered_action, w.follow_up.mark_open_action])
 
 
 def _templates_menu(w: MenuHost, a: WindowActions) -> None:

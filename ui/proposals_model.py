@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.models import Briefing, Question
 from app.review import (
     GROUP_TITLES,
     PROPOSAL_KINDS,
@@ -52,6 +53,9 @@ class ProposalsModel(QAbstractItemModel):
         self._states: Mapping[str, ReviewState] = {}
         self._show_rejected = False
         self._described: dict[str, tuple[str, str]] = {}
+        # Proposals that may answer a question carried from the last briefing: key ->
+        # the questions' words, for the details column and the tooltip.
+        self._answers: dict[str, str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._struck = QFont()
@@ -70,6 +74,28 @@ class ProposalsModel(QAbstractItemModel):
         self._shown = [self._visible(rows) for rows in self._all]
         self._retitle()
         self.endResetModel()
+
+    def set_answer_hints(self, hints: Mapping[str, tuple[str, ...]], briefing: Briefing) -> None:
+        """Mark the proposals that may answer carried questions (from answer_hints)."""
+        questions = {
+            item.id: " ".join(item.text.split())
+            for item in briefing.items()
+            if isinstance(item, Question)
+        }
+        answers = {
+            key: "; ".join(questions[q] for q in ids if q in questions)
+            for key, ids in hints.items()
+        }
+        answers = {key: words for key, words in answers.items() if words}
+        if answers != self._answers:
+            self._answers = answers
+            if self.rowCount() and self.columnCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 1))
+                self.layoutChanged.emit()
+
+    def may_answer(self, key: str) -> str:
+        """The carried questions a proposal may answer, in words ("" for none)."""
+        return self._answers.get(key, "")
 
     def update_states(self, states: Mapping[str, ReviewState]) -> None:
         """New decisions on the same proposals: rows change marks, rejected ones hide.
@@ -196,10 +222,13 @@ class ProposalsModel(QAbstractItemModel):
         if described is None:
             described = self._described[row.key] = row.describe()
         text, details = described
+        answers = self._answers.get(row.key)
         if column == 1:
-            return details
+            # First, so a narrow column still shows it.
+            return f"may answer a carried question · {details}" if answers else details
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{text}\n({self.state(row.key).value})"
+            hint = f"\nMay answer: {answers}" if answers else ""
+            return f"{text}\n({self.state(row.key).value}){hint}"
         return _MARKS[self.state(row.key)] + text
 
     def _visible(self, rows: Sequence[ProposalRow]) -> list[ProposalRow]:

@@ -58,6 +58,9 @@ DELETE_ITEM: Key = QKeySequence.StandardKey.Delete
 ADD_SECTION: Key = "Ctrl+Shift+Return"
 RENAME: Key = "F2"
 
+# View: the Sources Compared dock (figures, claims and glossary across the articles)
+SOURCES_COMPARED: Key = "Ctrl+Shift+C"
+
 # Help: the list of keyboard shortcuts (F1 too, where F1 is the platform's help key)
 SHORTCUT_LIST: Key = "Ctrl+/"
 HELP = QKeySequence.StandardKey.HelpContents

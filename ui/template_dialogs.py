@@ -61,7 +61,23 @@ def describe(template: Template) -> str:
     rows.append(f"<p>Look: {escape(', '.join(part for part in look if part))}</p>")
     if style.likelihood_terms:
         rows.append(f"<p>Likelihood terms: {escape(', '.join(style.likelihood_terms))}</p>")
+    rows.append(f"<p>The export adds: {escape(_added_sections(template))}</p>")
     return "".join(rows)
+
+
+def _added_sections(template: Template) -> str:
+    """The sections the export adds when they have something to show, in their order."""
+    style = template.style
+    added = [
+        name
+        for name, wanted in (
+            ("Since the last briefing (on a follow-up)", style.since_last_briefing),
+            ("Figures compared", style.figures_compared),
+            ("Glossary", style.glossary),
+        )
+        if wanted
+    ]
+    return ", ".join(added) if added else "nothing"
 
 
 def show_message(parent: QWidget, title: str, text: str, *, warning: bool = True) -> None:

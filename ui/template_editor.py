@@ -1,8 +1,11 @@
-"""Editing one of the user's templates: its name, description and sections.
+"""Editing one of the user's templates: its name, description, sections, and the sections
+the export adds to them.
 
 Sections are added, renamed, deleted and reordered in a list; the chosen one's title,
 guidance, default kinds and item limit are edited beside it, with the same fields as a
-briefing's Section Properties. Nothing is written until Save, and then atomically.
+briefing's Section Properties. Three switches below say which sections the export adds
+(figures compared, glossary, since the last briefing). Nothing is written until Save, and
+then atomically.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from dataclasses import replace
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,6 +36,29 @@ from app.storage import StorageError
 from app.templates import Template, TemplateSection, template_problem
 from ui.context import as_shown
 from ui.section_dialogs import NEW_SECTION_TITLE, SectionFields, SectionValues
+
+# The sections an export adds after the template's own: the BriefingStyle flag, the
+# checkbox's words (their shortcut letters are free in this dialog), and what it does,
+# for its tooltip.
+ADDED_SECTIONS = (
+    (
+        "since_last_briefing",
+        "“Since the last &briefing” on a follow-up",
+        "After the bottom line: new and changed figures, questions answered since the "
+        "previous briefing, and how many remain open.",
+    ),
+    (
+        "figures_compared",
+        "“Figures c&ompared” across articles",
+        "A table of figures that count the same thing in two or more articles, with "
+        "discrepancies said in words.",
+    ),
+    (
+        "glossary",
+        "Glossar&y of acronyms and short names",
+        "At the end, before the sources: each term with what it stands for.",
+    ),
+)
 
 
 class TemplateEditor(QDialog):
@@ -62,10 +90,27 @@ class TemplateEditor(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # section titles are not markup
         self.buttons: dict[str, QPushButton] = {}
+        self.added: dict[str, QCheckBox] = {
+            flag: self._switch(words, why, getattr(template.style, flag))
+            for flag, words, why in ADDED_SECTIONS
+        }
         self._build()
         self._fill_list(0)
 
     # ----- building -----------------------------------------------------------------------
+    def _switch(self, words: str, why: str, checked: bool) -> QCheckBox:
+        box = QCheckBox(words, self)
+        box.setToolTip(why)
+        box.setChecked(checked)
+        return box
+
+    def _added_sections_box(self) -> QGroupBox:
+        group = QGroupBox("The export adds, when there is something to show", self)
+        column = QVBoxLayout(group)
+        for box in self.added.values():
+            column.addWidget(box)
+        return group
+
     def _build(self) -> None:
         head = QFormLayout()
         head.addRow("Na&me", self.name)
@@ -104,6 +149,7 @@ class TemplateEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(body, 1)
+        layout.addWidget(self._added_sections_box())
         layout.addWidget(self.problem)
         layout.addWidget(box)
         self.list.currentRowChanged.connect(self._show_section)
@@ -198,12 +244,15 @@ class TemplateEditor(QDialog):
             )
             for v in self._sections
         )
+        original = self._original.model_dump()
+        switches = {flag: box.isChecked() for flag, box in self.added.items()}
         return Template.model_validate(
             {
-                **self._original.model_dump(),
+                **original,
                 "name": self.name.text().strip(),
                 "description": self.description.text().strip(),
                 "sections": [s.model_dump() for s in sections],
+                "style": {**original["style"], **switches},
             }
         )
 

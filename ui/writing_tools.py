@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenuBar, QWidget
 from ui import shortcuts as keys
 from ui.briefing_editor import BriefingEditor
 from ui.clipboard import ItemCopy
+from ui.compare_view import SourcesCompared
 from ui.context import Messages, WindowContext
 from ui.document import BriefingDocument
 from ui.drop import FileDrops
@@ -34,6 +35,7 @@ class ToolsHost(Protocol):
     context: WindowContext
     jobs: JobRunner
     editor: BriefingEditor
+    sources_compared: SourcesCompared
 
     def menuBar(self) -> QMenuBar: ...
     def open_path(self, path: Path, *, encoding: str | None = None, add: bool = False) -> bool: ...
@@ -82,6 +84,8 @@ class WritingTools(QObject):
             "Briefing": editor.tree,
             "Briefing editor": editor,
             "Window": self._window,
+            "Glossary terms": self._host.sources_compared.glossary.entries,
+            "Proposed terms": self._host.sources_compared.glossary.proposals,
         }
         rows = shortcut_rows(self._host.menuBar(), panes)
         if self.shortcut_list is not None:

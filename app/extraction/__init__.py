@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.extraction.acronyms import find_terms
 from app.extraction.figure_attribution import attribute_figures
 from app.extraction.figures import find_figures
 from app.extraction.hedges import mark_hedged
@@ -13,11 +14,19 @@ from app.extraction.types import (
     ProposedFigure,
     ProposedQuestion,
     ProposedStatement,
+    ProposedTerm,
 )
 from app.extraction.units_of_text import read_paragraphs
 from app.models import Source, TextRange
 
-__all__ = ["Extraction", "ProposedFigure", "ProposedQuestion", "ProposedStatement", "extract"]
+__all__ = [
+    "Extraction",
+    "ProposedFigure",
+    "ProposedQuestion",
+    "ProposedStatement",
+    "ProposedTerm",
+    "extract",
+]
 
 
 def extract(source: Source) -> Extraction:
@@ -34,7 +43,10 @@ def extract(source: Source) -> Extraction:
     # Modal hedges and forecasts mark the statements and figures they sit in.
     statements, figures = mark_hedged(source.text, statements, figures, sentences)
     return Extraction(
-        statements=tuple(statements), figures=tuple(figures), questions=tuple(questions)
+        statements=tuple(statements),
+        figures=tuple(figures),
+        questions=tuple(questions),
+        glossary=find_terms(source.text, paragraphs),
     )
 
 

@@ -51,10 +51,24 @@ class ProposedQuestion:
 
 
 @dataclass(frozen=True, slots=True)
+class ProposedTerm:
+    """An acronym and its expansion as the article gives it ("" when it never does)."""
+
+    term: str
+    expansion: str
+    start: int  # the defining passage (expansion and term), or the term's first use
+    end: int
+    # text[start:end], as every list of the contract carries, so that one check of offsets
+    # serves them all.
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     statements: tuple[ProposedStatement, ...] = field(default=())
     figures: tuple[ProposedFigure, ...] = field(default=())
     questions: tuple[ProposedQuestion, ...] = field(default=())
+    glossary: tuple[ProposedTerm, ...] = field(default=())
 
     def as_contract(self) -> dict[str, list[dict[str, object]]]:
         """The lists of the `extract --format jsonl` contract (extra fields dropped)."""
@@ -62,6 +76,7 @@ class Extraction:
             "statements": [asdict(s) for s in self.statements],
             "figures": [_figure_contract(f) for f in self.figures],
             "questions": [asdict(q) for q in self.questions],
+            "glossary": [asdict(t) for t in self.glossary],
         }
 
 

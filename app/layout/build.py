@@ -10,17 +10,17 @@ from app.layout import blocks as b
 from app.layout.analyst_text import ANALYST_LABEL, ANALYST_NOTE, own_text
 from app.layout.checks import export_warnings
 from app.layout.citation import short_name, source_entry
+from app.layout.extra_sections import closing_sections, opening_sections
 from app.layout.figures import asserted_by, figure_value
 from app.layout.limits import (
-    CELL_CHARS,
     HEADING_CHARS,
     MARKING_CHARS,
     SECTION_ITEMS,
     Cuts,
     bounded_briefing,
-    cut_spans,
     items_cut_note,
 )
+from app.layout.parts import bounded_row
 from app.layout.prose import statement_sentence
 from app.layout.wording import clean, clean_block, long_date, quoted, typographic
 from app.models import (
@@ -58,6 +58,9 @@ class LayoutSettings:
     sources_heading: str = "Sources"
     bottom_line_heading: str = "Bottom line"
     grading_heading: str = "Grading"
+    since_last_heading: str = "Since the last briefing"
+    figures_compared_heading: str = "Figures compared"
+    glossary_heading: str = "Glossary"
 
 
 class _Citations:
@@ -86,6 +89,10 @@ class _Citations:
             name = name.replace(" ", "\u00a0")  # "Sky / News" split over two lines misleads
         where = f"{name},\u00a0¶{paragraph}" if paragraph else name  # kept on one line
         return (b.Span(" "), b.Span(f"({where})" if self.inline else f"[{where}]", "reference"))
+
+    def number_of(self, source_id: str) -> int | None:
+        """The source's number if the briefing has cited it so far."""
+        return self._numbers.get(source_id)
 
     def numbered_sources(self) -> list[tuple[int, Source]]:
         """Cited sources by number, then any the briefing holds but never cites."""
@@ -170,8 +177,15 @@ def layout(briefing: Briefing, settings: LayoutSettings | None = None) -> b.Docu
     briefing = bounded_briefing(briefing, cuts)
     context = _Context(briefing, cuts)
     blocks: list[b.Block] = [*_title_block(briefing), *_bottom_line(briefing, settings, context)]
+    blocks += opening_sections(briefing, context, since_last_heading=settings.since_last_heading)
     for section in briefing.sections:
         blocks += _section(section, context)
+    blocks += closing_sections(
+        briefing,
+        context,
+        compared_heading=settings.figures_compared_heading,
+        glossary_heading=settings.glossary_heading,
+    )
     blocks += _source_list(context.citations, settings)
     if briefing.style.grading and any(item.grade for item in briefing.items()):
         blocks += _grading_legend(settings)  # a legend for grades nobody gave is noise
@@ -354,20 +368,8 @@ def _figure_table(figures: list[Figure], context: _Context) -> list[b.Block]:
         if clean(figure.note)
     ]
     header, widths = _figure_columns(context)
-    rows = tuple(_bounded_row(row, context.cuts) for row in rows)
+    rows = tuple(bounded_row(row, context.cuts) for row in rows)
     return [b.FigureTable(header, rows, widths), *notes]
-
-
-def _bounded_row(row: tuple[b.Spans, ...], cuts: Cuts) -> tuple[b.Spans, ...]:
-    """The row with each cell within CELL_CHARS: a huge cell would take minutes to lay
-    out, over pages of one row."""
-    bounded = []
-    for cell in row:
-        kept, more = cut_spans(cell, CELL_CHARS)
-        if more:
-            cuts.counts["cell"] += 1
-        bounded.append(kept)
-    return tuple(bounded)
 
 
 def _figure_columns(context: _Context) -> tuple[tuple[str, ...], tuple[float, ...]]:

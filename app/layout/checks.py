@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.edits import UNSORTED
 from app.fidelity import normalised, quote_is_faithful
+from app.layout.glossary import unexplained_count
 from app.layout.wording import clean
 from app.models import Briefing, Section, Source, Statement
 
@@ -19,7 +20,20 @@ def export_warnings(briefing: Briefing) -> tuple[str, ...]:
         + _completeness_warnings(briefing)
         + _style_warnings(briefing)
         + _limit_warnings(briefing)
+        + _glossary_warnings(briefing)
     )
+
+
+def _glossary_warnings(briefing: Briefing) -> list[str]:
+    """Terms the glossary cannot explain yet: left out of the export, so the analyst knows."""
+    if not briefing.style.glossary:
+        return []
+    missing = unexplained_count(briefing)
+    if not missing:
+        return []
+    terms = "glossary term has" if missing == 1 else "glossary terms have"
+    them = "it is" if missing == 1 else "they are"
+    return [f"{missing} {terms} no expansion; {them} left out of the export’s Glossary."]
 
 
 def _style_warnings(briefing: Briefing) -> list[str]:

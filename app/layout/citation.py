@@ -4,6 +4,7 @@ with its citation for the clipboard."""
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import urlsplit
 
 from app.layout import blocks as b
@@ -121,8 +122,17 @@ def figure_sentence(figure: Figure) -> str:
     if clean(figure.as_of):
         text += f", as of {clean(figure.as_of)}"
     if clean(figure.asserted_by):
-        text += f", according to {clean(figure.asserted_by)}"
+        text += f", according to {mid_sentence(clean(figure.asserted_by))}"
     return end_sentence(typographic(text))
+
+
+_DETERMINER = re.compile(r"^(The|A|An) (?=\S)")
+
+
+def mid_sentence(name: str) -> str:
+    """A name the article gave at a sentence's start, as it reads inside one: "The NIS"
+    -> "the NIS", "A NATO official" -> "a NATO official" (names themselves keep capitals)."""
+    return _DETERMINER.sub(lambda m: m.group(1).lower() + " ", name)
 
 
 def item_plain_text(item: Item, briefing: Briefing) -> str:

@@ -1,0 +1,76 @@
+"""A comparison as plain JSON data, for `briefing-builder compare --format json`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.compare.types import ClaimRef, Comparison, Corroboration, FigureGroup, FigureRef
+
+
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
+    """Groups with their figures (each with its passage), discrepancies, corroborations."""
+    return {
+        "source_count": comparison.source_count,
+        "groups": [_group_json(group) for group in comparison.groups],
+        "discrepancies": [
+            {"group": group.key, "label": group.label, "note": group.discrepancy_note}
+            for group in comparison.discrepancies
+        ],
+        "corroborations": [_corroboration_json(c) for c in comparison.corroborations],
+    }
+
+
+def _group_json(group: FigureGroup) -> dict[str, Any]:
+    return {
+        "key": group.key,
+        "label": group.label,
+        "unit": group.unit,
+        "source_count": group.source_count,
+        "origin_count": group.origin_count,
+        "discrepancy": group.discrepancy,
+        "discrepancy_note": group.discrepancy_note,
+        "figures": [_figure_json(figure) for figure in group.figures],
+    }
+
+
+def _figure_json(figure: FigureRef) -> dict[str, Any]:
+    return {
+        "key": figure.key,
+        "text": figure.text,
+        "value": figure.value,
+        "value_high": figure.value_high,
+        "unit": figure.unit,
+        "counts": figure.counts,
+        "approximate": figure.approximate,
+        "vague": figure.vague,
+        "asserted_by": figure.asserted_by,
+        "origin": figure.origin,
+        "source": figure.source_name,
+        "source_id": figure.source_id,
+        "start": figure.start,
+        "end": figure.end,
+        "group": figure.group,
+    }
+
+
+def _corroboration_json(corroboration: Corroboration) -> dict[str, Any]:
+    return {
+        "label": corroboration.label,
+        "independent": corroboration.independent,
+        "of_sources": corroboration.of_sources,
+        "confirmation": corroboration.confirmation,
+        "claims": [_claim_json(claim) for claim in corroboration.claims],
+    }
+
+
+def _claim_json(claim: ClaimRef) -> dict[str, Any]:
+    return {
+        "key": claim.key,
+        "kind": claim.kind,
+        "text": claim.text,
+        "origin": claim.origin,
+        "source": claim.source_name,
+        "source_id": claim.source_id,
+        "start": claim.start,
+        "end": claim.end,
+    }
