@@ -210,8 +210,10 @@ def _warnings(markup: Markup) -> list[str]:
     warnings = []
     if markup.missing:
         shown = " ".join(sorted(markup.missing)[:12])
+        count = len(markup.missing)
         warnings.append(
-            f"{len(markup.missing)} character(s) have no font that can show them in the PDF "
+            f"{count} {'character has' if count == 1 else 'characters have'}"
+            " no font that can show them in the PDF "
             f"({shown}); they appear as {MISSING_GLYPH}. The Word export keeps them."
         )
     if markup.right_to_left:

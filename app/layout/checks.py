@@ -48,8 +48,8 @@ def _style_warnings(briefing: Briefing) -> list[str]:
         ]
         if ungraded:
             warnings.append(
-                f"{len(ungraded)} statement(s) or figure(s) have no full Admiralty grade; "
-                "the export shows grades only where they are given."
+                _counted(len(ungraded), "statement or figure has", "statements or figures have")
+                + " no full Admiralty grade; the export shows grades only where they are given."
             )
     if style.likelihood_terms and clean(briefing.bottom_line):
         if not briefing.likelihood:
@@ -123,8 +123,9 @@ def _content_warnings(briefing: Briefing) -> list[str]:
     who = _listed(sorted({clean(s.speaker) or "unattributed" for s in unfaithful}))
     return [
         *warnings,
-        f"{len(unfaithful)} direct quote(s) no longer match the article word for word "
-        f"({who}); they are exported as edited. Check them, or mark them as reported speech.",
+        _counted(len(unfaithful), "direct quote no longer matches", "direct quotes no longer match")
+        + f" the article word for word ({who}); they are exported as edited. Check them, or "
+        "mark them as reported speech.",
     ]
 
 
@@ -141,3 +142,8 @@ def _faithful(statement: Statement, source: Source | None) -> bool:
     if words and words in normalised(near):
         return True
     return quote_is_faithful(statement, source)
+
+
+def _counted(count: int, one: str, several: str) -> str:
+    """ "1 direct quote no longer matches", "3 direct quotes no longer match" """
+    return f"{count} {one if count == 1 else several}"

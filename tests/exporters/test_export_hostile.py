@@ -396,7 +396,7 @@ def test_a_misquote_far_from_its_anchor_is_still_found_to_be_a_misquote() -> Non
         update={"items": (edited, *briefing.sections[0].items[1:])}
     )
     warnings = layout(briefing.model_copy(update={"sections": (section,)})).warnings
-    assert any("1 direct quote(s) no longer match" in w for w in warnings)
+    assert any("1 direct quote no longer matches" in w for w in warnings)
 
 
 def test_a_cue_of_many_auxiliaries_is_read_in_linear_time() -> None:

@@ -139,7 +139,7 @@ def test_preview_warns_about_a_quote_that_no_longer_matches_the_article(
     press_in_preview(window, QDialogButtonBox.StandardButton.Save, seen)
     with qtbot.waitSignal(window.exports.exported, timeout=EXPORT_WAIT_MS):
         window.export_pdf_action.trigger()
-    misquotes = [w for w in seen["warnings"] if "no longer match the article" in w]
+    misquotes = [w for w in seen["warnings"] if "no longer matches the article" in w]
     assert len(misquotes) == 1 and quote.speaker in misquotes[0]
     assert seen["warnings"][0] == misquotes[0]  # the worst news first
     assert (tmp_path / "brief.pdf").exists()  # a warning, not a refusal
