@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import bisect
 import datetime as dt
 import itertools
 import re
 import uuid
+import zlib
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -62,6 +64,43 @@ class TextRange(Frozen):
         return start < self.end and self.start < end
 
 
+class Snapshot(Frozen):
+    """The page or PDF exactly as fetched from its address, kept with the article so the
+    briefing opens and exports offline and says which version it used."""
+
+    media_type: str  # "text/html", "application/pdf", "text/plain"
+    charset: str = ""  # as the server declared it
+    final_url: str = ""  # after redirects
+    retrieved: dt.datetime
+    data: str  # the body, zlib-compressed then base64 (JSON holds text)
+
+    @classmethod
+    def of(
+        cls, body: bytes, *, media_type: str, charset: str, final_url: str, retrieved: dt.datetime
+    ) -> Snapshot:
+        packed = base64.b64encode(zlib.compress(body, 9)).decode("ascii")
+        return cls(
+            media_type=media_type,
+            charset=charset,
+            final_url=final_url,
+            retrieved=retrieved,
+            data=packed,
+        )
+
+    def body(self, max_bytes: int = 64 * 1024 * 1024) -> bytes:
+        """The bytes as fetched; ValueError when the stored data is damaged (or would unpack
+        to more than max_bytes: a hand-made file must not be a zip bomb)."""
+        try:
+            packed = base64.b64decode(self.data, validate=True)
+            unpacker = zlib.decompressobj()
+            body = unpacker.decompress(packed, max_bytes + 1)
+        except (ValueError, zlib.error) as error:
+            raise ValueError("the stored copy of the page is damaged") from error
+        if len(body) > max_bytes or unpacker.unconsumed_tail:
+            raise ValueError("the stored copy of the page is too large")
+        return body
+
+
 class Source(Frozen):
     """An imported article: its metadata, its normalised text and the structure of that text."""
 
@@ -77,6 +116,7 @@ class Source(Frozen):
     text: str
     paragraphs: tuple[TextRange, ...] = ()
     boilerplate: tuple[TextRange, ...] = ()
+    snapshot: Snapshot | None = None  # the page as fetched, for an article opened by address
 
     @field_validator("title", "outlet", "author", "url", "origin", "text")
     @classmethod

@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 BRIEFING_FORMAT = "briefing-builder/briefing"
-BRIEFING_SCHEMA_VERSION = 5
+BRIEFING_SCHEMA_VERSION = 6
 BRIEFING_SUFFIX = ".briefing"
 MAX_BRIEFING_BYTES = 200 * 1024 * 1024
 
@@ -73,11 +73,18 @@ def _v4_to_v5(document: JsonDocument) -> JsonDocument:
     return document
 
 
+def _v5_to_v6(document: JsonDocument) -> JsonDocument:
+    """Version 6 keeps a snapshot of an article opened from its address; older articles
+    were all opened from files or pasted, and have none."""
+    return document
+
+
 BRIEFING_MIGRATIONS: dict[int, Migration] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 

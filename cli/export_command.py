@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.extraction import extract
-from app.importing import ImportFailure, import_file
+from app.fetching import is_address
+from app.importing import ImportFailure
+from app.importing.web import import_location
 from app.models import Briefing
 from app.proposals import briefing_from_article
-from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing
+from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing, save_briefing
 from app.template_library import find_template
 from app.templates import apply_template
 from cli.paths import same_file
@@ -23,8 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing-builder export",
         description="Export a briefing as Word or PDF. INPUT is a .briefing file, or an "
-        "article: then every proposal is accepted into the default sections, under the "
-        "article's title, as a first-time user would get it.",
+        "article (a file or an http(s) address): then every proposal is accepted into the "
+        "default sections, under the article's title, as a first-time user would get it. "
+        "OUT ending in .briefing saves that briefing (with the page's snapshot).",
     )
     parser.add_argument("input", metavar="INPUT", help="a .briefing file or an article file")
     parser.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write")
@@ -48,6 +51,8 @@ def run(argv: Sequence[str]) -> int:
     output = Path(options.output)
     if same_file(Path(options.input), output):
         parser.error("OUT is the input file itself; choose another output name")
+    if output.suffix.lower() == BRIEFING_SUFFIX and not options.format:
+        return _save_briefing(options, output)
     output_format = options.format or format_of(output)
     if output_format is None:
         parser.error(f"cannot tell the format from '{output.name}': add --format docx or pdf")
@@ -61,7 +66,7 @@ def run(argv: Sequence[str]) -> int:
     if problem:
         return _failed(problem)
     try:
-        briefing = read_input(Path(options.input), encoding=options.encoding)
+        briefing = read_input(options.input, encoding=options.encoding)
         if options.template:
             briefing = apply_template(briefing, find_template(options.template))
         report = export_briefing(briefing, output, output_format)
@@ -82,14 +87,30 @@ def run(argv: Sequence[str]) -> int:
     return 0
 
 
+def _save_briefing(options: argparse.Namespace, output: Path) -> int:
+    """OUT.briefing: the briefing a first-time user gets, saved (with the page's snapshot
+    when INPUT is an address), to open in the window later, offline."""
+    try:
+        briefing = read_input(options.input, encoding=options.encoding)
+        if options.template:
+            briefing = apply_template(briefing, find_template(options.template))
+        save_briefing(briefing, output)
+    except (ImportFailure, StorageError) as error:
+        return _failed(str(error))
+    print(f"Wrote {output}")
+    return 0
+
+
 def _failed(message: str) -> int:
     print(f"briefing-builder: {message}", file=sys.stderr)
     return 1
 
 
-def read_input(path: Path, *, encoding: str | None = None) -> Briefing:
-    """The briefing in a .briefing file, or the one a first start builds from an article."""
-    if path.suffix.lower() == BRIEFING_SUFFIX:
+def read_input(location: str, *, encoding: str | None = None) -> Briefing:
+    """The briefing in a .briefing file, or the one a first start builds from an article
+    (a file or an http(s) address)."""
+    path = Path(location)
+    if path.suffix.lower() == BRIEFING_SUFFIX and not is_address(location):
         return load_briefing(path)
-    source = import_file(path, encoding=encoding)
+    source = import_location(location, encoding=encoding)
     return briefing_from_article(source, extract(source))

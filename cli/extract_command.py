@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from app.extraction import extract
-from app.importing import ImportFailure, import_file
+from app.importing import ImportFailure
+from app.importing.web import import_location
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,10 +61,10 @@ def _extract_all(paths: list[str], encoding: str | None, output: str) -> int:
 
 
 def extract_path(path: str, *, encoding: str | None = None) -> dict[str, object]:
-    """The contract object for one article file. What the import warns about (bytes that
+    """The contract object for one article file or address. What the import warns about (bytes that
     were replaced, notes left out) goes to stderr: the JSON on stdout stays the contract."""
     warnings: list[str] = []
-    source = import_file(path, encoding=encoding, warnings=warnings)
+    source = import_location(path, encoding=encoding, warnings=warnings)
     for warning in warnings:
         print(f"briefing-builder: warning: {warning}", file=sys.stderr)
     return {"path": path, "text": source.text, **extract(source).as_contract()}

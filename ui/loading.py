@@ -11,6 +11,7 @@ in a child process of its own, which Cancel kills.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.child_process import Cancelled, CancelScope
 from app.extraction import extract
+from app.fetching import fetch
 from app.importing import ImportFailure, import_file
+from app.importing.web import import_fetched
 from app.models import Source
 from ui.context import as_shown
 from ui.status import BusyIndicator
@@ -109,6 +112,23 @@ def import_job(path: Path, encoding: str | None = None) -> LoadJob:
     )
     job.warnings = warnings
     return job
+
+
+class FetchJob(LoadJob):
+    """An article fetched from its address and read: Cancel also stops the download."""
+
+    def __init__(self, url: str) -> None:
+        self._stop = threading.Event()
+        warnings: list[str] = []
+        super().__init__(
+            lambda: import_fetched(fetch(url, cancelled=self._stop), warnings),
+            f"Opening {url[:80]}",
+        )
+        self.warnings = warnings
+
+    def cancel(self) -> None:
+        self._stop.set()
+        super().cancel()
 
 
 def extract_job(source: Source) -> LoadJob:

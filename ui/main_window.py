@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -25,6 +26,7 @@ from app.anchors import locate
 from app.capture import capture
 from app.changes import BriefingChange
 from app.extraction import Extraction, extract
+from app.fetching import is_address
 from app.follow_up import answer_hints
 from app.importing import ImportFailure, import_text
 from app.models import Briefing, ItemKind, Source, default_sections
@@ -40,7 +42,7 @@ from ui.document import BriefingDocument
 from ui.exporting import ExportActions
 from ui.file_dialogs import ask_encoding, ask_save_changes, ask_save_name, open_filter
 from ui.follow_up import FollowUpActions
-from ui.loading import JobRunner, extract_job, import_job
+from ui.loading import FetchJob, JobRunner, extract_job, import_job
 from ui.menus import WindowActions, build_menus
 from ui.new_paragraph import AnalystText
 from ui.proposals import ProposalsPanel
@@ -252,6 +254,25 @@ class MainWindow(QMainWindow, WindowActions):
         job.finished.connect(lambda s, e: self._article_loaded(s, e, path, add=add))
         self.jobs.start(job)
         return True
+
+    def ask_open_url(self) -> None:
+        """File → Open URL: an article from its address, read off the GUI thread with
+        progress and Cancel; into this briefing when it is blank, else a new one."""
+        address = self._ask_address()
+        if address is None:
+            return
+        address = address.strip()
+        if not is_address(address):
+            self._warn(
+                "Cannot open address",
+                "Type or paste a web address starting with http:// or https://.",
+            )
+            return
+        if not (edits.is_blank(self.briefing) or self._may_discard_changes()):
+            return
+        job = FetchJob(address)
+        job.finished.connect(lambda s, e: self._article_loaded(s, e, None, add=False))
+        self.jobs.start(job)
 
     def ask_add_article(self) -> None:
         path = self._ask_open_path(articles_only=True)
@@ -475,6 +496,17 @@ class MainWindow(QMainWindow, WindowActions):
             self.restoreState(docks)
 
     # ----- dialogs (tests replace these) --------------------------------------------------
+    def _ask_address(self) -> str | None:
+        clipboard = QGuiApplication.clipboard().text().strip()
+        address, ok = QInputDialog.getText(
+            self,
+            "Open URL",
+            "The article's web address (only the page itself is fetched: no images, scripts "
+            "or linked pages; a copy is kept in the briefing):",
+            text=clipboard if is_address(clipboard) else "https://",
+        )
+        return address if ok else None
+
     def _ask_open_path(self, *, articles_only: bool = False) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             self, "Open", self.folders.last_folder(), open_filter(articles_only=articles_only)

@@ -37,6 +37,7 @@ class WindowActions:
     new_from_template_action: QAction
     open_action: QAction
     add_article_action: QAction
+    open_url_action: QAction
     paste_action: QAction
     reencode_action: QAction
     save_action: QAction
@@ -78,6 +79,7 @@ class MenuHost(Protocol):
     def ask_and_open(self) -> None: ...
     def open_recent(self, path: Path) -> None: ...
     def ask_add_article(self) -> None: ...
+    def ask_open_url(self) -> None: ...
     def paste_article(self) -> None: ...
     def ask_reopen_encoding(self) -> None: ...
     def save(self) -> bool: ...
@@ -111,9 +113,15 @@ def _file_menu(w: MenuHost, a: WindowActions) -> None:
     a.open_action = w.action(
         "&Open…", w.ask_and_open, keys.OPEN, "Open a saved briefing, or an article as a new one"
     )
+    a.open_url_action = w.action(
+        "Open &URL…",
+        w.ask_open_url,
+        keys.OPEN_URL,
+        "Open an article from its web address (only the page itself is fetched)",
+    )
     menu.addActions([a.new_action, a.new_from_template_action])
     menu.addAction(w.follow_up.new_follow_up_action)
-    menu.addAction(a.open_action)
+    menu.addActions([a.open_action, a.open_url_action])
     a.recent_menu = menu.addMenu("Open &Recent")
     a.recent_menu.aboutToShow.connect(lambda: _fill_recent(w, a))
     menu.addSeparator()

@@ -15,6 +15,7 @@ NEW: Key = QKeySequence.StandardKey.New
 NEW_FROM_TEMPLATE: Key = "Ctrl+Shift+N"
 OPEN: Key = QKeySequence.StandardKey.Open
 ADD_ARTICLE: Key = "Ctrl+Shift+O"
+OPEN_URL: Key = "Ctrl+L"  # as browsers focus their address bar
 PASTE_ARTICLE: Key = "Ctrl+Shift+V"
 SAVE: Key = QKeySequence.StandardKey.Save
 SAVE_AS: Key = QKeySequence.StandardKey.SaveAs

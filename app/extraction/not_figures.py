@@ -32,7 +32,11 @@ _YEAR_CONTEXT = re.compile(
 
 
 _LABEL_BEFORE = re.compile(
-    r"(?:(?<!^)(?<![.!?]\s)\b[a-z]?[A-Z][\w&]*|[&/(#]|\b(?i:category|game|part|section|chapter|article|"
+    # A capitalised word names a label ("Boeing 787") unless it opens a sentence or a line,
+    # or is a word of quantity that opens one ("About 12,000 troops", "Nearly 500").
+    r"(?:(?<!^)(?<![.!?]\s)(?<!\n)\b(?!(?:About|Around|Some|Nearly|Almost|Roughly|Approximately|"
+    r"Over|Under|More|Fewer|Less|Only|Just|Exactly|Barely|Up|At|An?|The)\b)[a-z]?[A-Z][\w&]*|"
+    r"[&/(#]|\b(?i:category|game|part|section|chapter|article|"
     r"page|number|no\.|level|phase|stage|round|grade|class|type|version|tier|step|act|scene|"
     r"room|gate|platform|flight|route|highway|model|series|season|episode|volume|vol\.|issue|"
     r"item|clause|rule|paragraph|figure|table|line|bus|channel|district|ward|zone|term|week|"
