@@ -42,6 +42,8 @@ def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     options = parser.parse_args(argv)
     old, new = Path(options.old), Path(options.output)
+    if old.suffix.lower() != BRIEFING_SUFFIX:
+        parser.error(f"OLD must be a {BRIEFING_SUFFIX} file (an article starts a new briefing)")
     if new.suffix.lower() != BRIEFING_SUFFIX:
         parser.error(f"NEW must be a {BRIEFING_SUFFIX} file")
     if same_file(old, new):

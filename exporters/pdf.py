@@ -732,13 +732,20 @@ class _RoomForSection(CondPageBreak):  # type: ignore[misc]
 
 
 def _tell_rooms_what_follows(flowables: list[Flowable]) -> None:
-    """Give each heading's room the flowables up to the next heading's room."""
-    room: _RoomForSection | None = None
+    """Give each heading's room the flowables up to the next heading's room; a heading
+    followed straight by another ("Figures compared", then "North Korean troops") also
+    gets the next one's, so it never stays alone at a page's foot above a subheading."""
+    rooms: list[_RoomForSection] = []
     for flowable in flowables:
         if isinstance(flowable, _RoomForSection):
-            room = flowable
-        elif room is not None:
+            rooms = [*_still_bare(rooms), flowable]
+            continue
+        for room in rooms:
             room.following.append(flowable)
+
+
+def _still_bare(rooms: list[_RoomForSection]) -> list[_RoomForSection]:
+    return [room for room in rooms if all(map(_is_heading, room.following))]
 
 
 def _is_heading(flowable: Flowable) -> bool:

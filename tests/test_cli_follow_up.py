@@ -61,6 +61,10 @@ def test_follow_up_refuses_bad_input_clearly(tmp_path: Path) -> None:
     bad = run_cli("follow-up", str(junk), "-o", str(tmp_path / "n.briefing"))
     assert bad.returncode == 1 and "junk.briefing" in bad.stderr
     assert not (tmp_path / "n.briefing").exists()
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said 5 people were hurt.", encoding="utf-8")
+    not_briefing = run_cli("follow-up", str(article), "-o", str(tmp_path / "n.briefing"))
+    assert not_briefing.returncode == 2 and "must be a .briefing" in not_briefing.stderr
     wrong_suffix = run_cli("follow-up", str(old), "-o", str(tmp_path / "n.pdf"))
     assert wrong_suffix.returncode == 2
     bad_date = run_cli("follow-up", str(old), "-o", str(tmp_path / "n.briefing"), "--date", "soon")

@@ -11,10 +11,12 @@ from app.extraction import Extraction
 
 def extraction_summary(found: Extraction) -> str:
     """What the status bar says about an article's proposals once it is read."""
-    return (
-        f"{len(found.statements)} statements, {len(found.figures)} figures, "
-        f"{len(found.questions)} open questions proposed."
+    counts = (
+        (len(found.statements), "statement"),
+        (len(found.figures), "figure"),
+        (len(found.questions), "open question"),
     )
+    return ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts) + " proposed."
 
 
 class BusyIndicator:

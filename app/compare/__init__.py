@@ -13,7 +13,7 @@ from app.compare.claims import (
     clusters,
     corroboration,
 )
-from app.compare.confirmation import settle
+from app.compare.confirmation import settle, verdict_of
 from app.compare.counted import counted_key
 from app.compare.edits import merge_groups, split_figure
 from app.compare.figures import FigureFact, figure_facts, group_figures, grouped_facts
@@ -112,8 +112,15 @@ def _corroborations(
                 linked[home].append(ref)
                 cluster_of[ref.key] = home
         verdicts[home] = verdicts[home] or settling.verdict
+    # A passage denying the claim ("The Kremlin denied that ...") is linked to it, but it
+    # does not carry it: it never counts among the sources that report the claim.
+    denying = {s.ref.key for s in settled.values() if s.verdict == "denied"}
+    denying |= {r.key for refs in linked for r in refs if verdict_of(r.text) == "denied"}
+    for number, cluster in enumerate(linked):
+        if not verdicts[number] and any(r.key in denying for r in cluster):
+            verdicts[number] = "denied"
     found = [
-        corroboration(refs, reader.origins, of_sources, verdict)
+        corroboration(refs, reader.origins, of_sources, verdict, not_carrying=denying)
         for refs, verdict in zip(linked, verdicts, strict=True)
     ]
     found += agreeing_figures(members, reader.origins, of_sources)

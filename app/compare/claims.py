@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from app.compare.figures import FigureFact, group_label
@@ -215,7 +215,12 @@ def independent_sources(refs: Sequence[ClaimRef], origins: Origins) -> int:
 
 
 def corroboration(
-    refs: Sequence[ClaimRef], origins: Origins, of_sources: int, confirmation: Confirmation = ""
+    refs: Sequence[ClaimRef],
+    origins: Origins,
+    of_sources: int,
+    confirmation: Confirmation = "",
+    *,
+    not_carrying: Collection[str] = (),
 ) -> Corroboration:
     """The corroboration of refs, their origins shown as a reader knows them."""
     shown = tuple(
@@ -231,7 +236,8 @@ def corroboration(
         )
         for r in refs
     )
-    return Corroboration(shown, independent_sources(refs, origins), of_sources, confirmation)
+    carrying = [r for r in refs if r.key not in not_carrying]
+    return Corroboration(shown, independent_sources(carrying, origins), of_sources, confirmation)
 
 
 def agreeing_figures(

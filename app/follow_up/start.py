@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from app.anchors import make_anchor
 from app.models import (
@@ -32,7 +33,7 @@ def start_follow_up(old: Briefing, *, file_name: str, today: dt.date) -> Briefin
         section = sections[index]
         sections[index] = section.model_copy(update={"items": (*section.items, moved)})
     return Briefing(
-        title=old.title,
+        title=next_title(old.title),
         date=today,
         author=old.author,
         marking=old.marking,
@@ -54,6 +55,19 @@ def start_follow_up(old: Briefing, *, file_name: str, today: dt.date) -> Briefin
             question_ids=tuple(q.id for _, q in carried),
         ),
     )
+
+
+_NUMBER_AT_END = re.compile(r"(\d{1,6})(\W*)$")
+
+
+def next_title(title: str) -> str:
+    """The title of the next briefing of a series: "Korea watch 1" -> "Korea watch 2"; a
+    title without a number at its end stays as it is, for the analyst to change."""
+    found = _NUMBER_AT_END.search(title)
+    if found is None:
+        return title
+    number = str(int(found.group(1)) + 1)
+    return title[: found.start(1)] + number + found.group(2)
 
 
 def _questions_by_section(briefing: Briefing) -> list[tuple[int, Question]]:

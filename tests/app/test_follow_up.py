@@ -18,6 +18,7 @@ from app.follow_up import (
     mark_open,
     start_follow_up,
 )
+from app.follow_up.start import next_title
 from app.importing import import_text
 from app.models import (
     Briefing,
@@ -266,3 +267,10 @@ def test_the_digest_proposes_nothing_new_and_is_not_an_article_to_compare() -> N
     )
     assert answer_hints(new, digest, extraction) == {}
     assert new.articles() == ()
+
+
+def test_the_next_title_counts_on_when_the_title_ends_in_a_number() -> None:
+    assert next_title("Korea watch 1") == "Korea watch 2"
+    assert next_title("Weekly brief (9)") == "Weekly brief (10)"
+    assert next_title("North Korea and Ukraine") == "North Korea and Ukraine"
+    assert next_title("") == ""

@@ -93,3 +93,20 @@ def test_the_glossary_equates_an_acronym_with_its_expansion() -> None:
     assert all_proposals(extract(second))
     group = next(g for g in compare_briefing(briefing).groups if g.source_count == 2)
     assert group.origin_count == 1
+
+
+def test_a_denial_is_linked_but_does_not_count_as_reporting_the_claim() -> None:
+    claim = article(
+        "Ukraine's military intelligence said that 18 North Korean officers had been killed in "
+        "a missile strike near Donetsk.",
+        "Herald",
+        17,
+    )
+    denial = article(
+        "The Kremlin denied that North Korean officers had been killed in a missile strike near "
+        "Donetsk, dismissing the reports as false.",
+        "Post News",
+    )
+    linked = _carrying(compared(claim, denial), "missile strike near Donetsk")
+    assert {c.source_name for c in linked.claims} == {"Herald, 17 Oct", "Post News, 18 Oct"}
+    assert linked.independent == 1 and linked.confirmation == "denied"
