@@ -4,6 +4,9 @@ nothing else, redirects capped, clear failures, and a snapshot kept in the brief
 from __future__ import annotations
 
 import io
+import json
+import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from app.importing import ImportFailure
 from app.importing.web import import_location
 from app.models import Briefing
 from app.storage import load_briefing, save_briefing
+from tests.test_cli import run_cli
 from tests.web.server import (
     ARTICLE_HTML,
     CYRILLIC,
@@ -141,31 +145,11 @@ def test_the_snapshot_survives_a_save_and_opens_offline(
     assert loaded.retrieved == source.retrieved and loaded.url
 
 
-def _cli_env() -> dict[str, str]:
-    import os
-
-    return {**os.environ, "no_proxy": "127.0.0.1,localhost"}
-
-
 def test_the_commands_accept_an_address(server: LocalServer, tmp_path: Path) -> None:
-    import json
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "no_proxy": "127.0.0.1,localhost"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "cli", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-            check=False,
-            stdin=subprocess.DEVNULL,
-            env=_cli_env(),
-        )
+        return run_cli(*args, env=env)
 
     extracted = run("extract", server.url("/article"), "--format", "json")
     assert extracted.returncode == 0, extracted.stderr
