@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from app.compare.types import ClaimRef, Comparison, Corroboration, FigureGroup, FigureRef
@@ -34,23 +35,7 @@ def _group_json(group: FigureGroup) -> dict[str, Any]:
 
 
 def _figure_json(figure: FigureRef) -> dict[str, Any]:
-    return {
-        "key": figure.key,
-        "text": figure.text,
-        "value": figure.value,
-        "value_high": figure.value_high,
-        "unit": figure.unit,
-        "counts": figure.counts,
-        "approximate": figure.approximate,
-        "vague": figure.vague,
-        "asserted_by": figure.asserted_by,
-        "origin": figure.origin,
-        "source": figure.source_name,
-        "source_id": figure.source_id,
-        "start": figure.start,
-        "end": figure.end,
-        "group": figure.group,
-    }
+    return _named_source(asdict(figure))
 
 
 def _corroboration_json(corroboration: Corroboration) -> dict[str, Any]:
@@ -64,13 +49,10 @@ def _corroboration_json(corroboration: Corroboration) -> dict[str, Any]:
 
 
 def _claim_json(claim: ClaimRef) -> dict[str, Any]:
-    return {
-        "key": claim.key,
-        "kind": claim.kind,
-        "text": claim.text,
-        "origin": claim.origin,
-        "source": claim.source_name,
-        "source_id": claim.source_id,
-        "start": claim.start,
-        "end": claim.end,
-    }
+    return _named_source(asdict(claim))
+
+
+def _named_source(fields: dict[str, Any]) -> dict[str, Any]:
+    """A figure's or claim's fields as JSON: its article's name under "source"."""
+    fields["source"] = fields.pop("source_name")
+    return fields
