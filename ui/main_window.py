@@ -28,6 +28,7 @@ from app.changes import BriefingChange
 from app.extraction import Extraction, extract
 from app.fetching import is_address
 from app.follow_up import answer_hints
+from app.follow_up.answers import carried_questions
 from app.importing import ImportFailure, import_text
 from app.models import Briefing, ItemKind, Source, default_sections
 from app.review import ProposalRow
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow, WindowActions):
         super().__init__(parent)
         self.settings = settings or QSettings()
         self.document = BriefingDocument(self)
+        self._hints_key: object = None  # what the proposals' answer hints were found for
         self.document.reset(Briefing(sections=default_sections()), None)
         self.autosaver = Autosaver(self.document, autosave_folder)
         self._autosave_folder = autosave_folder
@@ -367,9 +369,20 @@ class MainWindow(QMainWindow, WindowActions):
         """Proposals that may answer a question carried from the last briefing say so."""
         source = self.reviews.current_source()
         session = self.reviews.current_session()
+        extraction = session.extraction if session else None
+        # Asked after every edit of a follow-up: the proposals are matched again only when
+        # the article in view or the open carried questions changed, not for each keystroke.
+        key = (
+            source.id if source else None,
+            id(extraction),
+            tuple((q.id, q.text) for q in carried_questions(self.briefing)),
+        )
+        if key == self._hints_key:
+            return
+        self._hints_key = key
         hints: dict[str, tuple[str, ...]] = {}
-        if source is not None and session and session.extraction and self.briefing.previous:
-            hints = answer_hints(self.briefing, source, session.extraction)
+        if source is not None and extraction is not None and self.briefing.previous:
+            hints = answer_hints(self.briefing, source, extraction)
         self.proposals.model.set_answer_hints(hints, self.briefing)
 
     def _show_states(self) -> None:
