@@ -35,9 +35,12 @@ def normalised(text: str) -> str:
 
 def quote_is_faithful(statement: Statement, source: Source | None) -> bool:
     """False for a direct quote whose words are no longer found in its source, and for an
-    edited wording whose quoted words are not."""
+    edited wording whose quoted words are not. An item citing an earlier version of its
+    article is checked against that version."""
     if source is None:
         return True
+    if statement.anchor is not None:
+        source = source.cited(statement.anchor)
     if statement.wording.strip():
         return not unfaithful_quotes(statement.wording, source)
     if not statement.direct:
@@ -125,6 +128,8 @@ def statement_problems(statement: Statement, source: Source | None) -> list[str]
     """What is wrong with one statement's quotation, in words for the item editor."""
     if source is None:
         return []
+    if statement.anchor is not None:
+        source = source.cited(statement.anchor)
     if statement.wording.strip():
         return [
             f"“{words}” is not in the article word for word."

@@ -101,8 +101,29 @@ class Snapshot(Frozen):
         return body
 
 
+class SourceVersion(Frozen):
+    """An earlier text of an article, kept when Check for Updates found a newer one: items
+    that still cite it (their anchor's version) are read against this text."""
+
+    number: int = Field(ge=1)
+    text: str
+    paragraphs: tuple[TextRange, ...] = ()
+    boilerplate: tuple[TextRange, ...] = ()
+    retrieved: dt.datetime | None = None
+    snapshot: Snapshot | None = None
+    encoding: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _carriable(cls, text: str) -> str:
+        return carriable_text(text)
+
+
 class Source(Frozen):
-    """An imported article: its metadata, its normalised text and the structure of that text."""
+    """An imported article: its metadata, its normalised text and the structure of that text.
+
+    text is the article's current version (number version); earlier versions found by
+    Check for Updates stay in earlier, oldest first, for the items that cite them."""
 
     id: str = Field(default_factory=new_id)
     title: str = ""
@@ -117,13 +138,45 @@ class Source(Frozen):
     paragraphs: tuple[TextRange, ...] = ()
     boilerplate: tuple[TextRange, ...] = ()
     snapshot: Snapshot | None = None  # the page as fetched, for an article opened by address
+    file_path: str = ""  # the file it was read from, so Check for Updates can read it again
+    version: int = Field(default=1, ge=1)
+    earlier: tuple[SourceVersion, ...] = ()
 
-    @field_validator("title", "outlet", "author", "url", "origin", "text")
+    @field_validator("title", "outlet", "author", "url", "origin", "text", "file_path")
     @classmethod
     def _carriable(cls, text: str) -> str:
         # An article's name comes from its file, whose name may hold bytes that are not
         # UTF-8: cleaned here, where sources are made, so the briefing can always be saved.
         return carriable_text(text)
+
+    def at_version(self, number: int) -> Source:
+        """The article as it read at version number (0 or the current number: itself); a
+        copy with that version's text, structure and retrieval. KeyError if it is not kept."""
+        if number in (0, self.version):
+            return self
+        for kept in self.earlier:
+            if kept.number == number:
+                return self.model_copy(
+                    update={
+                        "text": kept.text,
+                        "paragraphs": kept.paragraphs,
+                        "boilerplate": kept.boilerplate,
+                        "retrieved": kept.retrieved,
+                        "snapshot": kept.snapshot,
+                        "encoding": kept.encoding,
+                        "version": kept.number,
+                        "earlier": (),
+                    }
+                )
+        raise KeyError(number)
+
+    def cited(self, anchor: Anchor) -> Source:
+        """The version of this article that anchor cites; the current one if that version
+        is not kept (a hand-edited file)."""
+        try:
+            return self.at_version(anchor.version)
+        except KeyError:
+            return self
 
     def is_boilerplate(self, start: int, end: int) -> bool:
         """True when [start, end) touches a range the import marked as site furniture."""
@@ -185,6 +238,9 @@ class Anchor(Frozen):
     text: str
     prefix: str = ""
     suffix: str = ""
+    # 0: the article's current text. n: its earlier version n, which the item still cites
+    # because Check for Updates found its passage changed and the analyst kept it.
+    version: int = Field(default=0, ge=0)
 
 
 class VerificationStatus(StrEnum):
@@ -229,9 +285,21 @@ CREDIBILITY_SCALE = {
 }
 
 
+class PassageChange(Frozen):
+    """What Check for Updates found where an item's passage stood in a newer version of its
+    article, until the analyst takes the new wording or keeps the version the item cites."""
+
+    status: Literal["changed", "gone"]
+    version: int = Field(ge=1)  # the newer version
+    start: int = Field(default=0, ge=0)  # the passage in the newer version (where it stood)
+    end: int = Field(default=0, ge=0)
+    text: str = ""  # its new wording; "" when it is gone
+
+
 class ItemBase(Frozen):
     id: str = Field(default_factory=new_id)
     anchor: Anchor | None = None
+    passage_change: PassageChange | None = None  # flagged by Check for Updates
     note: str = ""  # the analyst's own remark, never exported as the source's words
     reliability: Reliability = ""  # Admiralty grading, when the briefing's style grades items
     credibility: Credibility = ""

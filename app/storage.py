@@ -24,6 +24,7 @@ from app.models import (
     Item,
     Section,
     Source,
+    SourceVersion,
     TextRange,
     carriable_text,
 )
@@ -35,7 +36,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 BRIEFING_FORMAT = "briefing-builder/briefing"
-BRIEFING_SCHEMA_VERSION = 6
+BRIEFING_SCHEMA_VERSION = 7
 BRIEFING_SUFFIX = ".briefing"
 MAX_BRIEFING_BYTES = 200 * 1024 * 1024
 
@@ -79,12 +80,20 @@ def _v5_to_v6(document: JsonDocument) -> JsonDocument:
     return document
 
 
+def _v6_to_v7(document: JsonDocument) -> JsonDocument:
+    """Version 7 keeps an article's earlier versions (Check for Updates), which version each
+    item cites and what changed at its passage; a version 6 article has only its first
+    version, which every item cites."""
+    return document
+
+
 BRIEFING_MIGRATIONS: dict[int, Migration] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 
@@ -354,6 +363,7 @@ def _anchor_within_text(
     source = sources.get(anchor.source_id) if anchor is not None else None
     if anchor is None or source is None:
         return anchor, "kept"
+    source = source.cited(anchor)  # an item may cite an earlier version of its article
     length = len(source.text)
     if anchor.start <= anchor.end <= length:
         return anchor, "kept"
@@ -366,12 +376,27 @@ def _anchor_within_text(
 
 
 def _source_within_text(source: Source) -> Source:
+    earlier = tuple(_version_within_text(version) for version in source.earlier)
     length = len(source.text)
     paragraphs = _ranges_within(source.paragraphs, length)
     boilerplate = _ranges_within(source.boilerplate, length)
-    if paragraphs is source.paragraphs and boilerplate is source.boilerplate:
+    if (
+        paragraphs is source.paragraphs
+        and boilerplate is source.boilerplate
+        and all(new is old for new, old in zip(earlier, source.earlier, strict=True))
+    ):
         return source
-    return source.model_copy(update={"paragraphs": paragraphs, "boilerplate": boilerplate})
+    update = {"paragraphs": paragraphs, "boilerplate": boilerplate, "earlier": earlier}
+    return source.model_copy(update=update)
+
+
+def _version_within_text(version: SourceVersion) -> SourceVersion:
+    length = len(version.text)
+    paragraphs = _ranges_within(version.paragraphs, length)
+    boilerplate = _ranges_within(version.boilerplate, length)
+    if paragraphs is version.paragraphs and boilerplate is version.boilerplate:
+        return version
+    return version.model_copy(update={"paragraphs": paragraphs, "boilerplate": boilerplate})
 
 
 def _ranges_within(ranges: tuple[TextRange, ...], length: int) -> tuple[TextRange, ...]:

@@ -17,6 +17,7 @@ from app.importing import ImportFailure, import_file
 from app.models import Briefing, GlossaryEntry, Item, Section, Source
 from app.proposals import all_proposals, item_from_proposal, proposal_key
 from app.storage import BRIEFING_SUFFIX, StorageError, load_briefing
+from cli.output import write_utf8
 
 _SEPARATOR = " · "
 
@@ -50,7 +51,7 @@ def run(argv: Sequence[str]) -> int:
     briefings = [p for p in paths if p.suffix.lower() == BRIEFING_SUFFIX]
     if not briefings and len(paths) < 2:
         parser.error("give two or more articles to compare, or a .briefing file")
-    _write_utf8()
+    write_utf8()
     try:
         comparison = _compare(paths, options.encoding)
     except _Unreadable as problems:
@@ -171,9 +172,3 @@ def _claim_shown(claim: ClaimRef) -> str:
     text = " ".join(claim.text.split())
     text = text if len(text) <= 120 else text[:119].rstrip() + "…"
     return f"“{text}” ({_given_by('', claim.origin, claim.source_name)})"
-
-
-def _write_utf8() -> None:
-    # Article text is Unicode; a C or Latin-1 locale must not turn it into an exception.
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")

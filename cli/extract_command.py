@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from app.extraction import extract
 from app.importing import ImportFailure
 from app.importing.web import import_location
+from cli.output import write_utf8
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     """Print the contract object for each path; failures go to stderr, the rest still run."""
     options = build_parser().parse_args(argv)
-    _write_utf8()
+    write_utf8()
     # A reader that goes away ("| head") is handled for every command in `cli.main`.
     failures = _extract_all(options.paths, options.encoding, options.format)
     return 1 if failures else 0
@@ -68,9 +69,3 @@ def extract_path(path: str, *, encoding: str | None = None) -> dict[str, object]
     for warning in warnings:
         print(f"briefing-builder: warning: {warning}", file=sys.stderr)
     return {"path": path, "text": source.text, **extract(source).as_contract()}
-
-
-def _write_utf8() -> None:
-    # Article text is Unicode; a C or Latin-1 locale must not turn it into an exception.
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")

@@ -33,6 +33,7 @@ SUBCOMMANDS: dict[str, str] = {
     "templates": "cli.templates_command",
     "compare": "cli.compare_command",
     "follow-up": "cli.follow_up_command",
+    "refresh": "cli.refresh_command",
 }
 
 
@@ -65,7 +66,9 @@ def _window_parser() -> argparse.ArgumentParser:
         epilog="Headless commands: "
         + ", ".join(f"'briefing-builder {name} --help'" for name in SUBCOMMANDS),
     )
-    parser.add_argument("file", nargs="?", help="an article or a .briefing file to open")
+    parser.add_argument(
+        "file", nargs="?", help="an article, a .briefing file or an http(s) address to open"
+    )
     parser.add_argument("--version", action=_VersionAction)
     return parser
 
@@ -84,7 +87,9 @@ class _VersionAction(argparse.Action):
 def _open_window(args: list[str]) -> int:
     parser = _window_parser()
     options = parser.parse_args(args)
-    if options.file and not Path(options.file).exists():
+    from app.fetching import is_address  # here: the headless commands need not load it
+
+    if options.file and not (is_address(options.file) or Path(options.file).exists()):
         commands = ", ".join(SUBCOMMANDS)
         parser.error(f"{options.file}: no such file (commands are: {commands})")
     if not _display_available():

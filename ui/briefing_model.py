@@ -115,11 +115,14 @@ class BriefingModel(QAbstractItemModel):
         unfaithful = isinstance(item, Statement) and not self._faithful(item)
         if role == Qt.ItemDataRole.DisplayRole:
             label = item_label(item, self._briefing)
-            return f"{'⚠ ' if unfaithful else ''}{label}   · {source_label(item, self._briefing)}"
+            flag = "⚠ " if unfaithful else ("⟳ " if item.passage_change else "")
+            return f"{flag}{label}   · {source_label(item, self._briefing)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(item, self._briefing, unfaithful)
         if role == Qt.ItemDataRole.ForegroundRole and unfaithful:
             return QBrush(QColor("#b91c1c"))
+        if role == Qt.ItemDataRole.ForegroundRole and item.passage_change:
+            return QBrush(QColor("#b45309"))  # amber: waits for the analyst's answer
         if role == ITEM_ID_ROLE:
             return item.id
         if role == SECTION_ID_ROLE:
@@ -427,8 +430,11 @@ def source_label(item: Item, briefing: Briefing) -> str:
         return "your own text" if isinstance(item, Note) else "no source"
     if source is None:
         return "no source"
-    paragraph = source.paragraph_number(anchor.start)
+    cited = source.cited(anchor)
+    paragraph = cited.paragraph_number(anchor.start)
     name = source.outlet or source.title or source.origin or "article"
+    if cited is not source:
+        name += f" (version {cited.version})"
     return f"{name}, para. {paragraph}" if paragraph else name
 
 
@@ -438,6 +444,8 @@ def _tooltip(item: Item, briefing: Briefing, unfaithful: bool) -> str:
         lines.append(f"Note: {item.note}")
     if unfaithful:
         lines.append("This quote no longer matches the article word for word.")
+    if item.passage_change is not None:
+        lines.append(_passage_change_line(item))
     if isinstance(item, Question) and (history := question_history(item, briefing)):
         lines.append(history[:1].upper() + history[1:] + ".")
     corroboration = _comparison(briefing).corroboration_of(item.id)
@@ -445,6 +453,22 @@ def _tooltip(item: Item, briefing: Briefing, unfaithful: bool) -> str:
         settled = f", {corroboration.confirmation}" if corroboration.confirmation else ""
         lines.append(corroboration.label[:1].upper() + corroboration.label[1:] + settled)
     return "\n".join(lines)
+
+
+def _passage_change_line(item: Item) -> str:
+    change = item.passage_change
+    assert change is not None
+    cited = item.anchor.version if item.anchor else 0
+    if change.status == "gone":
+        return (
+            f"Its passage is gone from version {change.version} of the article; it still "
+            f"cites version {cited}. Article → Versions… to keep or remove it."
+        )
+    return (
+        f"Its passage changed in version {change.version} of the article: "
+        f"“{_short(change.text)}”. Article → Versions… to take the new wording or keep "
+        f"version {cited}."
+    )
 
 
 # The comparison of the briefing last shown: tooltips ask for it item by item, and a

@@ -24,6 +24,7 @@ from app.fetching import fetch
 from app.importing import ImportFailure, import_file
 from app.importing.web import import_fetched
 from app.models import Source
+from app.versions.reread import read_again
 from ui.context import as_shown
 from ui.status import BusyIndicator
 
@@ -125,6 +126,22 @@ class FetchJob(LoadJob):
             f"Opening {url[:80]}",
         )
         self.warnings = warnings
+
+    def cancel(self) -> None:
+        self._stop.set()
+        super().cancel()
+
+
+class ReadAgainJob(LoadJob):
+    """An article of the briefing read again from its address or file (Check for Updates);
+    Cancel stops a download too."""
+
+    def __init__(self, source: Source, beside: Path | None) -> None:
+        self._stop = threading.Event()
+        super().__init__(
+            lambda: read_again(source, beside, cancelled=self._stop),
+            f"Checking {source.title or source.origin or 'the article'} for updates"[:100],
+        )
 
     def cancel(self) -> None:
         self._stop.set()

@@ -30,7 +30,7 @@ from app.fetching import is_address
 from app.follow_up import answer_hints
 from app.follow_up.answers import carried_questions
 from app.importing import ImportFailure, import_text
-from app.models import Briefing, ItemKind, Source, default_sections
+from app.models import Briefing, Item, ItemKind, Source, default_sections
 from app.review import ProposalRow
 from app.sample import load_sample
 from app.storage import BRIEFING_SUFFIX, StorageError, open_briefing, save_briefing
@@ -53,6 +53,7 @@ from ui.review import SYNC_EXTRACT_LIMIT, Acceptance, ArticleReviews
 from ui.source_dialog import SourceProperties
 from ui.status import BusyIndicator, extraction_summary
 from ui.templates import TemplateActions
+from ui.updates import UpdateActions
 from ui.writing_tools import WritingTools
 
 APP_NAME = "Briefing Builder"
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.sources_compared = SourcesCompared(
             self.context, self.reviews, self.reader, self._reveal_item, self
         )
+        self.updates = UpdateActions(self.context, self.reviews, self.jobs)  # article versions
         self._build_menus()
         self._restore_window_state()
         self._show_current()
@@ -185,7 +187,9 @@ class MainWindow(QMainWindow, WindowActions):
         first start, else an empty briefing."""
         if self.offer_recovery():
             return
-        if file:
+        if file and is_address(file):
+            self.open_address(file.strip())
+        elif file:
             self.open_path(Path(file))
         elif not self.settings.value(_SAMPLE_SHOWN_KEY, False, type=bool):
             self.open_sample()
@@ -270,8 +274,11 @@ class MainWindow(QMainWindow, WindowActions):
                 "Type or paste a web address starting with http:// or https://.",
             )
             return
-        if not (edits.is_blank(self.briefing) or self._may_discard_changes()):
-            return
+        if edits.is_blank(self.briefing) or self._may_discard_changes():
+            self.open_address(address)
+
+    def open_address(self, address: str) -> None:
+        """Fetch the article at address (one request, off the GUI thread) and open it."""
         job = FetchJob(address)
         job.finished.connect(lambda s, e: self._article_loaded(s, e, None, add=False))
         self.jobs.start(job)
@@ -437,11 +444,28 @@ class MainWindow(QMainWindow, WindowActions):
         if item.anchor.source_id != self.reviews.current_id:
             self.reviews.show(item.anchor.source_id)
         source = self.current_source
+        if source is not None and item.anchor.version not in (0, source.version):
+            self._reveal_earlier(item, source)
+            return
         found = locate(item.anchor, source.text) if source else None
         if found:
             self.reader.reveal(*found)
         else:
             self.messages.say("The item's passage is no longer in its article.", 6000)
+
+    def _reveal_earlier(self, item: Item, source: Source) -> None:
+        """An item citing an earlier version: where its passage stands now, if it changed."""
+        cited = item.anchor.version if item.anchor else 0
+        change = item.passage_change
+        if change is not None and change.version == source.version:
+            self.reader.reveal(change.start, max(change.end, change.start + 1))
+        where = {"changed": "changed in", "gone": "is gone from"}
+        state = where[change.status] if change else "differs in"
+        self.messages.say(
+            f"This item cites version {cited} of the article; its passage {state} version "
+            f"{source.version}. Article → Versions… shows both.",
+            10000,
+        )
 
     # ----- long work ----------------------------------------------------------------------
     def cancel_loading(self) -> None:

@@ -26,6 +26,7 @@ from ui.recent import RecentFiles
 from ui.shortcut_list import COMMAND_NAME
 from ui.source_dialog import SourceProperties
 from ui.templates import TemplateActions
+from ui.updates import UpdateActions
 from ui.writing_tools import WritingTools
 
 
@@ -70,6 +71,7 @@ class MenuHost(Protocol):
     writing: WritingTools
     follow_up: FollowUpActions
     sources_compared: SourcesCompared
+    updates: UpdateActions
 
     def menuBar(self) -> QMenuBar: ...
     def action(
@@ -94,7 +96,10 @@ def build_menus(window: MenuHost, actions: WindowActions, parent: QWidget) -> No
     _file_menu(window, actions)
     _edit_menu(window, actions, parent)
     _view_menu(window)
-    window.menuBar().addMenu("&Article").addAction(window.article_properties.action)
+    article = window.menuBar().addMenu("&Article")
+    article.addAction(window.article_properties.action)
+    article.addSeparator()
+    article.addActions([window.updates.check_action, window.updates.versions_action])
     _item_menu(window)
     window.menuBar().addMenu("&Section").addActions(window.editor.sections.actions())
     _templates_menu(window, actions)

@@ -44,6 +44,7 @@ CAPTURE = {
 NEW_PARAGRAPH: Key = "Ctrl+Alt+N"
 # The article in view: its outlet, title, author, dates and URL
 ARTICLE_PROPERTIES: Key = "Alt+Return"
+CHECK_FOR_UPDATES: Key = QKeySequence.StandardKey.Refresh  # F5, as browsers reload a page
 
 # Reviewing proposals (the proposals list has focus)
 ACCEPT = "Return"

@@ -112,8 +112,13 @@ def import_file(
     """A Source from a .txt, .md, .html, .docx or .pdf file; ImportFailure says why not.
     What the user should know about an import that succeeded (an article much shorter
     than its file suggests, bytes that had to be replaced) is appended to warnings."""
-    found: list[str] = [] if warnings is None else warnings
     path = Path(path)
+    source = _import_file(path, encoding, [] if warnings is None else warnings)
+    # Where it was read from, so Check for Updates can read the same file again later.
+    return source.model_copy(update={"file_path": str(path.absolute())})
+
+
+def _import_file(path: Path, encoding: str | None, found: list[str]) -> Source:
     name = path.name
     suffix = path.suffix.lower()
     _check_path(path)

@@ -82,8 +82,11 @@ class _Citations:
         source = self._sources.get(anchor.source_id) if anchor else None
         if anchor is None or source is None:
             return ()
-        number = self._numbers.setdefault(source.id, len(self._numbers) + 1)
-        paragraph = source.paragraph_number(anchor.start)
+        # Each version of an article that items cite is a source of its own in the list.
+        cited = source.cited(anchor)
+        key = source.id if cited is source else f"{source.id}@{cited.version}"
+        number = self._numbers.setdefault(key, len(self._numbers) + 1)
+        paragraph = cited.paragraph_number(anchor.start)
         name = short_name(source, number) if self.inline else str(number)
         if len(name) <= _UNBROKEN_NAME:
             name = name.replace(" ", "\u00a0")  # "Sky / News" split over two lines misleads
@@ -94,12 +97,23 @@ class _Citations:
         """The source's number if the briefing has cited it so far."""
         return self._numbers.get(source_id)
 
+    def superseded(self, source: Source) -> bool:
+        """True for an earlier version of an article that has a newer one in the briefing."""
+        current = self._sources.get(source.id)
+        return current is not None and current.version != source.version
+
     def numbered_sources(self) -> list[tuple[int, Source]]:
-        """Cited sources by number, then any the briefing holds but never cites."""
+        """Cited sources by number, then any the briefing holds but never cites; an earlier
+        version an item still cites is listed as that version (its text and retrieval)."""
         for source in self._briefing.sources:
             self._numbers.setdefault(source.id, len(self._numbers) + 1)
-        by_id = {source.id: source for source in self._briefing.sources}
-        return sorted((n, by_id[i]) for i, n in self._numbers.items() if i in by_id)
+        numbered = []
+        for key, number in self._numbers.items():
+            source_id, _, version = key.partition("@")
+            found = self._sources.get(source_id)
+            if found is not None:
+                numbered.append((number, found.at_version(int(version)) if version else found))
+        return sorted(numbered, key=lambda pair: pair[0])
 
 
 class _Context:
@@ -477,7 +491,10 @@ def _source_list(citations: _Citations, settings: LayoutSettings) -> list[b.Bloc
     if not numbered:
         return []
     entries = tuple(
-        b.SourceEntry(0 if citations.inline else n, source_entry(source)) for n, source in numbered
+        b.SourceEntry(
+            0 if citations.inline else n, source_entry(source, earlier=citations.superseded(source))
+        )
+        for n, source in numbered
     )
     return [b.Heading(settings.sources_heading), b.SourceList(entries)]
 

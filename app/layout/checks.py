@@ -21,7 +21,26 @@ def export_warnings(briefing: Briefing) -> tuple[str, ...]:
         + _style_warnings(briefing)
         + _limit_warnings(briefing)
         + _glossary_warnings(briefing)
+        + _update_warnings(briefing)
     )
+
+
+def _update_warnings(briefing: Briefing) -> list[str]:
+    """Items whose passage changed in a newer version of their article, not yet answered:
+    they are exported as they were taken, citing the version they came from."""
+    waiting = [item for item in briefing.items() if item.passage_change is not None]
+    if not waiting:
+        return []
+    gone = sum(
+        1 for item in waiting if item.passage_change and item.passage_change.status == "gone"
+    )
+    detail = f", {gone} of them gone from it" if gone else ""
+    return [
+        _counted(len(waiting), "item cites a passage", "items cite passages")
+        + f" that changed in a newer version of {'its' if len(waiting) == 1 else 'their'} "
+        f"article{detail}; exported as taken, citing the earlier version. Answer them in the "
+        "Versions window (Article menu)."
+    ]
 
 
 def _glossary_warnings(briefing: Briefing) -> list[str]:
@@ -136,6 +155,7 @@ def _faithful(statement: Statement, source: Source | None) -> bool:
     anchor = statement.anchor
     if source is None or anchor is None or statement.wording.strip() or not statement.direct:
         return quote_is_faithful(statement, source)
+    source = source.cited(anchor)
     words = normalised(statement.content)
     reach = _NEAR_ANCHOR * max(len(statement.content), anchor.end - anchor.start, 1)
     near = source.text[max(0, anchor.start - reach) : anchor.end + reach]

@@ -28,10 +28,16 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def source_entry(source: Source) -> b.Spans:
+def source_entry(source: Source, *, earlier: bool = False) -> b.Spans:
     """A bibliography entry: Outlet, “Title”, by Author, 17 October 2024, URL, accessed
-    18 October 2024 — only the parts known, in that order."""
-    before = [clean(source.outlet), _quoted_title(source)]
+    18 October 2024 — only the parts known, in that order. An earlier version of an article
+    (cited by items whose passage has since changed) says so after its title."""
+    title = _quoted_title(source)
+    if earlier:
+        title = f"{title} (version {source.version}, since updated)".lstrip()
+    elif source.earlier:  # the newer version of an article also cited as it was before
+        title = f"{title} (version {source.version})".lstrip()
+    before = [clean(source.outlet), title]
     author = clean(source.author)
     before += [f"by {author}" if author else "", long_date(source.published)]
     before = [part for part in before if part]
