@@ -139,6 +139,8 @@ class UpdateActions(QObject):
             self.dialog.close()
         self.dialog = VersionsDialog(self.context, source.id, self._extraction, self.context.parent)
         self.dialog.show()
+        if self.dialog.table.rowCount():
+            self.dialog.table.selectRow(0)
 
     def _extraction(self, source: Source) -> Extraction | None:
         """The proposals of the article's current text, when known (they read an item's
@@ -223,9 +225,10 @@ class VersionsDialog(QDialog):
         if source is None or not source.earlier:
             self.close()
             return
+        when = _when(source.retrieved)
         self.heading.setText(
-            f"{source_name(source)}: version {source.version} "
-            f"({_when(source.retrieved) or 'current'}) is the current one."
+            f"{source_name(source)}: the briefing holds {source.version} versions of this "
+            f"article; version {source.version}{f' ({when})' if when else ''} is its text now."
         )
         chosen = self.versions.currentData()
         self.versions.blockSignals(True)
@@ -272,8 +275,7 @@ class VersionsDialog(QDialog):
                 self.table.setItem(row, column, cell)
             if item.id in selected:
                 self.table.selectRow(row)
-        self.table.setHorizontalHeaderLabels(_column_titles(self.source))
-        self.table.resizeRowsToContents()
+        self.table.setHorizontalHeaderLabels(_column_titles(self.source, flagged))
         self.items_label.setText(
             f"{len(flagged)} item{'' if len(flagged) == 1 else 's'} whose passage changed or is "
             "gone: take the new wording, keep the version the item cites, or remove it."
@@ -361,16 +363,22 @@ def _items_table(parent: QWidget) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    # Heights follow the wrapped text as the columns widen (a row sized before the window
+    # is laid out would keep the height of a narrow column).
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = table.horizontalHeader()
     for column in range(3):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return table
 
 
-def _column_titles(source: Source | None) -> list[str]:
+def _column_titles(source: Source | None, flagged: list[Item]) -> list[str]:
     current = source.version if source else 0
-    return ["Item", "Cited wording", f"New wording (version {current})"]
+    cited = {item.anchor.version for item in flagged if item.anchor}
+    cited_title = f"Cited wording (version {min(cited)})" if len(cited) == 1 else "Cited wording"
+    return ["Item", cited_title, f"New wording (version {current})"]
 
 
 def _when(moment: dt.datetime | None) -> str:
