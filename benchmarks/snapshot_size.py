@@ -16,16 +16,11 @@ sys.path.insert(0, str(ROOT))
 
 from app.models import Snapshot  # noqa: E402
 from benchmarks.machine import describe  # noqa: E402
+from benchmarks.pages import saved_pages  # noqa: E402
 
 
 def main(arguments: list[str]) -> int:
-    pages = [
-        page
-        for argument in arguments
-        for page in (
-            sorted(Path(argument).glob("*.htm*")) if Path(argument).is_dir() else [Path(argument)]
-        )
-    ]
+    pages = saved_pages(arguments)
     if not pages:
         print("Give folders of saved .html pages (or the pages themselves).", file=sys.stderr)
         return 2

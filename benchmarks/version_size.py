@@ -27,6 +27,7 @@ from app.proposals import briefing_from_article  # noqa: E402
 from app.storage import save_briefing  # noqa: E402
 from app.versions import update_source  # noqa: E402
 from benchmarks.machine import describe  # noqa: E402
+from benchmarks.pages import saved_pages  # noqa: E402
 
 
 def _fetched(body: bytes, name: str) -> Fetched:
@@ -47,13 +48,7 @@ def _corrected(body: bytes, figures: list[str]) -> bytes | None:
 
 
 def main(arguments: list[str]) -> int:
-    pages = [
-        page
-        for argument in arguments
-        for page in (
-            sorted(Path(argument).glob("*.htm*")) if Path(argument).is_dir() else [Path(argument)]
-        )
-    ]
+    pages = saved_pages(arguments)
     if not pages:
         print("Give folders of saved .html pages (or the pages themselves).", file=sys.stderr)
         return 2

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,7 +140,7 @@ class UpdateActions(QObject):
         self.dialog = VersionsDialog(self.context, source.id, self._extraction, self.context.parent)
         self.dialog.show()
         if self.dialog.table.rowCount():
-            self.dialog.table.selectRow(0)
+            self.dialog.select_rows([0])
 
     def _extraction(self, source: Source) -> Extraction | None:
         """The proposals of the article's current text, when known (they read an item's
@@ -273,9 +273,8 @@ class VersionsDialog(QDialog):
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)
                 cell.setToolTip(text)
                 self.table.setItem(row, column, cell)
-            if item.id in selected:
-                self.table.selectRow(row)
         self.table.setHorizontalHeaderLabels(_column_titles(self.source, flagged))
+        self.select_rows([r for r, item in enumerate(flagged) if item.id in selected])
         self.items_label.setText(
             f"{len(flagged)} item{'' if len(flagged) == 1 else 's'} whose passage changed or is "
             "gone: take the new wording, keep the version the item cites, or remove it."
@@ -283,6 +282,16 @@ class VersionsDialog(QDialog):
             else "No item waits for an answer: every cited passage is unchanged or answered."
         )
         self._update_buttons()
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Exactly these rows selected (selectRow would add to the selection while a
+        modifier key is held)."""
+        chosen = QItemSelection()
+        model = self.table.model()
+        for row in rows:
+            chosen.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(chosen, flags)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})

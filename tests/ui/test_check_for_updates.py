@@ -71,7 +71,7 @@ def test_check_for_updates_flags_changed_items_and_answers_are_undoable(
     assert "15,000" in shown and "Russia has not commented" in shown
 
     figure_row = rows.index(("12,000", "15,000"))
-    dialog.table.selectRow(figure_row)
+    dialog.select_rows([figure_row])
     assert dialog.use_new.isEnabled()
     dialog.use_new.click()
     figure = next(i for i in window.briefing.items() if isinstance(i, Figure) and i.value == 15000)
@@ -79,7 +79,7 @@ def test_check_for_updates_flags_changed_items_and_answers_are_undoable(
     assert ("12,000", "15,000") not in _rows(dialog)
 
     gone_row = next(r for r, (_, new) in enumerate(_rows(dialog)) if new.startswith("(gone"))
-    dialog.table.selectRow(gone_row)
+    dialog.select_rows([gone_row])
     assert not dialog.use_new.isEnabled()  # nothing to take from a cut passage
     dialog.keep.click()
     kept = [i for i in window.briefing.items() if i.anchor and i.anchor.text in GONE_SENTENCE]
