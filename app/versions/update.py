@@ -110,8 +110,8 @@ def update_source(briefing: Briefing, source_id: str, fresh: Source) -> SourceUp
         if anchor.version and item.passage_change is None:
             return item  # the analyst chose to keep citing that version
         placed = placer.place(anchor)
-        if placed is None:
-            return item
+        if placed is None:  # lost even in its own version: it stays with that version
+            return item.model_copy(update={"anchor": placer.pinned(anchor)})
         new_anchor, change = placed
         if change is None:
             unchanged[0] += 1
@@ -190,6 +190,12 @@ class _Placers:
         pinned = make_anchor(cited, *found).model_copy(update={"version": cited.version})
         return pinned, _change(placement, self.newer.version)
 
+    def pinned(self, anchor: Anchor) -> Anchor:
+        """anchor naming the version it cites, so a newer text never gives it meaning."""
+        return (
+            anchor if anchor.version else anchor.model_copy(update={"version": self.source.version})
+        )
+
     def place_range(self, start: int, end: int) -> Placement:
         return self._placers[self.source.version].place(start, end)
 
@@ -224,7 +230,8 @@ def _placed_entry(entry: GlossaryEntry, source_id: str, placer: _Placers) -> Glo
     if anchor is None or anchor.source_id != source_id or anchor.version:
         return entry
     placed = placer.place(anchor)
-    return entry if placed is None else entry.model_copy(update={"anchor": placed[0]})
+    new_anchor = placer.pinned(anchor) if placed is None else placed[0]
+    return entry.model_copy(update={"anchor": new_anchor})
 
 
 def _placed_key(key: str, source_id: str, placer: _Placers) -> str:

@@ -136,3 +136,14 @@ def test_a_rejected_proposal_stays_rejected_in_the_newer_text(first) -> None:
     after = update_source(rejected, source.id, import_text(SECOND, origin="x")).briefing
     start = SECOND.index("Officials in Kyiv")
     assert after.rejected == (f"statement:{source.id}:{start}:{SECOND.index(' the move')}",)
+
+
+def test_an_item_lost_in_its_own_version_stays_with_that_version(first) -> None:
+    briefing, source = first
+    item = briefing.items()[0]
+    assert item.anchor is not None
+    lost = item.anchor.model_copy(update={"text": "words the article never had"})
+    broken = edits.update_item(briefing, item.id, anchor=lost)
+    after = update_source(broken, source.id, import_text(SECOND, origin="x")).briefing
+    kept = edits.find_item(after, item.id)
+    assert kept.anchor is not None and kept.anchor.version == 1
