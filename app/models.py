@@ -119,6 +119,10 @@ class SourceVersion(Frozen):
         return carriable_text(text)
 
 
+# What differs from one version of an article to the next (the rest is the article's).
+VERSION_FIELDS = ("text", "paragraphs", "boilerplate", "retrieved", "snapshot", "encoding")
+
+
 class Source(Frozen):
     """An imported article: its metadata, its normalised text and the structure of that text.
 
@@ -156,19 +160,14 @@ class Source(Frozen):
             return self
         for kept in self.earlier:
             if kept.number == number:
-                return self.model_copy(
-                    update={
-                        "text": kept.text,
-                        "paragraphs": kept.paragraphs,
-                        "boilerplate": kept.boilerplate,
-                        "retrieved": kept.retrieved,
-                        "snapshot": kept.snapshot,
-                        "encoding": kept.encoding,
-                        "version": kept.number,
-                        "earlier": (),
-                    }
-                )
+                update = {name: getattr(kept, name) for name in VERSION_FIELDS}
+                return self.model_copy(update={**update, "version": number, "earlier": ()})
         raise KeyError(number)
+
+    def as_kept_version(self) -> SourceVersion:
+        """This text of the article, to keep as an earlier version when a newer one comes."""
+        fields = {name: getattr(self, name) for name in VERSION_FIELDS}
+        return SourceVersion(number=self.version, **fields)
 
     def cited(self, anchor: Anchor) -> Source:
         """The version of this article that anchor cites; the current one if that version

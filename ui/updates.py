@@ -164,6 +164,7 @@ class VersionsDialog(QDialog):
         self.context = context
         self.source_id = source_id
         self._extraction = extraction
+        self._compared: tuple[str, str, int] | None = None  # the texts the view shows
         self.setWindowTitle("Article Versions")
         self.resize(1000, 720)
         self.heading = QLabel(self)
@@ -250,6 +251,12 @@ class VersionsDialog(QDialog):
         if source is None or number is None:
             return
         earlier = source.at_version(number)
+        # Every edit of the briefing refreshes this window; the texts rarely change, and
+        # comparing a long article again for each keystroke would slow typing.
+        shown = (earlier.text, source.text, number)
+        if shown == self._compared:  # the same text objects compare at once
+            return
+        self._compared = shown
         found = differences(align(earlier.text, source.text))
         self.changes.setHtml(_differences_html(found, number, source.version))
 

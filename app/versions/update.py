@@ -15,6 +15,7 @@ from typing import Literal
 
 from app.anchors import locate, make_anchor
 from app.models import (
+    VERSION_FIELDS,
     Anchor,
     Briefing,
     GlossaryEntry,
@@ -22,7 +23,6 @@ from app.models import (
     PassageChange,
     Section,
     Source,
-    SourceVersion,
 )
 from app.versions.alignment import Alignment, Difference, align, differences
 from app.versions.placement import Placement, Placer
@@ -145,25 +145,12 @@ def update_source(briefing: Briefing, source_id: str, fresh: Source) -> SourceUp
 def _newer_source(source: Source, fresh: Source) -> Source:
     """source with fresh's text as its next version; its details (which the analyst may
     have corrected) stay, and the text it had is kept as an earlier version."""
-    kept = SourceVersion(
-        number=source.version,
-        text=source.text,
-        paragraphs=source.paragraphs,
-        boilerplate=source.boilerplate,
-        retrieved=source.retrieved,
-        snapshot=source.snapshot,
-        encoding=source.encoding,
-    )
+    update = {name: getattr(fresh, name) for name in VERSION_FIELDS}
     return source.model_copy(
         update={
-            "text": fresh.text,
-            "paragraphs": fresh.paragraphs,
-            "boilerplate": fresh.boilerplate,
-            "retrieved": fresh.retrieved,
-            "snapshot": fresh.snapshot,
-            "encoding": fresh.encoding,
+            **update,
             "version": source.version + 1,
-            "earlier": (*source.earlier, kept),
+            "earlier": (*source.earlier, source.as_kept_version()),
         }
     )
 

@@ -147,3 +147,9 @@ def test_an_item_lost_in_its_own_version_stays_with_that_version(first) -> None:
     after = update_source(broken, source.id, import_text(SECOND, origin="x")).briefing
     kept = edits.find_item(after, item.id)
     assert kept.anchor is not None and kept.anchor.version == 1
+
+
+def test_a_kept_version_holds_every_field_a_version_changes() -> None:
+    from app.models import VERSION_FIELDS, SourceVersion
+
+    assert set(SourceVersion.model_fields) - {"number"} == set(VERSION_FIELDS)
